@@ -1,0 +1,22 @@
+/**
+ * The single permission table. Server actions enforce it (lib/auth/safe-action.ts); the UI reads it only to
+ * hide or disable what a role cannot do. No `server-only`: client components import it.
+ */
+import type { Role } from '@/lib/db/schema';
+
+export const PERMISSIONS = {
+  'data.read': ['viewer', 'operator', 'admin'],
+  'data.export': ['viewer', 'operator', 'admin'],
+  'callback.test': ['operator', 'admin'],
+  'override.write': ['operator', 'admin'],
+  'waba.subscribe': ['operator', 'admin'],
+  'waba.unsubscribe': ['admin'],
+  'users.manage': ['admin'],
+  'settings.manage': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return role != null && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

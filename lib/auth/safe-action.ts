@@ -1,0 +1,55 @@
+/**
+ * Every server action goes through `defineAction`: session (re-read from the database) → role from the
+ * permission table → zod → handler. Returns one result shape the forms render; nothing throws to the client.
+ */
+import 'server-only';
+import type { z } from 'zod';
+import { getCurrentUser, type SessionUser } from '@/lib/auth/session';
+import { can, type Permission } from '@/lib/auth/permissions';
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[]>; status?: 401 | 403 | 422 | 500 };
+
+export interface ActionContext {
+  user: SessionUser;
+}
+
+function toPlainInput(input: unknown): unknown {
+  if (input instanceof FormData) {
+    const out: Record<string, FormDataEntryValue> = {};
+    for (const [key, value] of input.entries()) {
+      if (!key.startsWith('$ACTION')) out[key] = value;
+    }
+    return out;
+  }
+  return input;
+}
+
+export function defineAction<S extends z.ZodType, T>(
+  options: { permission: Permission; schema: S },
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<ActionResult<T>>,
+): (input: z.input<S> | FormData) => Promise<ActionResult<T>> {
+  return async (input) => {
+    const user = await getCurrentUser();
+    if (!user) return { ok: false, status: 401, error: 'Your session has ended. Sign in again.' };
+    if (!can(user.role, options.permission)) {
+      return { ok: false, status: 403, error: `Your role (${user.role}) cannot do this.` };
+    }
+    const parsed = options.schema.safeParse(toPlainInput(input));
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) {
+        const key = issue.path.map(String).join('.') || '_form';
+        (fieldErrors[key] ??= []).push(issue.message);
+      }
+      return { ok: false, status: 422, error: 'Some fields need attention.', fieldErrors };
+    }
+    try {
+      return await handler(parsed.data, { user });
+    } catch (error) {
+      console.error('[action] unexpected failure', error instanceof Error ? error.name : 'unknown');
+      return { ok: false, status: 500, error: 'Something went wrong on our side. Nothing was changed.' };
+    }
+  };
+}

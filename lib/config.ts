@@ -1,0 +1,88 @@
+/**
+ * Every environment variable Switchboard reads, parsed once with zod.
+ *
+ * `getConfig()` is called from `instrumentation.ts` at server start so a bad value stops the server with a
+ * message naming the variable, instead of failing on the first request. Nothing else reads `process.env`.
+ */
+import 'server-only';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const commaList = z
+  .string()
+  .min(1, 'must list at least one id')
+  .transform((v) =>
+    v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().regex(/^\d+$/, 'ids must be numeric')).min(1, 'must list at least one id'));
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** Graph origin: https://graph.facebook.com live, the sandbox's URL offline. */
+    GRAPH_API_BASE_URL: z.url().default('https://graph.facebook.com'),
+    GRAPH_API_VERSION: z
+      .string()
+      .regex(/^v\d+\.0$/, 'must look like v23.0')
+      .default('v23.0'),
+    /** System-user token of the app Switchboard acts as. */
+    GRAPH_ACCESS_TOKEN: z.string().min(1, 'is required'),
+    GRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    GRAPH_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+    META_APP_ID: z.string().regex(/^\d+$/, 'must be the numeric app id'),
+    /** Used for the app access token (`APP_ID|APP_SECRET`) of `/<APP_ID>/subscriptions`. */
+    META_APP_SECRET: z.string().min(1).optional(),
+    META_BUSINESS_IDS: commaList,
+    /** Unset: embedded PGlite in DATA_DIR. Set: PostgreSQL. */
+    DATABASE_URL: z.url().optional(),
+    DATA_DIR: z.string().min(1).default('.data/app'),
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+    NEXTAUTH_URL: z.url().optional(),
+    NEXTAUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Seeds demo users and relaxes NEXTAUTH_SECRET; never set in production. */
+    SWITCHBOARD_DEMO: bool,
+    /**
+     * Accept `http://` callback URLs on loopback hosts (local receivers during development). Off by default:
+     * Meta itself requires HTTPS.
+     */
+    ALLOW_LOOPBACK_CALLBACKS: bool,
+    PREFLIGHT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(5_000),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.SWITCHBOARD_DEMO && !env.NEXTAUTH_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEXTAUTH_SECRET'],
+        message: 'is required outside demo mode (openssl rand -base64 32)',
+      });
+    }
+  });
+
+export type Config = z.output<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses an environment; exported for tests. Throws a ConfigError naming every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'} ${issue.message}`);
+  throw new ConfigError(`Invalid Switchboard configuration:\n${lines.join('\n')}`);
+}
+
+let cached: Config | undefined;
+
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

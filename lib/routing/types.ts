@@ -1,0 +1,98 @@
+/**
+ * View models shared by the routing services (lib/routing) and the console (app, components).
+ * Plain data only: these cross the server → client boundary, so they never carry tokens or secrets.
+ */
+import type { Tier, WebhookConfiguration } from '@/lib/graph/schemas';
+
+export type { Tier, WebhookConfiguration };
+
+/** Which tier delivers `messages` webhooks for one number to this app; `winner: null` means no delivery. */
+export interface Resolution {
+  winner: Tier | null;
+  url: string | null;
+  /** One sentence a support engineer can read aloud, e.g. "No phone override; the WABA override wins." */
+  reason: string;
+}
+
+export interface NumberRoute {
+  phoneNumberId: string;
+  wabaId: string;
+  displayPhoneNumber: string | null;
+  verifiedName: string | null;
+  qualityRating: string | null;
+  tiers: WebhookConfiguration;
+  /** Whether this app is subscribed to the number's WABA (`GET subscribed_apps`). */
+  subscribed: boolean;
+  resolution: Resolution;
+}
+
+export type Ownership = 'owned' | 'client';
+
+export interface WabaSummary {
+  wabaId: string;
+  name: string | null;
+  businessId: string;
+  ownership: Ownership;
+  numberCount: number;
+  subscribed: boolean;
+  /** This app's WABA override, if any. */
+  wabaOverride: string | null;
+}
+
+export interface SubscribedAppView {
+  appId: string;
+  name: string | null;
+  overrideCallbackUri: string | null;
+  isThisApp: boolean;
+}
+
+export interface WabaDetail extends WabaSummary {
+  subscribedApps: SubscribedAppView[];
+  numbers: NumberRoute[];
+  /** The app-level callback (tier 3) as Graph reports it through webhook_configuration, if known. */
+  applicationCallback: string | null;
+  /** ISO time the data was read from Graph. */
+  readAt: string;
+}
+
+export interface NumberDetail extends NumberRoute {
+  wabaName: string | null;
+  status: string | null;
+  nameStatus: string | null;
+  platformType: string | null;
+  throughputLevel: string | null;
+  readAt: string;
+}
+
+/** A Graph failure as the UI shows it: a sentence plus the identifiers support needs. */
+export interface GraphFailureView {
+  code: number | null;
+  subcode: number | null;
+  fbtraceId: string | null;
+  /** User-facing sentence; never contains a token. */
+  message: string;
+  /** The `(#100) Before override…` case: offer the Subscribe action. */
+  suggestSubscribe: boolean;
+  /** Rate limits: seconds until a retry is worthwhile, when known. */
+  retryAfterSeconds: number | null;
+}
+
+export interface PreflightResult {
+  ok: boolean;
+  url: string;
+  httpStatus: number | null;
+  durationMs: number;
+  challengeEchoed: boolean;
+  /** Machine-readable reason when not ok: `invalid_url`, `timeout`, `network`, `redirect`, `http_status`, `challenge_mismatch`, `json_quoted_challenge`, `body_too_large`. */
+  reason: string | null;
+  /** What went wrong and the usual causes, for the person at the keyboard. Never the remote body. */
+  explanation: string;
+}
+
+/** Result of a write: what Graph reports after it (read back), compared with what was asked. */
+export type WriteOutcome<T> =
+  | { kind: 'applied'; after: T }
+  | { kind: 'mismatch'; requested: string | null; reported: string | null; after: T }
+  | { kind: 'stale'; expected: string | null; current: string | null }
+  | { kind: 'preflight_failed'; preflight: PreflightResult }
+  | { kind: 'graph_error'; error: GraphFailureView };

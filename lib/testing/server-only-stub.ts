@@ -1,0 +1,2 @@
+// Empty stand-in for `server-only` when server modules run under Vitest or tsx.
+export {};
