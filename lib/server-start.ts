@@ -1,0 +1,7 @@
+/**
+ * Start-up tasks that need the database (called from instrumentation.ts after migrations).
+ * Other modules register their work here rather than growing instrumentation.ts.
+ */
+import 'server-only';
+
+export async function onServerStart(): Promise<void> {}
