@@ -18,5 +18,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
+    reporters: ['default', ['json', { outputFile: '.test-reports/vitest.json' }]],
   },
 });

@@ -1,0 +1,46 @@
+/**
+ * Starts one stack for the whole run (sandbox + production app on free ports, fresh embedded database) and
+ * signs in once per role through the real sign-in form, saving each browser state for the specs.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type FullConfig } from '@playwright/test';
+import { startStack } from '../../scripts/lib/stack';
+import { authFile, DEMO_USERS, type DemoRole } from './roles';
+
+export default async function globalSetup(config: FullConfig) {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'switchboard-e2e-'));
+  const stack = await startStack({ dataDir: path.join(dataDir, 'db'), quiet: !process.env.E2E_VERBOSE });
+  process.env.E2E_APP_URL = stack.appUrl;
+  process.env.E2E_SANDBOX_URL = stack.sandbox.url;
+  // Specs read the deployment's identities from the sandbox fixture; they never see the app's secrets.
+  process.env.E2E_APP_ID = stack.env.META_APP_ID;
+
+  const launchOptions = config.projects[0]?.use.launchOptions ?? {};
+  const browser = await chromium.launch(launchOptions);
+  try {
+    await mkdir(path.dirname(authFile('admin')), { recursive: true });
+    for (const role of Object.keys(DEMO_USERS) as DemoRole[]) {
+      const context = await browser.newContext({ baseURL: stack.appUrl });
+      const page = await context.newPage();
+      await page.goto('/sign-in');
+      await page.getByLabel('Email').fill(DEMO_USERS[role].email);
+      await page.getByLabel('Password').fill(DEMO_USERS[role].password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'), { timeout: 30_000 });
+      await context.storageState({ path: authFile(role) });
+      await context.close();
+    }
+  } catch (error) {
+    await browser.close();
+    await stack.stop();
+    throw error;
+  }
+  await browser.close();
+
+  return async () => {
+    await stack.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * Starts Switchboard as deployments run it, for the demo and the browser tests: the Graph sandbox (its own
+ * HTTP server) and the production Next.js server wired to it purely through environment variables.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../lib/graph-sandbox/server';
+
+export interface StackOptions {
+  appPort?: number;
+  sandbox?: SandboxOptions;
+  dataDir: string;
+  /** Extra variables for the app (e.g. OIDC settings in tests). */
+  env?: Record<string, string>;
+  /** Inherit the app's stdout/stderr (demo) or keep it quiet and only surface it on failure (tests). */
+  quiet?: boolean;
+}
+
+export interface RunningStack {
+  appUrl: string;
+  sandbox: RunningSandbox;
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The environment that points the app at a running sandbox: configuration only, no code branches. */
+export function appEnvFor(sandbox: RunningSandbox, appPort: number, dataDir: string): Record<string, string> {
+  const app = sandbox.fixture.apps[0];
+  if (!app) throw new Error('The sandbox fixture has no apps');
+  return {
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    PORT: String(appPort),
+    GRAPH_API_BASE_URL: sandbox.url,
+    GRAPH_API_VERSION: sandbox.fixture.graphVersion,
+    GRAPH_ACCESS_TOKEN: app.accessToken,
+    META_APP_ID: app.id,
+    META_APP_SECRET: app.secret,
+    META_BUSINESS_IDS: sandbox.fixture.businesses.map((b) => b.id).join(','),
+    DATA_DIR: dataDir,
+    NEXTAUTH_URL: `http://127.0.0.1:${appPort}`,
+    NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+    SWITCHBOARD_DEMO: '1',
+    ALLOW_LOOPBACK_CALLBACKS: '1',
+  };
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null)
+      throw new Error(`The app exited with code ${child.exitCode} during start-up`);
+    try {
+      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The app did not become healthy at ${url} within ${timeoutMs} ms`);
+}
+
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const sandbox = await startSandbox(options.sandbox ?? { port: 0 });
+  const appPort = options.appPort ?? (await freePort());
+  const env = { ...appEnvFor(sandbox, appPort, options.dataDir), ...options.env };
+  const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
+  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(appPort), '-H', '127.0.0.1'], {
+    env: { ...process.env, ...env },
+    stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-20_000);
+  });
+  const appUrl = `http://127.0.0.1:${appPort}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    await sandbox.close();
+  };
+  try {
+    await waitForHealth(appUrl, child, 90_000);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n--- app output ---\n${output}`);
+  }
+  return { appUrl, sandbox, env, stop };
+}

@@ -1,0 +1,45 @@
+/**
+ * Prints one closing line for the whole `npm test` run, from the Vitest and Playwright JSON reports:
+ * `tests: N passed, N failed, N skipped`. CI reads this line; each runner's own summary stays above it.
+ */
+import { readFile } from 'node:fs/promises';
+
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+async function readJson(file: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function fromVitest(report: unknown): Counts {
+  const r = report as { numPassedTests?: number; numFailedTests?: number; numPendingTests?: number } | null;
+  return { passed: r?.numPassedTests ?? 0, failed: r?.numFailedTests ?? 0, skipped: r?.numPendingTests ?? 0 };
+}
+
+function fromPlaywright(report: unknown): Counts {
+  const s = (
+    report as { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } }
+  )?.stats;
+  return {
+    passed: (s?.expected ?? 0) + (s?.flaky ?? 0),
+    failed: s?.unexpected ?? 0,
+    skipped: s?.skipped ?? 0,
+  };
+}
+
+const unit = fromVitest(await readJson('.test-reports/vitest.json'));
+const browser = fromPlaywright(await readJson('.test-reports/playwright.json'));
+console.log(`unit+integration: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped`);
+console.log(`browser: ${browser.passed} passed, ${browser.failed} failed, ${browser.skipped} skipped`);
+const failedRun = process.argv.includes('--failed');
+const failed = unit.failed + browser.failed + (failedRun && unit.failed + browser.failed === 0 ? 1 : 0);
+console.log(
+  `tests: ${unit.passed + browser.passed} passed, ${failed} failed, ${unit.skipped + browser.skipped} skipped`,
+);
