@@ -76,7 +76,7 @@ export class ConfigError extends Error {
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = envSchema.safeParse(env);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'} ${issue.message}`);
+  const lines = result.error.issues.map((issue) => `  ${String(issue.path[0] ?? '(env)')} ${issue.message}`);
   throw new ConfigError(`Invalid Switchboard configuration:\n${lines.join('\n')}`);
 }
 
