@@ -1,0 +1,106 @@
+/**
+ * Input rules for override forms and routing actions, shared by the client form (instant feedback) and the
+ * server actions (the truth). No `server-only` here. Messages say what to do, not just what is wrong.
+ */
+import { z } from 'zod';
+import { OVERRIDE_URL_MAX_LENGTH } from '@/lib/graph/schemas';
+
+export { OVERRIDE_URL_MAX_LENGTH };
+/** Graph sets no maximum; this bound only keeps absurd input out of forms and logs. */
+export const VERIFY_TOKEN_MAX_LENGTH = 512;
+
+// Unicode "Cc": C0 controls, DEL and C1 controls.
+const CONTROL_CHARS = /\p{Cc}/u;
+const HTTPS_ONLY = 'Use https:// — Meta only calls HTTPS callback URLs.';
+
+/** Hosts a local receiver may use with http:// (WHATWG-normalised hostnames). */
+export function isLoopbackHostname(hostname: string): boolean {
+  return (
+    hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
+}
+
+/** The first problem with a callback URL, as a sentence, or null when it is acceptable. */
+export function checkOverrideCallbackUri(raw: string, allowLoopback: boolean): string | null {
+  if (raw.length === 0) return 'Enter the callback URL.';
+  if (CONTROL_CHARS.test(raw))
+    return 'Remove the control character (a tab, line break or similar) from the URL.';
+  if (/\s/.test(raw)) return 'Remove the spaces — a URL cannot contain whitespace.';
+  if (raw.length > OVERRIDE_URL_MAX_LENGTH) {
+    return `At most ${OVERRIDE_URL_MAX_LENGTH} characters (this one has ${raw.length}).`;
+  }
+  if (!URL.canParse(raw)) return 'Enter a full URL, like https://example.com/webhooks/whatsapp.';
+  const url = new URL(raw);
+  if (url.protocol === 'http:' && allowLoopback) {
+    if (!isLoopbackHostname(url.hostname)) {
+      return `${HTTPS_ONLY} (http:// is accepted here only for localhost, 127.0.0.1 and [::1].)`;
+    }
+  } else if (url.protocol !== 'https:') {
+    return HTTPS_ONLY;
+  }
+  if (url.username || url.password) return 'Remove the user name and password from the URL.';
+  if (raw.includes('#')) return 'Remove the #fragment — it is never sent to the receiver.';
+  return null;
+}
+
+/** The first problem with a verify token, or null. */
+export function checkVerifyToken(raw: string): string | null {
+  if (raw.length === 0) return 'Enter the verify token your receiver expects.';
+  if (CONTROL_CHARS.test(raw))
+    return 'Remove the control character (a tab, line break or similar) from the token.';
+  if (/^\s|\s$/.test(raw))
+    return 'Remove the spaces at the start or end — Meta sends the token exactly as typed.';
+  if (raw.length > VERIFY_TOKEN_MAX_LENGTH) {
+    return `At most ${VERIFY_TOKEN_MAX_LENGTH} characters (this one has ${raw.length}).`;
+  }
+  return null;
+}
+
+function fromCheck(check: (value: string) => string | null, missing: string) {
+  return z.string({ error: missing }).superRefine((value, ctx) => {
+    const message = check(value);
+    if (message) ctx.addIssue({ code: 'custom', message });
+  });
+}
+
+export const overrideCallbackUriSchema = (allowLoopback: boolean) =>
+  fromCheck((v) => checkOverrideCallbackUri(v, allowLoopback), 'Enter the callback URL.');
+
+export const verifyTokenSchema = fromCheck(checkVerifyToken, 'Enter the verify token your receiver expects.');
+
+export const overrideInputSchema = (allowLoopback: boolean) =>
+  z.object({ overrideCallbackUri: overrideCallbackUriSchema(allowLoopback), verifyToken: verifyTokenSchema });
+export type OverrideInput = z.output<ReturnType<typeof overrideInputSchema>>;
+
+export const graphIdSchema = z.string({ error: 'Missing id.' }).regex(/^\d{1,32}$/, 'Not a valid Graph id.');
+
+/**
+ * The value a form was loaded with, for the stale check. Forms send '' for "none" (an override is never the
+ * empty string: Graph omits unset tiers).
+ */
+export const expectedValueSchema = z
+  .string()
+  .nullish()
+  .transform((v) => (v ? v : null));
+
+export const setPhoneOverrideInputSchema = (allowLoopback: boolean) =>
+  overrideInputSchema(allowLoopback).extend({ phoneNumberId: graphIdSchema, expected: expectedValueSchema });
+export const clearPhoneOverrideInputSchema = z.object({
+  phoneNumberId: graphIdSchema,
+  expected: expectedValueSchema,
+});
+export const setWabaOverrideInputSchema = (allowLoopback: boolean) =>
+  overrideInputSchema(allowLoopback).extend({ wabaId: graphIdSchema, expected: expectedValueSchema });
+export const clearWabaOverrideInputSchema = z.object({
+  wabaId: graphIdSchema,
+  expected: expectedValueSchema,
+});
+export const wabaSubscriptionInputSchema = z.object({ wabaId: graphIdSchema });
+/** *Test callback*: the same URL and token rules as saving. */
+export const preflightInputSchema = overrideInputSchema;
+
+export type SetPhoneOverrideInput = z.output<ReturnType<typeof setPhoneOverrideInputSchema>>;
+export type ClearPhoneOverrideInput = z.output<typeof clearPhoneOverrideInputSchema>;
+export type SetWabaOverrideInput = z.output<ReturnType<typeof setWabaOverrideInputSchema>>;
+export type ClearWabaOverrideInput = z.output<typeof clearWabaOverrideInputSchema>;
+export type WabaSubscriptionInput = z.output<typeof wabaSubscriptionInputSchema>;
