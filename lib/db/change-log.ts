@@ -3,7 +3,7 @@
  * deleted by the app. Verify tokens must already be masked by the caller (lib/routing/mask.ts).
  */
 import 'server-only';
-import { getDb } from './client';
+import { type Db, getDb } from './client';
 import { type ChangeOutcome, changeLog } from './schema';
 
 export interface ChangeActor {
@@ -25,9 +25,9 @@ export interface ChangeEntry {
   message?: string | null;
 }
 
-export async function recordChange(entry: ChangeEntry): Promise<void> {
-  const db = await getDb();
-  await db.insert(changeLog).values({
+/** `db` defaults to the process-wide handle; services pass their context's database. */
+export async function recordChange(entry: ChangeEntry, db?: Db): Promise<void> {
+  await (db ?? (await getDb())).insert(changeLog).values({
     actorId: entry.actor.id,
     actorEmail: entry.actor.email,
     action: entry.action,
