@@ -55,8 +55,32 @@ const envSchema = z
     ALLOW_LOOPBACK_CALLBACKS: bool,
     PREFLIGHT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(5_000),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    /** Single sign-on through any OpenID Connect provider; off unless OIDC_ISSUER is set. */
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    /** Email domains allowed to sign in through SSO (comma list); empty = any domain. */
+    OIDC_ALLOWED_DOMAINS: z
+      .string()
+      .optional()
+      .transform((v) =>
+        (v ?? '')
+          .split(',')
+          .map((s) => s.trim().toLowerCase().replace(/^@/, ''))
+          .filter(Boolean),
+      ),
+    /** Role given to people created on their first SSO sign-in. */
+    OIDC_DEFAULT_ROLE: z.enum(['viewer', 'operator', 'admin']).default('viewer'),
+    /** Label of the SSO button on the sign-in page. */
+    OIDC_NAME: z.string().min(1).default('Single sign-on'),
   })
   .superRefine((env, ctx) => {
+    if (env.OIDC_ISSUER) {
+      for (const key of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const) {
+        if (!env[key])
+          ctx.addIssue({ code: 'custom', path: [key], message: 'is required when OIDC_ISSUER is set' });
+      }
+    }
     if (env.NODE_ENV === 'production' && !env.SWITCHBOARD_DEMO && !env.NEXTAUTH_SECRET) {
       ctx.addIssue({
         code: 'custom',

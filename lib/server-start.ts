@@ -3,5 +3,8 @@
  * Other modules register their work here rather than growing instrumentation.ts.
  */
 import 'server-only';
+import { startAuth } from '@/lib/auth/on-start';
 
-export async function onServerStart(): Promise<void> {}
+export async function onServerStart(): Promise<void> {
+  await startAuth();
+}

@@ -4,8 +4,8 @@
  */
 import 'server-only';
 import type { z } from 'zod';
-import { getCurrentUser, type SessionUser } from '@/lib/auth/session';
 import { can, type Permission } from '@/lib/auth/permissions';
+import { getCurrentUser, type SessionUser } from '@/lib/auth/session';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -41,7 +41,7 @@ export function defineAction<S extends z.ZodType, T>(
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) {
         const key = issue.path.map(String).join('.') || '_form';
-        (fieldErrors[key] ??= []).push(issue.message);
+        fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
       }
       return { ok: false, status: 422, error: 'Some fields need attention.', fieldErrors };
     }
