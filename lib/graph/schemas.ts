@@ -9,7 +9,9 @@
 import { z } from 'zod';
 
 /** Graph ids are numeric strings, but some samples send JSON numbers. */
-export const graphId = z.union([z.string().min(1), z.number().int().nonnegative()]).transform((v) => String(v));
+export const graphId = z
+  .union([z.string().min(1), z.number().int().nonnegative()])
+  .transform((v) => String(v));
 
 /** `{"success":true}` and `{"success":"true"}` both occur. */
 export const successResponse = z.object({
@@ -230,4 +232,6 @@ export const APP_CALLBACK_ONLY_FIELDS = [
   'user_preferences',
 ] as const;
 
-export type WebhookField = (typeof OVERRIDE_FOLLOWING_FIELDS)[number] | (typeof APP_CALLBACK_ONLY_FIELDS)[number];
+export type WebhookField =
+  | (typeof OVERRIDE_FOLLOWING_FIELDS)[number]
+  | (typeof APP_CALLBACK_ONLY_FIELDS)[number];

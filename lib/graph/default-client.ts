@@ -1,0 +1,28 @@
+/**
+ * The app's Graph client, configured from the environment once per server process.
+ */
+import 'server-only';
+import { getConfig } from '@/lib/config';
+import { createGraphClient, type GraphClient } from './client';
+
+let client: GraphClient | undefined;
+
+export function getGraphClient(): GraphClient {
+  if (!client) {
+    const config = getConfig();
+    client = createGraphClient({
+      baseUrl: config.GRAPH_API_BASE_URL,
+      version: config.GRAPH_API_VERSION,
+      accessToken: config.GRAPH_ACCESS_TOKEN,
+      timeoutMs: config.GRAPH_TIMEOUT_MS,
+      maxRetries: config.GRAPH_MAX_RETRIES,
+    });
+  }
+  return client;
+}
+
+/** `APP_ID|APP_SECRET`, needed for `/<APP_ID>/subscriptions` and `/debug_token`; null without a secret. */
+export function getAppAccessToken(): string | null {
+  const config = getConfig();
+  return config.META_APP_SECRET ? `${config.META_APP_ID}|${config.META_APP_SECRET}` : null;
+}

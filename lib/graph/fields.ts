@@ -1,0 +1,59 @@
+/**
+ * `fields=` strings for the calls Switchboard makes, including nested field expansion
+ * (`phone_numbers.limit(100){id,…}`), so one request can return a WABA with its numbers and their tiers.
+ * Pure: no `server-only`, safe to share.
+ */
+
+/** What a list row needs: identity, quality, and the three tiers. */
+export const PHONE_NUMBER_LIST_FIELDS = [
+  'id',
+  'display_phone_number',
+  'verified_name',
+  'quality_rating',
+  'webhook_configuration',
+] as const;
+
+/** Everything the number detail page shows. */
+export const PHONE_NUMBER_DETAIL_FIELDS = [
+  ...PHONE_NUMBER_LIST_FIELDS,
+  'status',
+  'name_status',
+  'code_verification_status',
+  'platform_type',
+  'throughput',
+  'account_mode',
+] as const;
+
+export const WABA_LIST_FIELDS = [
+  'id',
+  'name',
+  'currency',
+  'timezone_id',
+  'message_template_namespace',
+] as const;
+
+/** Graph's default page size for nested edges is small; 100 keeps most WABAs to one request. */
+export const DEFAULT_NESTED_LIMIT = 100;
+
+/** `edge.limit(n){a,b}`: a nested edge with its own page size and fields. */
+export function nestedEdge(edge: string, opts: { limit?: number; fields?: readonly string[] } = {}): string {
+  const limit = opts.limit === undefined ? '' : `.limit(${Math.trunc(opts.limit)})`;
+  const fields = opts.fields?.length ? `{${opts.fields.join(',')}}` : '';
+  return `${edge}${limit}${fields}`;
+}
+
+export const fieldsFor = {
+  phoneNumberList: (): string => PHONE_NUMBER_LIST_FIELDS.join(','),
+  phoneNumberDetail: (): string => PHONE_NUMBER_DETAIL_FIELDS.join(','),
+  wabaList: (): string => WABA_LIST_FIELDS.join(','),
+  /**
+   * `id,name,phone_numbers.limit(100){id,display_phone_number,verified_name,quality_rating,webhook_configuration},subscribed_apps`
+   */
+  wabaWithNumbers: (limit: number = DEFAULT_NESTED_LIMIT): string =>
+    [
+      'id',
+      'name',
+      nestedEdge('phone_numbers', { limit, fields: PHONE_NUMBER_LIST_FIELDS }),
+      'subscribed_apps',
+    ].join(','),
+};
