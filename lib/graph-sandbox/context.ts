@@ -1,0 +1,20 @@
+import type { CallLog } from './call-log';
+import type { Faults } from './faults';
+import type { ReceiverRegistry } from './receivers';
+import type { SandboxState } from './state';
+import type { UsageTracker } from './usage';
+
+export const DEFAULT_GRAPH_VERSION = 'v23.0';
+
+/** Everything a running sandbox holds, passed to the dispatcher and the control surface. */
+export interface SandboxContext {
+  state: SandboxState;
+  usage: UsageTracker;
+  faults: Faults;
+  log: CallLog;
+  receivers: ReceiverRegistry;
+  strictHttps: boolean;
+  verificationTimeoutMs: number;
+  /** The sandbox's own origin, known once it listens (for fixture identities and receiver URLs). */
+  baseUrl: () => string;
+}

@@ -1,0 +1,86 @@
+import { Hono } from 'hono';
+import type { SandboxContext } from './context';
+import { faultConfigSchema } from './faults';
+import type { FixtureIdentities } from './fixture-identities';
+
+/**
+ * The control surface under `/_sandbox` for tests, benchmarks and demos (not Graph; no auth).
+ * Latency and faults never apply here.
+ */
+export function controlRoutes(ctx: SandboxContext, fixture: () => FixtureIdentities): Hono {
+  const app = new Hono();
+
+  app.get('/health', (c) => c.json({ ok: true }));
+  app.get('/fixture', (c) => c.json(fixture()));
+  app.get('/state', (c) => c.json(ctx.state.dump()));
+
+  app.post('/reset', (c) => {
+    ctx.state.reset();
+    ctx.log.clear();
+    ctx.faults.restoreBaseline();
+    ctx.usage.reset();
+    ctx.receivers.reset();
+    return c.json({ success: true });
+  });
+
+  app.get('/calls', (c) => {
+    const since = c.req.query('since');
+    if (since && Number.isNaN(Date.parse(since)))
+      return c.json({ error: 'since must be an ISO timestamp' }, 400);
+    return c.json({ data: ctx.log.list(since) });
+  });
+  app.delete('/calls', (c) => {
+    ctx.log.clear();
+    return c.json({ success: true });
+  });
+
+  app.get('/faults', (c) => c.json(ctx.faults.current()));
+  app.post('/faults', async (c) => {
+    const parsed = faultConfigSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) return c.json({ error: parsed.error.message }, 400);
+    try {
+      ctx.faults.set(parsed.data);
+    } catch (error) {
+      return c.json({ error: `pathPattern: ${(error as Error).message}` }, 400);
+    }
+    return c.json(ctx.faults.current());
+  });
+  app.delete('/faults', (c) => {
+    ctx.faults.set({});
+    return c.json(ctx.faults.current());
+  });
+
+  app.get('/receiver/:name', (c) => {
+    const answer = ctx.receivers.handshake(c.req.param('name'), new URL(c.req.url).searchParams);
+    return c.text(answer.body, answer.status as 200);
+  });
+  app.put('/receiver/:name', async (c) => {
+    const body = (await c.req.json().catch(() => undefined)) as {
+      verifyToken?: unknown;
+      deliveryStatus?: unknown;
+    };
+    if (typeof body?.verifyToken !== 'string' || body.verifyToken === '') {
+      return c.json({ error: 'verifyToken (non-empty string) is required' }, 400);
+    }
+    const deliveryStatus = typeof body.deliveryStatus === 'number' ? body.deliveryStatus : undefined;
+    ctx.receivers.configure(c.req.param('name'), { verifyToken: body.verifyToken, deliveryStatus });
+    return c.json({ success: true, url: `${ctx.baseUrl()}/_sandbox/receiver/${c.req.param('name')}` });
+  });
+  app.post('/receiver/:name', async (c) => {
+    const raw = Buffer.from(await c.req.arrayBuffer());
+    const headers = Object.fromEntries(c.req.raw.headers);
+    const status = ctx.receivers.record(c.req.param('name'), headers, raw, ctx.state.appList);
+    if (status === undefined) return c.text('Not Found', 404);
+    return c.text(status === 200 ? 'EVENT_RECEIVED' : 'Receiver configured to fail', status as 200);
+  });
+  app.get('/receiver/:name/deliveries', (c) => {
+    const deliveries = ctx.receivers.deliveries(c.req.param('name'));
+    return deliveries ? c.json({ data: deliveries }) : c.json({ error: 'unknown receiver' }, 404);
+  });
+  app.delete('/receiver/:name/deliveries', (c) => {
+    ctx.receivers.clearDeliveries(c.req.param('name'));
+    return c.json({ success: true });
+  });
+
+  return app;
+}

@@ -1,0 +1,60 @@
+import { DEFAULT_GRAPH_VERSION } from './context';
+import type { ReceiverRegistry } from './receivers';
+import { appAccessToken, type SandboxState } from './state';
+import type { FleetScenarios } from './types';
+
+export interface FixtureApp {
+  id: string;
+  name: string;
+  secret: string;
+  /** System-user token (`sbx-sys-…`, never `EAA…`). */
+  accessToken: string;
+  /** `APP_ID|APP_SECRET`, for `/<APP_ID>/subscriptions`. */
+  appAccessToken: string;
+  /** The seeded application-tier callback; null when the app has none. */
+  callbackUrl: string | null;
+}
+
+/** `GET /_sandbox/fixture`: the identities clients need. Same values on every start of the same fixture. */
+export interface FixtureIdentities {
+  graphVersion: string;
+  businesses: Array<{ id: string; name: string }>;
+  apps: FixtureApp[];
+  /** The `demo` echo receiver, ready to paste as an override URL. */
+  receiverUrl: string;
+  receivers: Array<{ name: string; url: string; verifyToken: string }>;
+  scenarios: FleetScenarios;
+  counts: { businesses: number; wabas: number; phoneNumbers: number };
+}
+
+export function fixtureIdentities(
+  state: SandboxState,
+  receivers: ReceiverRegistry,
+  baseUrl: string,
+): FixtureIdentities {
+  const receiverList = receivers.names().map((name) => ({
+    name,
+    url: `${baseUrl}/_sandbox/receiver/${name}`,
+    verifyToken: receivers.verifyTokenOf(name) ?? '',
+  }));
+  return {
+    graphVersion: DEFAULT_GRAPH_VERSION,
+    businesses: [...state.businesses.values()].map(({ id, name }) => ({ id, name })),
+    apps: state.appList.map((app) => ({
+      id: app.id,
+      name: app.name,
+      secret: app.secret,
+      accessToken: app.accessToken,
+      appAccessToken: appAccessToken(app),
+      callbackUrl: app.callbackUrl ?? null,
+    })),
+    receiverUrl: `${baseUrl}/_sandbox/receiver/demo`,
+    receivers: receiverList,
+    scenarios: state.scenarios,
+    counts: {
+      businesses: state.businesses.size,
+      wabas: state.wabas.size,
+      phoneNumbers: state.phoneNumbers.size,
+    },
+  };
+}

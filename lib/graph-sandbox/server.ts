@@ -1,0 +1,123 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { CallLog } from './call-log';
+import type { SandboxContext } from './context';
+import { controlRoutes } from './control';
+import { dispatch } from './dispatch';
+import { type FaultKind, Faults } from './faults';
+import { type FixtureIdentities, fixtureIdentities } from './fixture-identities';
+import { demoFleet } from './fixtures/demo-fleet';
+import { generateFleet } from './fixtures/generate-fleet';
+import { ReceiverRegistry } from './receivers';
+import { SandboxState } from './state';
+import { UsageTracker } from './usage';
+
+export type { FixtureIdentities } from './fixture-identities';
+
+export interface SandboxOptions {
+  /** 0 = a random free port; default 4010. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** A generated large fleet instead of the demo fleet. */
+  fleet?: { wabas: number; numbersPerWaba: number };
+  /** Refuse loopback http:// callback URLs too (default false: loopback http is allowed). */
+  strictHttps?: boolean;
+  /** Added to every Graph call (not to /_sandbox). */
+  latencyMs?: number;
+  latencyJitterMs?: number;
+  faultRate?: number;
+  faultKind?: FaultKind;
+  /** Calls per (app, WABA) per hour before error 80008. */
+  wabaCallBudget?: number;
+  /** Timeout of the live verification GET; default 5000. */
+  verificationTimeoutMs?: number;
+}
+
+export interface RunningSandbox {
+  url: string;
+  port: number;
+  fixture: FixtureIdentities;
+  close(): Promise<void>;
+}
+
+/** High enough that the demo and benchmarks are never throttled unless a test lowers it. */
+export const DEFAULT_WABA_CALL_BUDGET = 5000;
+export const DEFAULT_SANDBOX_PORT = 4010;
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const fleetSize = options.fleet;
+  const state = new SandboxState(fleetSize ? () => generateFleet(fleetSize) : demoFleet);
+  const faults = new Faults({
+    latencyMs: options.latencyMs,
+    latencyJitterMs: options.latencyJitterMs,
+    faultRate: options.faultRate,
+    faultKind: options.faultKind,
+  });
+  let baseUrl = '';
+  const ctx: SandboxContext = {
+    state,
+    faults,
+    usage: new UsageTracker(() => faults.wabaCallBudget(options.wabaCallBudget ?? DEFAULT_WABA_CALL_BUDGET)),
+    log: new CallLog(),
+    receivers: new ReceiverRegistry(),
+    strictHttps: options.strictHttps ?? false,
+    verificationTimeoutMs: options.verificationTimeoutMs ?? 5000,
+    baseUrl: () => baseUrl,
+  };
+  let fixture: FixtureIdentities | undefined;
+  const currentFixture = () => {
+    fixture ??= fixtureIdentities(state, ctx.receivers, baseUrl);
+    return fixture;
+  };
+
+  const app = new Hono();
+  app.route('/_sandbox', controlRoutes(ctx, currentFixture));
+  app.all('*', async (c) => {
+    const delay = faults.delayMs();
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    const method = c.req.method;
+    const response = await dispatch(ctx, {
+      method,
+      url: new URL(c.req.url),
+      rawBody: method === 'GET' || method === 'HEAD' ? '' : await c.req.text(),
+      contentType: c.req.header('content-type') ?? '',
+      authorization: c.req.header('authorization'),
+    });
+    return new Response(JSON.stringify(response.body), {
+      status: response.status,
+      headers: response.headers,
+    });
+  });
+
+  const host = options.host ?? '127.0.0.1';
+  const server = await listen(app, options.port ?? DEFAULT_SANDBOX_PORT, host);
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://${urlHost(host)}:${port}`;
+  return {
+    url: baseUrl,
+    port,
+    fixture: currentFixture(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function listen(app: Hono, port: number, hostname: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname }, () => resolve(server as Server)) as Server;
+    server.once('error', reject);
+  });
+}
+
+/** A wildcard bind is reached through loopback; IPv6 literals need brackets in URLs. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}

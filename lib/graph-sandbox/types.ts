@@ -1,0 +1,87 @@
+/**
+ * The sandbox's in-memory model: what Meta keeps about businesses, WABAs, numbers and apps,
+ * reduced to what webhook routing needs. Names follow Graph (snake_case where they are wire fields).
+ */
+
+export interface Business {
+  id: string;
+  name: string;
+}
+
+export interface Waba {
+  id: string;
+  name: string;
+  /** The business that owns the WABA; it is a client WABA for every business in `clientOf`. */
+  ownerBusinessId: string;
+  clientOf: string[];
+  currency: string;
+  timezone_id: string;
+  message_template_namespace: string;
+  account_review_status: string;
+  business_verification_status: string;
+  country: string;
+  status: string;
+  phoneNumberIds: string[];
+}
+
+export interface PhoneNumber {
+  id: string;
+  wabaId: string;
+  display_phone_number: string;
+  verified_name: string;
+  quality_rating: string;
+  status: string;
+  name_status: string;
+  code_verification_status: string;
+  platform_type: string;
+  throughput: { level: string };
+  account_mode: string;
+  is_official_business_account: boolean;
+  last_onboarded_time: string;
+}
+
+export interface App {
+  id: string;
+  name: string;
+  secret: string;
+  /** System-user token that acts for this app (never starts with "EAA" so it cannot be mistaken for a live one). */
+  accessToken: string;
+  /** Application tier: the app-level callback for `whatsapp_business_account`; undefined when none. */
+  callbackUrl?: string;
+  callbackVerifyToken?: string;
+  fields: string[];
+}
+
+/** An app's subscription to a WABA, with that app's optional WABA override. */
+export interface Subscription {
+  overrideCallbackUri?: string;
+  verifyToken?: string;
+}
+
+/** An app's phone-number override. */
+export interface PhoneOverride {
+  overrideCallbackUri: string;
+  verifyToken: string;
+}
+
+/** Well-known identities in a fleet so tests and demos can find each routing case without searching. */
+export interface FleetScenarios {
+  phoneNumberTier: { phoneNumberId: string; wabaId: string };
+  wabaTier: { phoneNumberId: string; wabaId: string };
+  applicationTier: { phoneNumberId: string; wabaId: string };
+  unsubscribedWaba: { wabaId: string; phoneNumberId: string };
+  /** apps[1] is subscribed here with its own WABA override, and has a phone override on `secondAppPhoneNumberId`. */
+  sharedWaba: { wabaId: string; secondAppId: string; secondAppPhoneNumberId?: string };
+  clientWaba?: { wabaId: string; ownerBusinessId: string };
+}
+
+/** Everything a fixture seeds. Subscriptions and overrides are keyed by app id, then WABA / phone id. */
+export interface Fleet {
+  businesses: Business[];
+  wabas: Waba[];
+  phoneNumbers: PhoneNumber[];
+  apps: App[];
+  subscriptions: Array<{ appId: string; wabaId: string } & Subscription>;
+  phoneOverrides: Array<{ appId: string; phoneNumberId: string } & PhoneOverride>;
+  scenarios: FleetScenarios;
+}
