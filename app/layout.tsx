@@ -3,6 +3,10 @@ import type { ReactNode } from 'react';
 import { Providers } from './providers';
 import './globals.css';
 
+// The Content-Security-Policy nonce (proxy.ts) is per request: a page prerendered at build time would carry
+// scripts without it, which the browser then refuses to run.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = {
   title: { default: 'Switchboard', template: '%s · Switchboard' },
   description: 'Where every WhatsApp number sends its webhooks, and who changed it.',
