@@ -75,7 +75,24 @@ export interface GraphFailureView {
   suggestSubscribe: boolean;
   /** Rate limits: seconds until a retry is worthwhile, when known. */
   retryAfterSeconds: number | null;
+  /** What was being done when it failed, e.g. "Listing client WABAs of business 123", when not obvious. */
+  context?: string;
 }
+
+/** Why a callback check failed (PreflightResult.reason). */
+export type PreflightReason =
+  | 'invalid_url'
+  | 'scheme'
+  | 'blocked_address'
+  | 'dns'
+  | 'tls'
+  | 'timeout'
+  | 'network'
+  | 'redirect'
+  | 'http_status'
+  | 'challenge_mismatch'
+  | 'json_quoted_challenge'
+  | 'body_too_large';
 
 export interface PreflightResult {
   ok: boolean;
@@ -83,8 +100,8 @@ export interface PreflightResult {
   httpStatus: number | null;
   durationMs: number;
   challengeEchoed: boolean;
-  /** Machine-readable reason when not ok: `invalid_url`, `timeout`, `network`, `redirect`, `http_status`, `challenge_mismatch`, `json_quoted_challenge`, `body_too_large`. */
-  reason: string | null;
+  /** Machine-readable reason when not ok (see PreflightReason). */
+  reason: PreflightReason | null;
   /** What went wrong and the usual causes, for the person at the keyboard. Never the remote body. */
   explanation: string;
 }
@@ -95,4 +112,37 @@ export type WriteOutcome<T> =
   | { kind: 'mismatch'; requested: string | null; reported: string | null; after: T }
   | { kind: 'stale'; expected: string | null; current: string | null }
   | { kind: 'preflight_failed'; preflight: PreflightResult }
-  | { kind: 'graph_error'; error: GraphFailureView };
+  | { kind: 'graph_error'; error: GraphFailureView }
+  /** Nothing sent to Graph: invalid input, a target outside the configured businesses, or a no-op that would harm. */
+  | { kind: 'refused'; message: string; fieldErrors?: Record<string, string[]> };
+
+/** `listWabas`: one page of the fleet's WABAs, plus listings that failed. */
+export interface WabaListResult {
+  items: WabaSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  errors: GraphFailureView[];
+  readAt: string;
+}
+
+/** An override in use whose URL failed its most recent callback check. */
+export interface FailingOverride {
+  /** null for a WABA override. */
+  phoneNumberId: string | null;
+  wabaId: string;
+  url: string;
+  checkedAt: string;
+  reason: PreflightReason | null;
+}
+
+export interface Overview {
+  wabaCount: number;
+  numberCount: number;
+  /** Numbers per winning tier; `none` = nothing delivered (unsubscribed WABA or no URL on any tier). */
+  byWinner: Record<Tier | 'none', number>;
+  unsubscribedWabas: WabaSummary[];
+  failingOverrides: FailingOverride[];
+  errors: GraphFailureView[];
+  readAt: string;
+}

@@ -72,6 +72,16 @@ export const overrideInputSchema = (allowLoopback: boolean) =>
   z.object({ overrideCallbackUri: overrideCallbackUriSchema(allowLoopback), verifyToken: verifyTokenSchema });
 export type OverrideInput = z.output<ReturnType<typeof overrideInputSchema>>;
 
+/** Zod issues → `{ field: [messages] }`, the shape forms render under each field. */
+export function toFieldErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_form';
+    out[key] = [...(out[key] ?? []), issue.message];
+  }
+  return out;
+}
+
 export const graphIdSchema = z.string({ error: 'Missing id.' }).regex(/^\d{1,32}$/, 'Not a valid Graph id.');
 
 /**

@@ -1,0 +1,79 @@
+/**
+ * The fleet as services read it: the cached scan (lib/routing/fleet-cache.ts) and id lookups on it. A
+ * lookup first uses the last scan's structure (numbers do not move between WABAs when routes change), and
+ * scans afresh only when the id is not there.
+ */
+import 'server-only';
+import type { RoutingContext } from './context';
+import { FleetUnavailableError } from './errors';
+import { type FleetScan, type FleetWaba, scanFleet } from './fleet-scan';
+import type { Ownership } from './types';
+
+/** Where a WABA sits in the configured businesses. Structure only: no routes, which may be stale. */
+export interface WabaPlacement {
+  wabaId: string;
+  name: string | null;
+  businessId: string;
+  ownership: Ownership;
+}
+
+interface FleetIndex {
+  wabas: Map<string, FleetWaba>;
+  wabaOfNumber: Map<string, FleetWaba>;
+}
+
+const indexes = new WeakMap<FleetScan, FleetIndex>();
+
+function indexOf(scan: FleetScan): FleetIndex {
+  let index = indexes.get(scan);
+  if (!index) {
+    index = { wabas: new Map(), wabaOfNumber: new Map() };
+    for (const waba of scan.wabas) {
+      index.wabas.set(waba.wabaId, waba);
+      for (const number of waba.numbers) index.wabaOfNumber.set(number.id, waba);
+    }
+    indexes.set(scan, index);
+  }
+  return index;
+}
+
+function fleetKey(ctx: RoutingContext): string {
+  return `${ctx.appId}|${ctx.businessIds.join(',')}`;
+}
+
+export function readFleet(ctx: RoutingContext, options: { refresh?: boolean } = {}): Promise<FleetScan> {
+  return ctx.fleetCache.get(fleetKey(ctx), () => scanFleet(ctx), options);
+}
+
+/** After every write: the next read sees what Graph reports now. */
+export function invalidateFleet(ctx: RoutingContext): void {
+  ctx.fleetCache.invalidate();
+}
+
+function placementOf(waba: FleetWaba): WabaPlacement {
+  return { wabaId: waba.wabaId, name: waba.name, businessId: waba.businessId, ownership: waba.ownership };
+}
+
+async function locate(
+  ctx: RoutingContext,
+  find: (index: FleetIndex) => FleetWaba | undefined,
+): Promise<WabaPlacement | null> {
+  const last = ctx.fleetCache.lastScan(fleetKey(ctx));
+  const known = last && find(indexOf(last));
+  if (known) return placementOf(known);
+  const scan = await readFleet(ctx, { refresh: last !== undefined });
+  const found = find(indexOf(scan));
+  if (found) return placementOf(found);
+  if (scan.errors.length > 0) throw new FleetUnavailableError(scan.errors);
+  return null;
+}
+
+/** The WABA if it belongs to a configured business (owned or client), else null. */
+export function locateWaba(ctx: RoutingContext, wabaId: string): Promise<WabaPlacement | null> {
+  return locate(ctx, (index) => index.wabas.get(wabaId));
+}
+
+/** The WABA a number belongs to, if that WABA belongs to a configured business, else null. */
+export function locateNumber(ctx: RoutingContext, phoneNumberId: string): Promise<WabaPlacement | null> {
+  return locate(ctx, (index) => index.wabaOfNumber.get(phoneNumberId));
+}
