@@ -127,4 +127,19 @@ describe('echo receiver', () => {
       [payload, null],
     ]);
   });
+
+  it('answers deliveries with the configured failure status, and 404 on unknown control paths', async () => {
+    const put = await fetch(`${base()}/failing`, {
+      method: 'PUT',
+      body: JSON.stringify({ verifyToken: 'x', deliveryStatus: 503 }),
+    });
+    expect(put.status).toBe(200);
+    expect((await fetch(`${base()}/failing`, { method: 'POST', body: '{}' })).status).toBe(503);
+    const invalid = await fetch(`${base()}/failing`, {
+      method: 'PUT',
+      body: JSON.stringify({ verifyToken: 'x', deliveryStatus: 99 }),
+    });
+    expect(invalid.status).toBe(400);
+    expect((await fetch(`${t.sandbox.url}/_sandbox/nope`)).status).toBe(404);
+  });
 });

@@ -62,7 +62,14 @@ export function controlRoutes(ctx: SandboxContext, fixture: () => FixtureIdentit
     if (typeof body?.verifyToken !== 'string' || body.verifyToken === '') {
       return c.json({ error: 'verifyToken (non-empty string) is required' }, 400);
     }
-    const deliveryStatus = typeof body.deliveryStatus === 'number' ? body.deliveryStatus : undefined;
+    const status = body.deliveryStatus;
+    if (
+      status !== undefined &&
+      !(Number.isInteger(status) && Number(status) >= 200 && Number(status) <= 599)
+    ) {
+      return c.json({ error: 'deliveryStatus must be an HTTP status between 200 and 599' }, 400);
+    }
+    const deliveryStatus = status === undefined ? undefined : Number(status);
     ctx.receivers.configure(c.req.param('name'), { verifyToken: body.verifyToken, deliveryStatus });
     return c.json({ success: true, url: `${ctx.baseUrl()}/_sandbox/receiver/${c.req.param('name')}` });
   });
@@ -81,6 +88,9 @@ export function controlRoutes(ctx: SandboxContext, fixture: () => FixtureIdentit
     ctx.receivers.clearDeliveries(c.req.param('name'));
     return c.json({ success: true });
   });
+
+  // Unknown control paths must not fall through to the Graph surface.
+  app.all('*', (c) => c.json({ error: `unknown control path ${new URL(c.req.url).pathname}` }, 404));
 
   return app;
 }
