@@ -25,7 +25,7 @@ const VERSION = /^v\d+\.\d+$/;
 
 /** Parses path, query, body and token. The token may be a query parameter, a body field or a header. */
 export function parseRequest(request: GraphRequest): ParsedRequest {
-  const segments = request.url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const segments = request.url.pathname.split('/').filter(Boolean).map(decodeSegment);
   const version = segments[0] && VERSION.test(segments[0]) ? segments.shift() : undefined;
   const query = Object.fromEntries(request.url.searchParams);
   const params: Record<string, unknown> = { ...query, ...parseBody(request.rawBody, request.contentType) };
@@ -37,6 +37,15 @@ export function parseRequest(request: GraphRequest): ParsedRequest {
   const method =
     tunnelled && ['GET', 'POST', 'DELETE'].includes(tunnelled) ? tunnelled : request.method.toUpperCase();
   return { method, version, segments, params, token: token || undefined, tokenInQuery: !!query.access_token };
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    // A malformed escape is simply an id that does not exist (error 100), not a server error.
+    return segment;
+  }
 }
 
 function parseBody(raw: string, contentType: string): Record<string, unknown> {
