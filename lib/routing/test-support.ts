@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eq } from 'drizzle-orm';
+import { and, eq, gt, max } from 'drizzle-orm';
 import { type Db, openDb } from '@/lib/db/client';
 import { callbackChecks, changeLog } from '@/lib/db/schema';
 import { createGraphClient } from '@/lib/graph/client';
@@ -52,6 +52,7 @@ export async function startRoutingHarness(options: HarnessOptions = {}) {
     fleetCache: new FleetCache(),
   };
 
+  let since = { changes: 0, checks: 0 };
   const control = async (path: string, method = 'GET', json?: unknown) => {
     const res = await fetch(`${sandbox.url}/_sandbox${path}`, {
       method,
@@ -73,16 +74,33 @@ export async function startRoutingHarness(options: HarnessOptions = {}) {
     clearCalls: () => control('/calls', 'DELETE'),
     /** Replaces the sandbox's fault configuration (see lib/graph-sandbox/faults.ts). */
     faults: (config: Record<string, unknown>) => control('/faults', 'POST', config),
-    /** Restores the seeded fleet and forgets cached scans. */
+    /** Restores the seeded fleet, forgets cached scans, and starts the row views below afresh. */
     reset: async () => {
       await control('/reset', 'POST');
       ctx.fleetCache.invalidate();
+      const [changes] = await ctx.db.select({ id: max(changeLog.id) }).from(changeLog);
+      const [checks] = await ctx.db.select({ id: max(callbackChecks.id) }).from(callbackChecks);
+      since = { changes: changes?.id ?? 0, checks: checks?.id ?? 0 };
     },
+    /** Change-log rows written since the last reset, oldest first. */
     changeRows: (targetId?: string) =>
-      targetId === undefined
-        ? ctx.db.select().from(changeLog).orderBy(changeLog.id)
-        : ctx.db.select().from(changeLog).where(eq(changeLog.targetId, targetId)).orderBy(changeLog.id),
-    checkRows: () => ctx.db.select().from(callbackChecks).orderBy(callbackChecks.id),
+      ctx.db
+        .select()
+        .from(changeLog)
+        .where(
+          and(
+            gt(changeLog.id, since.changes),
+            targetId === undefined ? undefined : eq(changeLog.targetId, targetId),
+          ),
+        )
+        .orderBy(changeLog.id),
+    /** Callback checks recorded since the last reset, oldest first. */
+    checkRows: () =>
+      ctx.db
+        .select()
+        .from(callbackChecks)
+        .where(gt(callbackChecks.id, since.checks))
+        .orderBy(callbackChecks.id),
     close: async () => {
       await sandbox.close();
       await dbHandle.close();

@@ -82,6 +82,7 @@ export interface GraphFailureView {
 /** Why a callback check failed (PreflightResult.reason). */
 export type PreflightReason =
   | 'invalid_url'
+  | 'invalid_token'
   | 'scheme'
   | 'blocked_address'
   | 'dns'

@@ -1,0 +1,28 @@
+/** The routing services: what pages (server components) and server actions call. Server-only. */
+import 'server-only';
+
+export { type Actor, getRoutingContext, type RoutingContext, SYSTEM_ACTOR } from './context';
+export { describeGraphError } from './describe-error';
+export { FleetUnavailableError } from './errors';
+export { invalidateFleet, readFleet } from './fleet';
+export { FLEET_CACHE_TTL_MS, FleetCache } from './fleet-cache';
+export { type FleetScan, type FleetWaba, type ScanOptions, scanFleet } from './fleet-scan';
+export { getNumber } from './get-number';
+export { getOverview } from './get-overview';
+export { getWaba } from './get-waba';
+export { type ListWabasInput, listWabas } from './list-wabas';
+export {
+  type ClearPhoneOverrideRequest,
+  clearPhoneOverride,
+  type SetPhoneOverrideRequest,
+  setPhoneOverride,
+} from './phone-override';
+export { type PreflightInput, preflightCallback } from './preflight';
+export { testCallback } from './test-callback';
+export {
+  type ClearWabaOverrideRequest,
+  clearWabaOverride,
+  type SetWabaOverrideRequest,
+  setWabaOverride,
+} from './waba-override';
+export { subscribeApp, unsubscribeApp, type WabaSubscriptionRequest } from './waba-subscription';

@@ -1,0 +1,84 @@
+/** Set and clear this app's phone number override, with stale check, preflight and read-back. */
+import 'server-only';
+import type { Actor, RoutingContext } from './context';
+import { locateNumber, type WabaPlacement } from './fleet';
+import { readNumberDetail } from './get-number';
+import { maskSecret } from './mask';
+import type { NumberRoute, WriteOutcome } from './types';
+import { clearPhoneOverrideInputSchema, setPhoneOverrideInputSchema, toFieldErrors } from './validation';
+import { presentOrNull } from './views';
+import { performWrite, type StateRead } from './write-flow';
+
+export interface SetPhoneOverrideRequest {
+  phoneNumberId: string;
+  overrideCallbackUri: string;
+  verifyToken: string;
+  /** The phone override the form was loaded with (null: none). */
+  expected: string | null;
+}
+
+export interface ClearPhoneOverrideRequest {
+  phoneNumberId: string;
+  expected: string | null;
+}
+
+async function readRoute(
+  ctx: RoutingContext,
+  id: string,
+  placement: WabaPlacement,
+): Promise<StateRead<NumberRoute>> {
+  const view = await readNumberDetail(ctx, id, placement);
+  return {
+    value: presentOrNull(view.tiers.phone_number),
+    view,
+    log: { tiers: view.tiers, subscribed: view.subscribed, winner: view.resolution.winner },
+  };
+}
+
+export async function setPhoneOverride(
+  ctx: RoutingContext,
+  input: SetPhoneOverrideRequest,
+  actor?: Actor,
+): Promise<WriteOutcome<NumberRoute>> {
+  const parsed = setPhoneOverrideInputSchema(ctx.allowLoopbackCallbacks).safeParse(input);
+  const id = String(input.phoneNumberId);
+  return performWrite(ctx, actor, {
+    action: 'phone_override.set',
+    targetType: 'phone_number',
+    targetId: id,
+    requested: { overrideCallbackUri: input.overrideCallbackUri, verifyToken: maskSecret(input.verifyToken) },
+    invalid: parsed.success ? null : toFieldErrors(parsed.error),
+    expected: parsed.data?.expected ?? null,
+    locate: () => locateNumber(ctx, id),
+    read: (placement) => readRoute(ctx, id, placement),
+    preflight: { url: input.overrideCallbackUri, verifyToken: input.verifyToken },
+    write: () =>
+      ctx.graph.setPhoneOverride(id, {
+        overrideCallbackUri: input.overrideCallbackUri,
+        verifyToken: input.verifyToken,
+      }),
+    want: input.overrideCallbackUri,
+  });
+}
+
+export async function clearPhoneOverride(
+  ctx: RoutingContext,
+  input: ClearPhoneOverrideRequest,
+  actor?: Actor,
+): Promise<WriteOutcome<NumberRoute>> {
+  const parsed = clearPhoneOverrideInputSchema.safeParse(input);
+  const id = String(input.phoneNumberId);
+  return performWrite(ctx, actor, {
+    action: 'phone_override.clear',
+    targetType: 'phone_number',
+    targetId: id,
+    requested: { overrideCallbackUri: null },
+    invalid: parsed.success ? null : toFieldErrors(parsed.error),
+    expected: parsed.data?.expected ?? null,
+    locate: () => locateNumber(ctx, id),
+    read: (placement) => readRoute(ctx, id, placement),
+    refuseWhen: (current) => (current.value === null ? 'This number has no phone override to clear.' : null),
+    write: () => ctx.graph.clearPhoneOverride(id),
+    want: null,
+  });
+}

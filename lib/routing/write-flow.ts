@@ -1,0 +1,156 @@
+/**
+ * The one shape every routing write follows, so none can skip a step:
+ *   validate → locate (configured businesses only) → read current → stale / no-op check → preflight (sets)
+ *   → Graph write → invalidate caches → read back → compare → exactly one change-log row.
+ * Nothing reaches Graph's write endpoints unless every step before the write passed.
+ */
+import 'server-only';
+import { recordChange } from '@/lib/db/change-log';
+import type { ChangeOutcome } from '@/lib/db/schema';
+import type { Actor, RoutingContext } from './context';
+import { SYSTEM_ACTOR } from './context';
+import { describeGraphError } from './describe-error';
+import { invalidateFleet } from './fleet';
+import { type PreflightInput, preflightCallback } from './preflight';
+import type { GraphFailureView, WriteOutcome } from './types';
+
+export type RoutingAction =
+  | 'phone_override.set'
+  | 'phone_override.clear'
+  | 'waba_override.set'
+  | 'waba_override.clear'
+  | 'waba.subscribe'
+  | 'waba.unsubscribe';
+
+/** What a read returns: the compared value, the view for the caller, and what the change log keeps. */
+export interface StateRead<T> {
+  value: string | null;
+  view: T;
+  log: unknown;
+}
+
+export interface WriteSpec<T, Target> {
+  action: RoutingAction;
+  targetType: 'waba' | 'phone_number';
+  targetId: string;
+  /** What was asked for, as the change log keeps it (verify tokens masked). */
+  requested: Record<string, unknown>;
+  /** Field errors of the input, or null when valid. */
+  invalid: Record<string, string[]> | null;
+  /** Finds the target in the configured businesses; null refuses the write. */
+  locate(): Promise<Target | null>;
+  read(target: Target): Promise<StateRead<T>>;
+  /** The value the form was loaded with; undefined when the action has no stale check. */
+  expected?: string | null;
+  /** A reason to refuse given the current state (e.g. nothing to clear), or null to go on. */
+  refuseWhen?(current: StateRead<T>): string | null;
+  preflight?: PreflightInput;
+  write(target: Target): Promise<void>;
+  /** The value Graph should report after the write. */
+  want: string | null;
+}
+
+function errorsOf(fieldErrors: Record<string, string[]>): string {
+  return Object.values(fieldErrors).flat().join(' ');
+}
+
+export async function performWrite<T, Target>(
+  ctx: RoutingContext,
+  actor: Actor | undefined,
+  spec: WriteSpec<T, Target>,
+): Promise<WriteOutcome<T>> {
+  const log = (
+    outcome: ChangeOutcome,
+    extra: { before?: unknown; after?: unknown; message?: string; error?: GraphFailureView },
+  ) =>
+    recordChange(
+      {
+        actor: actor ?? SYSTEM_ACTOR,
+        action: spec.action,
+        targetType: spec.targetType,
+        targetId: spec.targetId,
+        requested: spec.requested,
+        before: extra.before,
+        after: extra.after,
+        outcome,
+        errorCode: extra.error?.code ?? null,
+        fbtraceId: extra.error?.fbtraceId ?? null,
+        message: extra.message ?? extra.error?.message ?? null,
+      },
+      ctx.db,
+    );
+  const refuse = async (message: string, before?: unknown): Promise<WriteOutcome<T>> => {
+    await log('refused', { before, message });
+    return { kind: 'refused', message };
+  };
+  const fail = async (error: unknown, extra: { before?: unknown; prefix?: string } = {}) => {
+    const view = describeGraphError(error);
+    const shown = extra.prefix ? { ...view, message: `${extra.prefix} ${view.message}` } : view;
+    await log('failure', { before: extra.before, error: shown });
+    return { kind: 'graph_error', error: shown } as const;
+  };
+
+  if (spec.invalid) {
+    await log('refused', { message: errorsOf(spec.invalid) });
+    return { kind: 'refused', message: 'Some fields need attention.', fieldErrors: spec.invalid };
+  }
+
+  let target: Target | null;
+  let current: StateRead<T>;
+  try {
+    target = await spec.locate();
+    if (target === null) {
+      return refuse(`${spec.targetId} is not part of the configured businesses' WhatsApp accounts.`);
+    }
+    current = await spec.read(target);
+  } catch (error) {
+    return fail(error);
+  }
+
+  if (spec.expected !== undefined && current.value !== spec.expected) {
+    await log('refused', {
+      before: current.log,
+      message: 'Stale form: Graph reports a different value now.',
+    });
+    return { kind: 'stale', expected: spec.expected, current: current.value };
+  }
+  const noop = spec.refuseWhen?.(current);
+  if (noop) return refuse(noop, current.log);
+
+  if (spec.preflight) {
+    const preflight = await preflightCallback(ctx, spec.preflight, actor);
+    if (!preflight.ok) {
+      await log('refused', { before: current.log, message: `Preflight failed (${preflight.reason}).` });
+      return { kind: 'preflight_failed', preflight };
+    }
+  }
+
+  try {
+    await spec.write(target);
+  } catch (error) {
+    return fail(error, { before: current.log });
+  } finally {
+    // Also after a failure: a write that timed out may still have been applied.
+    invalidateFleet(ctx);
+  }
+
+  let after: StateRead<T>;
+  try {
+    after = await spec.read(target);
+  } catch (error) {
+    return fail(error, {
+      before: current.log,
+      prefix: 'Graph accepted the change, but reading it back failed.',
+    });
+  }
+  if (after.value === spec.want) {
+    await log('success', { before: current.log, after: after.log });
+    return { kind: 'applied', after: after.view };
+  }
+  await log('mismatch', {
+    before: current.log,
+    after: after.log,
+    message: 'Graph accepted the change but reports something else.',
+  });
+  return { kind: 'mismatch', requested: spec.want, reported: after.value, after: after.view };
+}
