@@ -170,13 +170,14 @@ describe('failures become GraphErrors', () => {
   });
 
   it('times out, marks it transient, and retries within the count', async () => {
-    const { http, fake } = await setup([{ delayMs: 500 }], { timeoutMs: 100, maxRetries: 1 });
+    const { http, fake } = await setup([{ delayMs: 3_000 }], { timeoutMs: 100, maxRetries: 1 });
     const started = Date.now();
     const error = await failure(http.request({ method: 'GET', path: '/1', schema: z.object({}) }));
     expect(error.message).toMatch(/no response within 100 ms \(timeout\).*gave up after 2 attempts/);
     expect(error).toMatchObject({ isTransient: true, code: null, attempts: 2 });
     expect(fake.requests).toHaveLength(2);
-    expect(Date.now() - started).toBeLessThan(450);
+    // Two attempts cut at 100 ms each; waiting for the server would take 6 s.
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('maps network errors, retrying them, with a sanitised cause', async () => {
@@ -257,7 +258,8 @@ describe('retries', () => {
     expect(error.message).toMatch(/retry time budget used up/);
     expect(fake.requests.length).toBeLessThan(6);
     expect(elapsed).toBeGreaterThanOrEqual(240);
-    expect(elapsed).toBeLessThan(1_000);
+    // Without the budget, 10 retries of up to 5 s each would take far longer.
+    expect(elapsed).toBeLessThan(2_500);
   });
 
   const rateLimited = (minutes: number) =>
@@ -294,7 +296,7 @@ describe('retries', () => {
     const { http, fake } = await setup([rateLimited(30), ok]);
     const started = Date.now();
     const error = await failure(http.request({ method: 'GET', path: '/1', schema: successResponse }));
-    expect(Date.now() - started).toBeLessThan(500);
+    expect(Date.now() - started).toBeLessThan(2_000);
     expect(fake.requests).toHaveLength(1);
     expect(error).toMatchObject({ code: 80008, isTransient: true, retryAfterSeconds: 1800, attempts: 1 });
     expect(error.message).toMatch(/about 1800 s, longer than this call may wait; try again later/);
