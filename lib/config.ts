@@ -23,6 +23,11 @@ const commaList = z
   )
   .pipe(z.array(z.string().regex(/^\d+$/, 'ids must be numeric')).min(1, 'must list at least one id'));
 
+/** A base64 (or base64url) encoding of exactly 32 bytes. */
+const secretKey = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be the base64 encoding of 32 bytes');
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -55,6 +60,31 @@ const envSchema = z
     ALLOW_LOOPBACK_CALLBACKS: bool,
     PREFLIGHT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(5_000),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    /**
+     * AES-256-GCM key (base64 of 32 bytes) for receiver secrets at rest. Unset in demo/development: one is
+     * generated and kept next to DATA_DIR. SECRETS_KEY_PREVIOUS (comma list) still decrypts during key rotation.
+     */
+    SECRETS_KEY: secretKey.optional(),
+    SECRETS_KEY_PREVIOUS: z
+      .string()
+      .optional()
+      .transform((v) =>
+        (v ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(secretKey)),
+    /** Public origin of the managed receivers (`<origin>/api/hooks/<id>`); defaults to NEXTAUTH_URL. */
+    RECEIVER_BASE_URL: z.url().optional(),
+    /** How long a rotated-out app secret still verifies signatures (Meta may retry old deliveries). */
+    RECEIVER_ROTATION_GRACE_HOURS: z.coerce
+      .number()
+      .min(0)
+      .max(24 * 30)
+      .default(24),
+    /** The Graph sandbox's origin, for its `/_sandbox` control calls (Send test event). Unset in live mode. */
+    GRAPH_SANDBOX_CONTROL_URL: z.url().optional(),
     /** Single sign-on through any OpenID Connect provider; off unless OIDC_ISSUER is set. */
     OIDC_ISSUER: z.url().optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
