@@ -1,0 +1,43 @@
+import { Slot } from '@radix-ui/react-slot';
+import { cva, type VariantProps } from 'class-variance-authority';
+import type { ComponentProps } from 'react';
+import { cn } from './cn';
+
+export const buttonVariants = cva(
+  'inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-md text-sm font-medium transition-colors disabled:pointer-events-none disabled:opacity-60 [&_svg]:size-4 [&_svg]:shrink-0',
+  {
+    variants: {
+      variant: {
+        default: 'bg-blue-700 text-white hover:bg-blue-800',
+        secondary: 'bg-slate-200 text-slate-900 hover:bg-slate-300',
+        outline: 'border border-slate-300 bg-white text-slate-900 hover:bg-slate-100',
+        destructive: 'bg-red-700 text-white hover:bg-red-800',
+        ghost: 'text-slate-800 hover:bg-slate-100',
+        link: 'text-blue-700 underline underline-offset-4 hover:text-blue-900',
+      },
+      size: {
+        sm: 'h-8 px-3',
+        md: 'h-9 px-4',
+        icon: 'size-9',
+      },
+    },
+    defaultVariants: { variant: 'default', size: 'md' },
+  },
+);
+
+export interface ButtonProps extends ComponentProps<'button'>, VariantProps<typeof buttonVariants> {
+  /** Render the child element (e.g. a Next `Link`) with button styles instead of a `<button>`. */
+  asChild?: boolean;
+}
+
+export function Button({ className, variant, size, asChild = false, type, ...props }: ButtonProps) {
+  const Comp = asChild ? Slot : 'button';
+  return (
+    <Comp
+      // A bare <button> inside a form submits it; make that an explicit choice.
+      type={asChild ? undefined : (type ?? 'button')}
+      className={cn(buttonVariants({ variant, size }), className)}
+      {...props}
+    />
+  );
+}
