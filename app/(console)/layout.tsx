@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+import { ConsoleHeader } from '@/components/shell/console-header';
+import type { NavItem } from '@/components/shell/nav-links';
+import { SkipLink } from '@/components/shell/skip-link';
+import { can } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+
+/** Every console page: signed-in users only (proxy.ts redirects early; this is the check that counts). */
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  const items: NavItem[] = [
+    { href: '/', label: 'Overview' },
+    { href: '/wabas', label: 'WABAs' },
+    { href: '/activity', label: 'Activity' },
+    ...(can(user.role, 'users.manage') ? [{ href: '/users', label: 'Users' }] : []),
+  ];
+  return (
+    <>
+      <SkipLink />
+      <ConsoleHeader user={user} items={items} />
+      <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none">
+        {children}
+      </main>
+    </>
+  );
+}
