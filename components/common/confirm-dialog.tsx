@@ -1,0 +1,96 @@
+'use client';
+
+import { type ReactNode, type RefObject, useRef, useState } from 'react';
+import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+  AlertDialogTrigger,
+} from '@/components/ui/alert-dialog';
+import { Button } from '@/components/ui/button';
+import { PendingLabel } from './pending-label';
+
+interface ConfirmDialogProps {
+  triggerLabel: string;
+  title: string;
+  /** Names the target and the consequence, in words the operator can check before confirming. */
+  description: ReactNode;
+  confirmLabel: string;
+  pendingLabel: string;
+  onConfirm: () => Promise<unknown>;
+  disabled?: boolean;
+  /** After confirming, focus moves here (the result) instead of back to a trigger that may have gone. */
+  resultRef?: RefObject<HTMLElement | null>;
+}
+
+/**
+ * Confirmation for destructive routing writes (clear, unsubscribe). Stays open while the write runs so the
+ * operator sees it is in progress; it cannot be dismissed half-way.
+ */
+export function ConfirmDialog({
+  triggerLabel,
+  title,
+  description,
+  confirmLabel,
+  pendingLabel,
+  onConfirm,
+  disabled,
+  resultRef,
+}: ConfirmDialogProps) {
+  const [open, setOpen] = useState(false);
+  const [pending, setPending] = useState(false);
+  const confirmed = useRef(false);
+
+  async function confirm() {
+    setPending(true);
+    confirmed.current = true;
+    try {
+      await onConfirm();
+    } finally {
+      setPending(false);
+      setOpen(false);
+    }
+  }
+
+  return (
+    <AlertDialog
+      open={open}
+      onOpenChange={(next) => {
+        if (pending) return;
+        if (next) confirmed.current = false;
+        setOpen(next);
+      }}
+    >
+      <AlertDialogTrigger asChild>
+        <Button variant="outline" disabled={disabled}>
+          {triggerLabel}
+        </Button>
+      </AlertDialogTrigger>
+      <AlertDialogContent
+        onCloseAutoFocus={(event) => {
+          if (confirmed.current && resultRef?.current) {
+            event.preventDefault();
+            resultRef.current.focus();
+          }
+        }}
+      >
+        <AlertDialogHeader>
+          <AlertDialogTitle>{title}</AlertDialogTitle>
+          <AlertDialogDescription asChild>
+            <div className="space-y-2">{description}</div>
+          </AlertDialogDescription>
+        </AlertDialogHeader>
+        <AlertDialogFooter>
+          <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
+          <Button variant="destructive" onClick={confirm} disabled={pending} aria-live="polite">
+            <PendingLabel pending={pending} idle={confirmLabel} busy={pendingLabel} />
+          </Button>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}

@@ -1,0 +1,191 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { PendingLabel } from '@/components/common/pending-label';
+import { PreflightResult } from '@/components/common/preflight-result';
+import { CallbackUrl } from '@/components/routing/callback-url';
+import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import type { ActionResult } from '@/lib/auth/safe-action';
+import type { RoutingScope } from '@/lib/query/invalidate';
+import type { PreflightResult as PreflightResultView, WriteOutcome } from '@/lib/routing/types';
+import { overrideInputSchema } from '@/lib/routing/validation';
+import { type OverrideFieldErrors, type OverrideFieldName, OverrideFields } from './override-fields';
+import type { TestCallbackAction, WriteAction } from './types';
+import { useRoutingWrite } from './use-routing-write';
+import { WriteOutcomeAlert } from './write-outcome-alert';
+
+export interface OverrideFormProps<T> {
+  idPrefix: string;
+  /** "phone number override" / "WABA override". */
+  noun: string;
+  scope: RoutingScope;
+  /** Hidden inputs naming the target, e.g. `{ phoneNumberId }`. */
+  target: Record<string, string>;
+  /** The override as this page read it: sent back as `expected` so a changed value is never overwritten. */
+  current: string | null;
+  allowLoopback: boolean;
+  canTest: boolean;
+  submitLabel: string;
+  successTitle: string;
+  save: WriteAction<FormData, T>;
+  testCallback: TestCallbackAction;
+  describeAfter: (after: T) => ReactNode;
+  /** The override Graph reports in a read-back, which becomes the new `expected`. */
+  reportedOverride: (after: T) => string | null;
+  subscribeAction?: ReactNode;
+}
+
+type Shown<T> =
+  | { type: 'save'; result: ActionResult<WriteOutcome<T>> }
+  | { type: 'test'; result: ActionResult<PreflightResultView> };
+
+const FORM_FIELDS: readonly string[] = ['overrideCallbackUri', 'verifyToken'];
+
+export function OverrideForm<T>(props: OverrideFormProps<T>) {
+  const { idPrefix, noun, scope, target, allowLoopback, canTest } = props;
+  const [values, setValues] = useState({ overrideCallbackUri: '', verifyToken: '' });
+  const [errors, setErrors] = useState<OverrideFieldErrors>({});
+  const [attempted, setAttempted] = useState(false);
+  const [expected, setExpected] = useState(props.current ?? '');
+  const [shown, setShown] = useState<Shown<T> | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const save = useRoutingWrite(props.save, scope);
+  const test = useMutation({ mutationFn: props.testCallback });
+  const pending = save.isPending || test.isPending;
+
+  function validate(next = values): boolean {
+    const parsed = overrideInputSchema(allowLoopback).safeParse(next);
+    const found: OverrideFieldErrors = {};
+    for (const issue of parsed.error?.issues ?? []) {
+      const field = issue.path[0] as OverrideFieldName;
+      found[field] ??= issue.message;
+    }
+    setErrors(found);
+    if (!parsed.success) {
+      const first = found.overrideCallbackUri ? 'url' : 'token';
+      formRef.current?.querySelector<HTMLInputElement>(`#${idPrefix}-${first}`)?.focus();
+    }
+    return parsed.success;
+  }
+
+  function onChange(field: OverrideFieldName, value: string) {
+    const next = { ...values, [field]: value };
+    setValues(next);
+    // Re-check as the user types only once they have tried to submit: no red text while typing the first time.
+    if (attempted) {
+      const parsed = overrideInputSchema(allowLoopback).safeParse(next);
+      const issue = parsed.error?.issues.find((i) => i.path[0] === field);
+      setErrors((prev) => ({ ...prev, [field]: issue?.message }));
+    }
+  }
+
+  function show(next: Shown<T>) {
+    setShown(next);
+    const fe = next.result.ok
+      ? next.type === 'save' && next.result.data.kind === 'refused'
+        ? next.result.data.fieldErrors
+        : undefined
+      : next.result.fieldErrors;
+    if (fe) setErrors({ overrideCallbackUri: fe.overrideCallbackUri?.[0], verifyToken: fe.verifyToken?.[0] });
+    // The submit button was disabled while pending and lost focus; put it on the result, which is read out.
+    requestAnimationFrame(() => resultRef.current?.focus());
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setAttempted(true);
+    if (!validate()) return;
+    const result = await save.mutateAsync(new FormData(event.currentTarget));
+    if (result.ok) {
+      const outcome = result.data;
+      if (outcome.kind === 'applied' || outcome.kind === 'mismatch') {
+        setExpected(props.reportedOverride(outcome.after) ?? '');
+        setValues((v) => ({ ...v, verifyToken: '' }));
+      } else if (outcome.kind === 'stale') {
+        setExpected(outcome.current ?? '');
+      }
+    }
+    show({ type: 'save', result });
+  }
+
+  async function onTest() {
+    setAttempted(true);
+    if (!validate()) return;
+    show({ type: 'test', result: await test.mutateAsync(values) });
+  }
+
+  return (
+    <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-3" aria-label={`Set ${noun}`}>
+      <p className="text-sm text-slate-800">
+        Current {noun}: <CallbackUrl url={expected} empty="none" />
+      </p>
+      {/* Outside the fieldset: a disabled fieldset would drop them from the form data. */}
+      {Object.entries(target).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <input type="hidden" name="expected" value={expected} />
+      <fieldset disabled={pending} className="space-y-3">
+        <OverrideFields
+          idPrefix={idPrefix}
+          url={values.overrideCallbackUri}
+          token={values.verifyToken}
+          errors={errors}
+          allowLoopback={allowLoopback}
+          onChange={onChange}
+        />
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit">
+            <PendingLabel pending={save.isPending} idle={props.submitLabel} busy="Verifying and saving…" />
+          </Button>
+          {canTest && (
+            <Button variant="outline" onClick={onTest}>
+              <PendingLabel pending={test.isPending} idle="Test callback" busy="Testing…" />
+            </Button>
+          )}
+        </div>
+      </fieldset>
+      <div
+        ref={resultRef}
+        tabIndex={-1}
+        className="space-y-2 focus:outline-none"
+        data-testid={`${idPrefix}-result`}
+      >
+        {shown && <ShownResult shown={shown} {...props} />}
+      </div>
+    </form>
+  );
+}
+
+function ShownResult<T>({ shown, ...props }: { shown: Shown<T> } & OverrideFormProps<T>) {
+  if (!shown.result.ok) {
+    const { error, fieldErrors } = shown.result;
+    // Errors on fields this form does not show (a bad id, say) are listed here rather than lost.
+    const others = Object.entries(fieldErrors ?? {}).filter(([key]) => !FORM_FIELDS.includes(key));
+    return (
+      <Alert variant="destructive">
+        <AlertTitle>{fieldErrors ? 'Nothing was sent: some fields need attention' : error}</AlertTitle>
+        {fieldErrors && (
+          <AlertDescription>
+            {others.length === 0 && <p>Fix the fields marked above, then try again.</p>}
+            {others.map(([key, messages]) => (
+              <p key={key}>{messages.join(' ')}</p>
+            ))}
+          </AlertDescription>
+        )}
+      </Alert>
+    );
+  }
+  if (shown.type === 'test') return <PreflightResult result={shown.result.data} />;
+  return (
+    <WriteOutcomeAlert
+      outcome={shown.result.data}
+      successTitle={props.successTitle}
+      noun={props.noun}
+      describeAfter={props.describeAfter}
+      subscribeAction={props.subscribeAction}
+    />
+  );
+}

@@ -1,0 +1,56 @@
+'use client';
+
+import { useRef } from 'react';
+import { PendingLabel } from '@/components/common/pending-label';
+import { Button } from '@/components/ui/button';
+import type { WabaSummary } from '@/lib/routing/types';
+import { describeWabaState } from './describe-after';
+import type { WriteAction } from './types';
+import { useRoutingWrite } from './use-routing-write';
+import { WriteOutcomeAlert } from './write-outcome-alert';
+
+interface SubscribeActionProps {
+  wabaId: string;
+  wabaLabel: string;
+  subscribeApp: WriteAction<{ wabaId: string }, WabaSummary>;
+  /** Set on a number page, so that number's cached route is refreshed too. */
+  phoneNumberId?: string;
+}
+
+/** "Subscribe this app" offered where it is the fix: an unsubscribed WABA, or Graph's `(#100) Before override…`. */
+export function SubscribeAction({ wabaId, wabaLabel, subscribeApp, phoneNumberId }: SubscribeActionProps) {
+  const write = useRoutingWrite(subscribeApp, { wabaId, phoneNumberId });
+  const resultRef = useRef<HTMLDivElement>(null);
+  const result = write.data;
+  return (
+    <div className="space-y-2">
+      <Button
+        disabled={write.isPending}
+        onClick={async () => {
+          await write.mutateAsync({ wabaId });
+          requestAnimationFrame(() => resultRef.current?.focus());
+        }}
+      >
+        <PendingLabel
+          pending={write.isPending}
+          idle={`Subscribe this app to ${wabaLabel}`}
+          busy="Subscribing…"
+        />
+      </Button>
+      <div ref={resultRef} tabIndex={-1} className="focus:outline-none">
+        {result &&
+          (result.ok ? (
+            <WriteOutcomeAlert
+              outcome={result.data}
+              successTitle={`Subscribed to ${wabaLabel}`}
+              noun="subscription"
+              describeAfter={describeWabaState}
+              describeValue={(v) => (v ? 'subscribed' : 'not subscribed')}
+            />
+          ) : (
+            <p className="text-sm font-medium text-red-900">{result.error}</p>
+          ))}
+      </div>
+    </div>
+  );
+}
