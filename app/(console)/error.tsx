@@ -1,0 +1,7 @@
+'use client';
+
+import { SegmentError } from '@/components/common/segment-error';
+
+export default function ConsoleError({ error, retry }: { error: unknown; retry: () => void }) {
+  return <SegmentError error={error} retry={retry} what="this page" />;
+}

@@ -1,0 +1,86 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ChangeHistory } from '@/components/activity/change-history';
+import { PageHeader } from '@/components/common/page-header';
+import { ReadFailure } from '@/components/common/read-failure';
+import { NumberView } from '@/components/numbers/number-view';
+import { routingPermissions } from '@/components/overrides/types';
+import { TierBadge } from '@/components/routing/tier-badge';
+import { Card, CardContent } from '@/components/ui/card';
+import { requireUser } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config';
+import { fetchForPage } from '@/lib/query/fetch-for-page';
+import { getQueryClient } from '@/lib/query/get-query-client';
+import { numberDetailOptions } from '@/lib/query/numbers';
+import { clearPhoneOverride } from '../../_actions/clear-phone-override';
+import { setPhoneOverride } from '../../_actions/set-phone-override';
+import { subscribeApp } from '../../_actions/subscribe-app';
+import { testCallback } from '../../_actions/test-callback';
+
+type Params = Promise<{ phoneNumberId: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { phoneNumberId } = await params;
+  const result = await fetchForPage(numberDetailOptions(phoneNumberId));
+  return { title: (result.ok && result.data?.displayPhoneNumber) || `Number ${phoneNumberId}` };
+}
+
+export default async function NumberPage({ params }: { params: Params }) {
+  const { phoneNumberId } = await params;
+  const user = await requireUser();
+  const result = await fetchForPage(numberDetailOptions(phoneNumberId));
+  if (!result.ok) {
+    return (
+      <>
+        <PageHeader title={`Number ${phoneNumberId}`} />
+        <ReadFailure failure={result.failure} title="Could not read this number from Graph" />
+      </>
+    );
+  }
+  const number = result.data;
+  if (!number) notFound();
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/wabas" className="text-blue-800 underline underline-offset-2">
+          WABAs
+        </Link>
+        <span aria-hidden="true"> / </span>
+        <Link href={`/wabas/${number.wabaId}`} className="text-blue-800 underline underline-offset-2">
+          {number.wabaName ?? number.wabaId}
+        </Link>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{number.displayPhoneNumber ?? number.phoneNumberId}</span>
+      </nav>
+      <PageHeader
+        title={number.displayPhoneNumber ?? `Number ${number.phoneNumberId}`}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <span>
+              Phone number id <span className="font-mono">{number.phoneNumberId}</span>
+            </span>
+            <span>· delivers via</span>
+            <TierBadge tier={number.resolution.winner} />
+          </span>
+        }
+      />
+      <div className="space-y-6">
+        <HydrationBoundary state={dehydrate(getQueryClient())}>
+          <NumberView
+            phoneNumberId={number.phoneNumberId}
+            permissions={routingPermissions(user.role)}
+            allowLoopback={getConfig().ALLOW_LOOPBACK_CALLBACKS}
+            actions={{ setPhoneOverride, clearPhoneOverride, subscribeApp, testCallback }}
+          />
+        </HydrationBoundary>
+        <Card>
+          <CardContent className="pt-4">
+            <ChangeHistory targetType="phone_number" targetId={number.phoneNumberId} />
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

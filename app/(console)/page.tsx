@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import { PageHeader } from '@/components/common/page-header';
+import { ReadFailure } from '@/components/common/read-failure';
+import { Timestamp } from '@/components/common/timestamp';
+import { OverviewWarnings } from '@/components/overview/overview-warnings';
+import { RouteCounts } from '@/components/overview/route-counts';
+import { fetchForPage } from '@/lib/query/fetch-for-page';
+import { overviewOptions } from '@/lib/query/overview';
+
+export const metadata: Metadata = { title: 'Overview' };
+
+export default async function OverviewPage() {
+  const result = await fetchForPage(overviewOptions());
+  if (!result.ok) {
+    return (
+      <>
+        <PageHeader title="Overview" />
+        <ReadFailure failure={result.failure} title="Could not read the fleet from Graph" />
+      </>
+    );
+  }
+  const overview = result.data;
+  return (
+    <>
+      <PageHeader
+        title="Overview"
+        description={
+          <>
+            Where this app’s WhatsApp webhooks go, fleet-wide. Read from Graph at{' '}
+            <Timestamp iso={overview.readAt} />.
+          </>
+        }
+      />
+      <div className="space-y-8">
+        <section aria-labelledby="attention" className="space-y-3">
+          <h2 id="attention" className="text-lg font-semibold text-slate-900">
+            Needs attention
+          </h2>
+          <OverviewWarnings overview={overview} />
+        </section>
+        <RouteCounts overview={overview} />
+      </div>
+    </>
+  );
+}

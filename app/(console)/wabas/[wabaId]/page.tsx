@@ -1,0 +1,86 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ChangeHistory } from '@/components/activity/change-history';
+import { PageHeader } from '@/components/common/page-header';
+import { ReadFailure } from '@/components/common/read-failure';
+import { Timestamp } from '@/components/common/timestamp';
+import { routingPermissions } from '@/components/overrides/types';
+import { Card, CardContent } from '@/components/ui/card';
+import { OwnershipBadge } from '@/components/wabas/ownership-badge';
+import { WabaDetailView } from '@/components/wabas/waba-detail-view';
+import { requireUser } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config';
+import { fetchForPage } from '@/lib/query/fetch-for-page';
+import { getQueryClient } from '@/lib/query/get-query-client';
+import { wabaDetailOptions } from '@/lib/query/wabas';
+import { clearWabaOverride } from '../../_actions/clear-waba-override';
+import { setWabaOverride } from '../../_actions/set-waba-override';
+import { subscribeApp } from '../../_actions/subscribe-app';
+import { testCallback } from '../../_actions/test-callback';
+import { unsubscribeApp } from '../../_actions/unsubscribe-app';
+
+type Params = Promise<{ wabaId: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { wabaId } = await params;
+  const result = await fetchForPage(wabaDetailOptions(wabaId));
+  return { title: result.ok && result.data?.name ? result.data.name : `WABA ${wabaId}` };
+}
+
+export default async function WabaPage({ params }: { params: Params }) {
+  const { wabaId } = await params;
+  const user = await requireUser();
+  const result = await fetchForPage(wabaDetailOptions(wabaId));
+  if (!result.ok) {
+    return (
+      <>
+        <PageHeader title={`WABA ${wabaId}`} />
+        <ReadFailure failure={result.failure} title="Could not read this WABA from Graph" />
+      </>
+    );
+  }
+  const waba = result.data;
+  if (!waba) notFound();
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/wabas" className="text-blue-800 underline underline-offset-2">
+          WABAs
+        </Link>
+        <span aria-hidden="true"> / </span>
+        <span aria-current="page">{waba.name ?? waba.wabaId}</span>
+      </nav>
+      <PageHeader
+        title={waba.name ?? `WABA ${waba.wabaId}`}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <span>
+              WABA id <span className="font-mono">{waba.wabaId}</span>
+            </span>
+            <OwnershipBadge ownership={waba.ownership} />
+            <span>
+              · read from Graph at <Timestamp iso={waba.readAt} />
+            </span>
+          </span>
+        }
+      />
+      <div className="space-y-6">
+        <HydrationBoundary state={dehydrate(getQueryClient())}>
+          <WabaDetailView
+            wabaId={waba.wabaId}
+            permissions={routingPermissions(user.role)}
+            allowLoopback={getConfig().ALLOW_LOOPBACK_CALLBACKS}
+            actions={{ setWabaOverride, clearWabaOverride, subscribeApp, unsubscribeApp, testCallback }}
+          />
+        </HydrationBoundary>
+        <Card>
+          <CardContent className="pt-4">
+            <ChangeHistory targetType="waba" targetId={waba.wabaId} />
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { ConfirmDialog } from '@/components/common/confirm-dialog';
+import { describeNumberRoute } from '@/components/overrides/describe-after';
+import { OverrideForm } from '@/components/overrides/override-form';
+import { SubscribeAction } from '@/components/overrides/subscribe-action';
+import type { NumberActions, RoutingPermissions } from '@/components/overrides/types';
+import { useRoutingWrite } from '@/components/overrides/use-routing-write';
+import { WriteOutcomeAlert } from '@/components/overrides/write-outcome-alert';
+import { Alert, AlertTitle } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { tierUrl } from '@/lib/routing/tiers';
+import type { NumberDetail } from '@/lib/routing/types';
+import { clearPhoneSentence } from './clear-consequence';
+
+interface PhoneOverridePanelProps {
+  number: NumberDetail;
+  numberLabel: string;
+  wabaLabel: string;
+  permissions: RoutingPermissions;
+  allowLoopback: boolean;
+  actions: NumberActions;
+}
+
+/** Set or clear this app's phone number override (tier 1) for one number. */
+export function PhoneOverridePanel(props: PhoneOverridePanelProps) {
+  const { number, numberLabel, wabaLabel, permissions, allowLoopback, actions } = props;
+  const scope = { wabaId: number.wabaId, phoneNumberId: number.phoneNumberId };
+  const current = tierUrl(number.tiers, 'phone_number');
+  const [formOpen, setFormOpen] = useState(false);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const clear = useRoutingWrite(actions.clearPhoneOverride, scope);
+  const subscribeAction = permissions.wabaSubscribe ? (
+    <SubscribeAction
+      wabaId={number.wabaId}
+      wabaLabel={wabaLabel}
+      subscribeApp={actions.subscribeApp}
+      phoneNumberId={number.phoneNumberId}
+    />
+  ) : undefined;
+
+  if (!permissions.overrideWrite) {
+    return (
+      <p className="text-sm text-slate-700">Your role can view this number but not change its overrides.</p>
+    );
+  }
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap gap-2">
+        <Button
+          variant="outline"
+          aria-expanded={formOpen}
+          aria-controls="phone-override-form"
+          disabled={clear.isPending}
+          onClick={() => setFormOpen((open) => !open)}
+        >
+          {current ? 'Change phone override' : 'Set phone override'}
+        </Button>
+        {current && (
+          <ConfirmDialog
+            triggerLabel="Clear phone override"
+            title={`Clear the phone number override of ${numberLabel}?`}
+            description={<p>{clearPhoneSentence(numberLabel, number)}</p>}
+            confirmLabel="Clear phone override"
+            pendingLabel="Clearing…"
+            disabled={clear.isPending}
+            resultRef={resultRef}
+            onConfirm={async () => {
+              await clear.mutateAsync({ phoneNumberId: number.phoneNumberId, expected: current });
+              setFormOpen(false);
+            }}
+          />
+        )}
+      </div>
+      {formOpen && (
+        <div id="phone-override-form" className="rounded-md border border-slate-200 p-4">
+          <OverrideForm
+            idPrefix="phone-override"
+            noun="phone number override"
+            scope={scope}
+            target={{ phoneNumberId: number.phoneNumberId }}
+            current={current}
+            allowLoopback={allowLoopback}
+            canTest={permissions.callbackTest}
+            submitLabel="Save phone override"
+            successTitle="Phone number override saved"
+            save={actions.setPhoneOverride}
+            testCallback={actions.testCallback}
+            describeAfter={describeNumberRoute}
+            reportedOverride={(after) => tierUrl(after.tiers, 'phone_number')}
+            subscribeAction={subscribeAction}
+          />
+        </div>
+      )}
+      <div ref={resultRef} tabIndex={-1} className="focus:outline-none" data-testid="clear-result">
+        {clear.data &&
+          (clear.data.ok ? (
+            <WriteOutcomeAlert
+              outcome={clear.data.data}
+              successTitle="Phone number override cleared"
+              noun="phone number override"
+              describeAfter={describeNumberRoute}
+              subscribeAction={subscribeAction}
+            />
+          ) : (
+            <Alert variant="destructive">
+              <AlertTitle>{clear.data.error}</AlertTitle>
+            </Alert>
+          ))}
+      </div>
+    </div>
+  );
+}

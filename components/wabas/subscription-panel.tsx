@@ -1,0 +1,204 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { ConfirmDialog } from '@/components/common/confirm-dialog';
+import { PendingLabel } from '@/components/common/pending-label';
+import { Section } from '@/components/common/section';
+import { describeWabaState } from '@/components/overrides/describe-after';
+import { OverrideForm } from '@/components/overrides/override-form';
+import type { RoutingPermissions, WabaActions } from '@/components/overrides/types';
+import { useRoutingWrite } from '@/components/overrides/use-routing-write';
+import { WriteOutcomeAlert } from '@/components/overrides/write-outcome-alert';
+import { CallbackUrl } from '@/components/routing/callback-url';
+import { Alert, AlertTitle } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import type { ActionResult } from '@/lib/auth/safe-action';
+import { tierUrl } from '@/lib/routing/tiers';
+import type { WabaDetail, WabaSummary, WriteOutcome } from '@/lib/routing/types';
+import { SubscribedBadge } from './subscribed-badge';
+import { fallbackSentence, unsubscribeSentence } from './subscription-consequences';
+
+interface SubscriptionPanelProps {
+  waba: WabaDetail;
+  wabaLabel: string;
+  permissions: RoutingPermissions;
+  allowLoopback: boolean;
+  actions: WabaActions;
+}
+
+interface LastWrite {
+  /** Subscription writes compare "subscribed"; override writes compare URLs. */
+  compares: 'subscription' | 'override';
+  successTitle: string;
+  result: ActionResult<WriteOutcome<WabaSummary>>;
+}
+
+const subscriptionValue = (value: string | null) => (value ? 'subscribed' : 'not subscribed');
+
+/** This app's subscription to one WABA, and the four things an operator can do to it. */
+export function SubscriptionPanel({
+  waba,
+  wabaLabel,
+  permissions,
+  allowLoopback,
+  actions,
+}: SubscriptionPanelProps) {
+  const scope = { wabaId: waba.wabaId };
+  const [formOpen, setFormOpen] = useState(false);
+  const [last, setLast] = useState<LastWrite | null>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const subscribe = useRoutingWrite(actions.subscribeApp, scope);
+  const unsubscribe = useRoutingWrite(actions.unsubscribeApp, scope);
+  const clear = useRoutingWrite(actions.clearWabaOverride, scope);
+  const busy = subscribe.isPending || unsubscribe.isPending || clear.isPending;
+  const withoutPhoneOverride = waba.numbers.filter((n) => tierUrl(n.tiers, 'phone_number') === null).length;
+
+  async function run(
+    compares: LastWrite['compares'],
+    successTitle: string,
+    write: () => Promise<LastWrite['result']>,
+  ) {
+    setLast({ compares, successTitle, result: await write() });
+    requestAnimationFrame(() => resultRef.current?.focus());
+  }
+
+  const canChange = permissions.overrideWrite || permissions.wabaSubscribe || permissions.wabaUnsubscribe;
+  return (
+    <Section
+      id="subscription"
+      title="This app’s subscription"
+      description="Whether this app receives this WABA’s webhooks, and its WABA override (tier 2)."
+    >
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+        <dt className="font-medium text-slate-800">Subscription</dt>
+        <dd data-testid="subscription-status">
+          <SubscribedBadge subscribed={waba.subscribed} />
+        </dd>
+        <dt className="font-medium text-slate-800">WABA override</dt>
+        <dd data-testid="waba-override">
+          <CallbackUrl url={waba.wabaOverride} empty="None" />
+        </dd>
+        <dt className="font-medium text-slate-800">App callback URL</dt>
+        <dd>
+          <CallbackUrl url={waba.applicationCallback} empty="Not known (no number reports one)" />
+        </dd>
+      </dl>
+
+      {canChange ? (
+        <div className="mt-4 flex flex-wrap gap-2">
+          {!waba.subscribed && permissions.wabaSubscribe && (
+            <Button
+              disabled={busy}
+              onClick={() =>
+                run('subscription', `Subscribed to ${wabaLabel}`, () =>
+                  subscribe.mutateAsync({ wabaId: waba.wabaId }),
+                )
+              }
+            >
+              <PendingLabel pending={subscribe.isPending} idle="Subscribe" busy="Subscribing…" />
+            </Button>
+          )}
+          {permissions.overrideWrite && (
+            <Button
+              variant="outline"
+              aria-expanded={formOpen}
+              aria-controls="waba-override-form"
+              disabled={busy}
+              onClick={() => setFormOpen((open) => !open)}
+            >
+              {waba.wabaOverride ? 'Change WABA override' : 'Set WABA override'}
+            </Button>
+          )}
+          {permissions.overrideWrite && waba.subscribed && waba.wabaOverride && (
+            <ConfirmDialog
+              triggerLabel="Clear WABA override"
+              title={`Clear the WABA override of ${wabaLabel}?`}
+              description={
+                <>
+                  <p>{fallbackSentence(wabaLabel, waba.applicationCallback, withoutPhoneOverride)}</p>
+                  <p>Numbers with their own phone number override keep it.</p>
+                </>
+              }
+              confirmLabel="Clear WABA override"
+              pendingLabel="Clearing…"
+              disabled={busy}
+              resultRef={resultRef}
+              onConfirm={() =>
+                run('override', 'WABA override cleared', () =>
+                  clear.mutateAsync({ wabaId: waba.wabaId, expected: waba.wabaOverride }),
+                )
+              }
+            />
+          )}
+          {permissions.wabaUnsubscribe && waba.subscribed && (
+            <ConfirmDialog
+              triggerLabel="Unsubscribe"
+              title={`Unsubscribe this app from ${wabaLabel}?`}
+              description={<p>{unsubscribeSentence(wabaLabel, waba.numbers.length, waba.wabaOverride)}</p>}
+              confirmLabel="Unsubscribe"
+              pendingLabel="Unsubscribing…"
+              disabled={busy}
+              resultRef={resultRef}
+              onConfirm={() =>
+                run('subscription', `Unsubscribed from ${wabaLabel}`, () =>
+                  unsubscribe.mutateAsync({ wabaId: waba.wabaId }),
+                )
+              }
+            />
+          )}
+        </div>
+      ) : (
+        <p className="mt-4 text-sm text-slate-700">
+          Your role can view this WABA but not change its routing.
+        </p>
+      )}
+
+      {formOpen && permissions.overrideWrite && (
+        <div id="waba-override-form" className="mt-4 rounded-md border border-slate-200 p-4">
+          {!waba.subscribed && (
+            <Alert variant="info" className="mb-3">
+              <AlertTitle>Saving a WABA override also subscribes this app to {wabaLabel}.</AlertTitle>
+            </Alert>
+          )}
+          <OverrideForm
+            idPrefix="waba-override"
+            noun="WABA override"
+            scope={scope}
+            target={{ wabaId: waba.wabaId }}
+            current={waba.wabaOverride}
+            allowLoopback={allowLoopback}
+            canTest={permissions.callbackTest}
+            submitLabel="Save WABA override"
+            successTitle="WABA override saved"
+            save={actions.setWabaOverride}
+            testCallback={actions.testCallback}
+            describeAfter={describeWabaState}
+            reportedOverride={(after) => after.wabaOverride}
+          />
+        </div>
+      )}
+
+      <div
+        ref={resultRef}
+        tabIndex={-1}
+        className="mt-4 focus:outline-none"
+        data-testid="subscription-result"
+      >
+        {last &&
+          (last.result.ok ? (
+            <WriteOutcomeAlert
+              outcome={last.result.data}
+              successTitle={last.successTitle}
+              noun={last.compares === 'subscription' ? 'subscription' : 'WABA override'}
+              describeAfter={describeWabaState}
+              describeValue={last.compares === 'subscription' ? subscriptionValue : undefined}
+            />
+          ) : (
+            <Alert variant="destructive">
+              <AlertTitle>{last.result.error}</AlertTitle>
+            </Alert>
+          ))}
+      </div>
+    </Section>
+  );
+}
