@@ -1,7 +1,7 @@
 /** Client ↔ sandbox: the application tier (`/<APP_ID>/subscriptions`) and `/debug_token`, with app tokens. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type GraphError, isGraphError } from './errors';
 import { type CallbackServer, startCallbackServer } from './test-helpers/callback-server';
+import { graphFailure as failure } from './test-helpers/graph-failure';
 import { withSandbox } from './test-helpers/sandbox';
 
 const h = withSandbox();
@@ -14,15 +14,6 @@ afterEach(async () => {
   await receiver?.close();
   receiver = undefined;
 });
-
-async function failure(promise: Promise<unknown>): Promise<GraphError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!isGraphError(error)) throw new Error(`expected a GraphError, got ${String(error)}`);
-  return error;
-}
 
 describe('app subscriptions', () => {
   it('reads the app callback with the app access token', async () => {

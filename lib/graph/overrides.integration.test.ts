@@ -3,8 +3,8 @@
  * (or failing) the live verification GET, and every error the sandbox enforces as Meta does.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type GraphError, isGraphError } from './errors';
 import { type CallbackServer, startCallbackServer } from './test-helpers/callback-server';
+import { graphFailure as failure } from './test-helpers/graph-failure';
 import { withSandbox } from './test-helpers/sandbox';
 
 const h = withSandbox();
@@ -18,15 +18,6 @@ afterEach(async () => {
   await receiver?.close();
   receiver = undefined;
 });
-
-async function failure(promise: Promise<unknown>): Promise<GraphError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!isGraphError(error)) throw new Error(`expected a GraphError, got ${String(error)}`);
-  return error;
-}
 
 describe('phone number override', () => {
   it('sets after a successful live verification, reads back, and clears', async () => {

@@ -3,7 +3,7 @@
  * up with a clear GraphError inside the retry budget, and rate limits are waited out or fail fast.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type GraphError, isGraphError } from './errors';
+import { graphFailure as failure } from './test-helpers/graph-failure';
 import { withSandbox } from './test-helpers/sandbox';
 
 const h = withSandbox();
@@ -12,15 +12,6 @@ beforeEach(async () => {
   await h.reset();
   await h.clearFaults();
 });
-
-async function failure(promise: Promise<unknown>): Promise<GraphError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!isGraphError(error)) throw new Error(`expected a GraphError, got ${String(error)}`);
-  return error;
-}
 
 const wabaId = () => h.fixture.scenarios.sharedWaba.wabaId;
 

@@ -5,6 +5,8 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
+import { createGraphRequester, type RequesterOptions } from '../request';
 
 export interface ScriptedReply {
   status?: number;
@@ -69,4 +71,31 @@ export function graphErrorReply(
     headers,
     body: { error: { message, type: 'OAuthException', code, fbtrace_id: 'AbCdEf123' } },
   } satisfies ScriptedReply;
+}
+
+export const FAKE_TOKEN = 'EAAGtestTOKENvalue123';
+
+/**
+ * Per-test scripted server + requester: call the returned function inside a test; the server is closed
+ * after each test. Retry waits are tiny and jitter is fixed (random = 1) so timings are predictable.
+ */
+export function fakeGraphPerTest() {
+  let fake: FakeHttp | undefined;
+  afterEach(async () => {
+    await fake?.close();
+    fake = undefined;
+  });
+  return async (script: ScriptedReply[], opts: Partial<RequesterOptions> = {}) => {
+    fake = await startFakeHttp(script);
+    const http = createGraphRequester({
+      baseUrl: fake.url,
+      version: 'v23.0',
+      accessToken: FAKE_TOKEN,
+      retryBaseDelayMs: 10,
+      maxRetryDelayMs: 2_000,
+      random: () => 1,
+      ...opts,
+    });
+    return { http, fake };
+  };
 }
