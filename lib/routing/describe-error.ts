@@ -4,15 +4,12 @@
  * is ever quoted, so no token can appear.
  */
 import 'server-only';
-import { isGraphError } from '@/lib/graph/errors';
+import { isGraphError, isTransientCode, RATE_LIMIT_CODES } from '@/lib/graph/errors';
 import { FleetUnavailableError } from './errors';
 import type { GraphFailureView } from './types';
 
 /** The `(#100) Before override the current callback uri, your app must be subscribed…` family. */
 const NOT_SUBSCRIBED = /before override|must be subscribed/i;
-
-const RATE_LIMIT_CODES = new Set([4, 17, 32, 341, 613, 80007, 80008]);
-const TEMPORARY_CODES = new Set([1, 2, 131000, 131016]);
 
 function waitPhrase(seconds: number | null): string {
   if (seconds === null || seconds <= 0) return 'Wait a few minutes before trying again.';
@@ -49,7 +46,8 @@ function sentenceFor(
     const scope = code === 80007 || code === 80008 ? 'this WhatsApp Business Account' : 'this app';
     return `Graph's rate limit for ${scope} is reached. ${waitPhrase(retryAfter)}`;
   }
-  if (code !== null && TEMPORARY_CODES.has(code)) {
+  // The client's transient codes that are not rate limits: 1, 2, 131000, 131016.
+  if (code !== null && isTransientCode(code)) {
     return 'Graph had a temporary problem. Try again in a moment.';
   }
   if (code === 368 || code === 131031) {

@@ -4,7 +4,7 @@ import { fieldsFor } from '@/lib/graph/fields';
 import { subscribedAppSchema } from '@/lib/graph/schemas';
 import type { RoutingContext } from './context';
 import { locateNumber, type WabaPlacement } from './fleet';
-import { nullOnUnknownId } from './graph-reads';
+import { isGraphId, nullOnUnknownId } from './graph-reads';
 import type { NumberDetail } from './types';
 import { thisAppEntry, toNumberRoute } from './views';
 
@@ -37,7 +37,7 @@ export async function readNumberDetail(
 
 /** Null when Graph does not know the number or its WABA is not in a configured business. */
 export async function getNumber(ctx: RoutingContext, phoneNumberId: string): Promise<NumberDetail | null> {
-  if (!/^\d+$/.test(phoneNumberId)) return null;
+  if (!isGraphId(phoneNumberId)) return null;
   const placement = await locateNumber(ctx, phoneNumberId);
   if (!placement) return null;
   return nullOnUnknownId(readNumberDetail(ctx, phoneNumberId, placement));

@@ -4,13 +4,14 @@ import { fieldsFor } from '@/lib/graph/fields';
 import { phoneNumberSchema, subscribedAppSchema } from '@/lib/graph/schemas';
 import type { RoutingContext } from './context';
 import { locateWaba } from './fleet';
-import { nullOnUnknownId } from './graph-reads';
+import { isGraphId, nullOnUnknownId } from './graph-reads';
+import { tierUrl } from './tiers';
 import type { WabaDetail } from './types';
-import { presentOrNull, thisAppEntry, toNumberRoute, toSubscribedAppViews, toWabaSummary } from './views';
+import { thisAppEntry, toNumberRoute, toSubscribedAppViews, toWabaSummary } from './views';
 
 /** Null when Graph does not know the id (error 100) or the WABA is not in a configured business. */
 export async function getWaba(ctx: RoutingContext, wabaId: string): Promise<WabaDetail | null> {
-  if (!/^\d+$/.test(wabaId)) return null;
+  if (!isGraphId(wabaId)) return null;
   const readAt = new Date().toISOString();
   const placementPromise = locateWaba(ctx, wabaId);
   placementPromise.catch(() => {});
@@ -27,7 +28,7 @@ export async function getWaba(ctx: RoutingContext, wabaId: string): Promise<Waba
   const subscribed = thisAppEntry(ctx.appId, subscribedApps) !== undefined;
   const applicationCallback =
     numbers
-      .map((number) => presentOrNull(number.webhook_configuration?.application))
+      .map((number) => tierUrl(number.webhook_configuration ?? {}, 'application'))
       .find((url) => url !== null) ?? null;
   return {
     ...toWabaSummary(

@@ -4,9 +4,9 @@ import type { Actor, RoutingContext } from './context';
 import { locateNumber, type WabaPlacement } from './fleet';
 import { readNumberDetail } from './get-number';
 import { maskSecret } from './mask';
+import { tierUrl } from './tiers';
 import type { NumberRoute, WriteOutcome } from './types';
 import { clearPhoneOverrideInputSchema, setPhoneOverrideInputSchema, toFieldErrors } from './validation';
-import { presentOrNull } from './views';
 import { performWrite, type StateRead } from './write-flow';
 
 export interface SetPhoneOverrideRequest {
@@ -29,7 +29,7 @@ async function readRoute(
 ): Promise<StateRead<NumberRoute>> {
   const view = await readNumberDetail(ctx, id, placement);
   return {
-    value: presentOrNull(view.tiers.phone_number),
+    value: tierUrl(view.tiers, 'phone_number'),
     view,
     log: { tiers: view.tiers, subscribed: view.subscribed, winner: view.resolution.winner },
   };
