@@ -11,6 +11,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -100,4 +101,82 @@ export const signInAttempts = pgTable(
     succeeded: boolean('succeeded').notNull(),
   },
   (t) => [index('sign_in_attempts_key_idx').on(t.key, t.at)],
+);
+
+/**
+ * Managed webhook receivers (`/api/hooks/<id>`). The verify token and app secrets are AES-256-GCM ciphertexts
+ * (lib/receivers/secret-box.ts); a rotated-out app secret keeps verifying until `previous_secret_valid_until`.
+ */
+export const receivers = pgTable('receivers', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  verifyTokenEnc: text('verify_token_enc').notNull(),
+  appSecretEnc: text('app_secret_enc').notNull(),
+  previousAppSecretEnc: text('previous_app_secret_enc'),
+  previousSecretValidUntil: timestamp('previous_secret_valid_until', { withTimezone: true }),
+  createdBy: text('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  secretRotatedAt: timestamp('secret_rotated_at', { withTimezone: true }),
+});
+export type ReceiverRow = typeof receivers.$inferSelect;
+
+export const DELIVERY_OUTCOMES = ['stored', 'duplicate', 'rejected'] as const;
+export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
+
+/**
+ * Every POST a receiver answered: stored (new events, body kept), duplicate (every event seen before; headers
+ * only) or rejected (bad signature or too large; headers only). Ids are made by the writer so a batch can
+ * link events to deliveries in one round trip; `seq` orders them.
+ */
+export const receiverDeliveries = pgTable(
+  'receiver_deliveries',
+  {
+    id: uuid('id').primaryKey(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    receiverId: uuid('receiver_id')
+      .notNull()
+      .references(() => receivers.id, { onDelete: 'cascade' }),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    outcome: text('outcome', { enum: DELIVERY_OUTCOMES }).notNull(),
+    /** `bad_signature`, `missing_signature` or `too_large` when rejected. */
+    rejectReason: text('reject_reason'),
+    /** Which app secret verified the signature: `current` or `previous` (during a rotation grace period). */
+    signatureKey: text('signature_key'),
+    headers: jsonb('headers').$type<Record<string, string>>().notNull(),
+    body: text('body'),
+    /** `utf8`, or `base64` for bodies that are not valid UTF-8 text. */
+    bodyEncoding: text('body_encoding'),
+    bodyBytes: integer('body_bytes').notNull(),
+    fields: text('fields').array().notNull().default(sql`'{}'::text[]`),
+    phoneNumberIds: text('phone_number_ids').array().notNull().default(sql`'{}'::text[]`),
+    wabaIds: text('waba_ids').array().notNull().default(sql`'{}'::text[]`),
+    eventCount: integer('event_count').notNull().default(0),
+    newEventCount: integer('new_event_count').notNull().default(0),
+    /** The tier that routed it, when the sender said so (the Graph sandbox does; Meta does not). */
+    routedTier: text('routed_tier'),
+  },
+  (t) => [
+    uniqueIndex('receiver_deliveries_seq_key').on(t.seq),
+    index('receiver_deliveries_receiver_idx').on(t.receiverId, t.seq),
+  ],
+);
+export type ReceiverDeliveryRow = typeof receiverDeliveries.$inferSelect;
+
+/** One row per distinct event a receiver stored; the primary key is the dedupe (reference §7). */
+export const receiverEvents = pgTable(
+  'receiver_events',
+  {
+    receiverId: uuid('receiver_id')
+      .notNull()
+      .references(() => receivers.id, { onDelete: 'cascade' }),
+    eventKey: text('event_key').notNull(),
+    deliveryId: uuid('delivery_id').notNull(),
+    field: text('field').notNull(),
+    phoneNumberId: text('phone_number_id'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.receiverId, t.eventKey] }),
+    index('receiver_events_phone_idx').on(t.phoneNumberId, t.receivedAt),
+  ],
 );
