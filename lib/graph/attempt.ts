@@ -39,7 +39,8 @@ function requestInit(spec: AttemptSpec<z.ZodType>, signal: AbortSignal): Request
     body = spec.body.value.toString();
   }
   // Redirects are not followed: the Authorization header must only ever go to the configured Graph origin.
-  return { method: spec.method, headers, body, signal, redirect: 'manual' };
+  // `no-store` keeps Next.js's fetch cache out: routing state must be read fresh, never from a cache.
+  return { method: spec.method, headers, body, signal, redirect: 'manual', cache: 'no-store' };
 }
 
 function parseRetryAfter(value: string | null): number | null {
