@@ -58,6 +58,8 @@ const envSchema = z
      * Meta itself requires HTTPS.
      */
     ALLOW_LOOPBACK_CALLBACKS: bool,
+    /** How long the fleet listing (WABAs, numbers, tiers) is reused between page loads; writes clear it. */
+    FLEET_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
     PREFLIGHT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(5_000),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     /**

@@ -11,7 +11,12 @@ import { authFile, DEMO_USERS, type DemoRole } from './roles';
 
 export default async function globalSetup(config: FullConfig) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'switchboard-e2e-'));
-  const stack = await startStack({ dataDir: path.join(dataDir, 'db'), quiet: !process.env.E2E_VERBOSE });
+  const stack = await startStack({
+    dataDir: path.join(dataDir, 'db'),
+    quiet: !process.env.E2E_VERBOSE,
+    // Specs reset the sandbox behind the app's back; a cached fleet listing would outlive the reset.
+    env: { FLEET_CACHE_TTL_MS: '0' },
+  });
   process.env.E2E_APP_URL = stack.appUrl;
   process.env.E2E_SANDBOX_URL = stack.sandbox.url;
   // Specs read the deployment's identities from the sandbox fixture; they never see the app's secrets.

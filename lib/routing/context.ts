@@ -33,9 +33,9 @@ export const SYSTEM_ACTOR: Actor = { id: null, email: 'system' };
 const cacheKey = Symbol.for('switchboard.routing.fleetCache');
 type GlobalWithCache = typeof globalThis & { [cacheKey]?: FleetCache };
 
-function processFleetCache(): FleetCache {
+function processFleetCache(ttlMs: number): FleetCache {
   const g = globalThis as GlobalWithCache;
-  g[cacheKey] ??= new FleetCache();
+  g[cacheKey] ??= new FleetCache(ttlMs);
   return g[cacheKey];
 }
 
@@ -48,6 +48,6 @@ export async function getRoutingContext(): Promise<RoutingContext> {
     allowLoopbackCallbacks: config.ALLOW_LOOPBACK_CALLBACKS,
     preflightTimeoutMs: config.PREFLIGHT_TIMEOUT_MS,
     db: await getDb(),
-    fleetCache: processFleetCache(),
+    fleetCache: processFleetCache(config.FLEET_CACHE_TTL_MS),
   };
 }
