@@ -1,0 +1,77 @@
+import { Download } from 'lucide-react';
+import type { Metadata } from 'next';
+import { ActivityFilters } from '@/components/activity/activity-filters';
+import { ActivityTable } from '@/components/activity/activity-table';
+import { EmptyState } from '@/components/common/empty-state';
+import { PageHeader } from '@/components/common/page-header';
+import { buttonVariants } from '@/components/ui/button';
+import { Pagination } from '@/components/wabas/pagination';
+import { can } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+import {
+  changeLogFacets,
+  filterQuery,
+  parseChangeLogFilter,
+  parsePage,
+  queryChangeLog,
+} from '@/lib/db/change-log-queries';
+
+export const metadata: Metadata = { title: 'Activity' };
+
+const PAGE_SIZE = 50;
+
+export default async function ActivityPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requireUser();
+  const params = await searchParams;
+  const filter = parseChangeLogFilter(params);
+  const [result, facets] = await Promise.all([
+    queryChangeLog({ filter, page: parsePage(params), pageSize: PAGE_SIZE }),
+    changeLogFacets(),
+  ]);
+  const query = filterQuery(filter);
+  const filtered = query.length > 0;
+  return (
+    <>
+      <PageHeader
+        title="Activity"
+        description="Every change made through Switchboard: who, what, the state before and after, and the outcome."
+        actions={
+          can(user.role, 'data.export') && (
+            <a
+              href={`/api/activity/export${query ? `?${query}` : ''}`}
+              className={buttonVariants({ variant: 'outline' })}
+              download
+            >
+              <Download aria-hidden="true" />
+              Export CSV
+            </a>
+          )
+        }
+      />
+      <div className="space-y-4">
+        <ActivityFilters filter={filter} actors={facets.actors} actions={facets.actions} />
+        {result.total === 0 ? (
+          <EmptyState title={filtered ? 'No changes match these filters' : 'No changes recorded yet'}>
+            {filtered
+              ? 'Widen the time range or clear a filter.'
+              : 'Changes made through Switchboard appear here.'}
+          </EmptyState>
+        ) : (
+          <>
+            <ActivityTable rows={result.rows} caption="Change log, newest first" />
+            <Pagination
+              page={result.page}
+              pageSize={result.pageSize}
+              total={result.total}
+              hrefFor={(page) => `/activity?${filterQuery(filter, { page: String(page) })}`}
+            />
+          </>
+        )}
+      </div>
+    </>
+  );
+}

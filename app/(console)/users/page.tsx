@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import { CreateUserForm } from '@/components/auth/create-user-form';
+import { Forbidden } from '@/components/auth/forbidden';
+import { UsersTable } from '@/components/auth/users-table';
+import { PageHeader } from '@/components/common/page-header';
+import { Card, CardContent } from '@/components/ui/card';
+import { can } from '@/lib/auth/permissions';
+import { ROLE_OPTIONS, ROLE_SUMMARY } from '@/lib/auth/roles';
+import { requireUser } from '@/lib/auth/session';
+import { listUsers } from '@/lib/db/users';
+
+export const metadata: Metadata = { title: 'Users' };
+
+export default async function UsersPage() {
+  const user = await requireUser();
+  if (!can(user.role, 'users.manage')) {
+    return <Forbidden what="Managing users" role={user.role} needed="admin" />;
+  }
+  const users = await listUsers();
+  return (
+    <>
+      <PageHeader
+        title="Users"
+        description="Who can sign in, and what their role lets them do. Changes apply at each person's next request."
+      />
+      <dl className="mb-4 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+        {ROLE_OPTIONS.map((role) => (
+          <div key={role} className="contents">
+            <dt className="font-medium capitalize">{role}</dt>
+            <dd className="text-slate-700">{ROLE_SUMMARY[role]}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="space-y-6">
+        <Card>
+          <CardContent className="pt-4">
+            <CreateUserForm />
+          </CardContent>
+        </Card>
+        <UsersTable users={users} currentUserId={user.id} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { Button, buttonVariants } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
+import { Input } from '@/components/ui/input';
+import { CHANGE_TARGET_TYPES, type ChangeLogFilter } from '@/lib/db/change-log-queries';
+import { CHANGE_OUTCOMES } from '@/lib/db/schema';
+
+const selectClass =
+  'h-9 w-full rounded-md border border-slate-400 bg-white px-2 text-sm text-slate-900 disabled:bg-slate-100';
+
+function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-900">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+function Options({ values, anyLabel }: { values: readonly string[]; anyLabel: string }) {
+  return (
+    <>
+      <option value="">{anyLabel}</option>
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {v}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/**
+ * A plain GET form: the filters live in the URL, so a filtered view can be bookmarked or shared, and it works
+ * before (or without) JavaScript. Submitting starts again at page 1.
+ */
+export function ActivityFilters({
+  filter,
+  actors,
+  actions,
+}: {
+  filter: ChangeLogFilter;
+  actors: string[];
+  actions: string[];
+}) {
+  // Keep a value that is in the URL even when it no longer appears in the log, so the menu shows it.
+  const withCurrent = (values: string[], current?: string) =>
+    current && !values.includes(current) ? [current, ...values] : values;
+  return (
+    <form
+      method="get"
+      action="/activity"
+      aria-label="Filter the activity"
+      className="rounded-lg border border-slate-200 bg-white p-4"
+    >
+      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        <Field id="f-actor" label="Person">
+          <select id="f-actor" name="actor" defaultValue={filter.actor ?? ''} className={selectClass}>
+            <Options values={withCurrent(actors, filter.actor)} anyLabel="Anyone" />
+          </select>
+        </Field>
+        <Field id="f-action" label="Action">
+          <select id="f-action" name="action" defaultValue={filter.action ?? ''} className={selectClass}>
+            <Options values={withCurrent(actions, filter.action)} anyLabel="Any action" />
+          </select>
+        </Field>
+        <Field id="f-outcome" label="Outcome">
+          <select id="f-outcome" name="outcome" defaultValue={filter.outcome ?? ''} className={selectClass}>
+            <Options values={CHANGE_OUTCOMES} anyLabel="Any outcome" />
+          </select>
+        </Field>
+        <Field id="f-target-type" label="Target type">
+          <select
+            id="f-target-type"
+            name="targetType"
+            defaultValue={filter.targetType ?? ''}
+            className={selectClass}
+          >
+            <Options values={CHANGE_TARGET_TYPES} anyLabel="Any type" />
+          </select>
+        </Field>
+        <Field id="f-target-id" label="Target id">
+          <Input id="f-target-id" name="targetId" defaultValue={filter.targetId ?? ''} inputMode="text" />
+        </Field>
+        <Field id="f-from" label="From (UTC)">
+          <Input id="f-from" name="from" type="date" defaultValue={filter.from?.slice(0, 10) ?? ''} />
+        </Field>
+        <Field id="f-to" label="To (UTC, inclusive)">
+          <Input id="f-to" name="to" type="date" defaultValue={filter.to?.slice(0, 10) ?? ''} />
+        </Field>
+        <div className="flex items-end gap-2">
+          <Button type="submit">Apply filters</Button>
+          <Link href="/activity" className={cn(buttonVariants({ variant: 'outline' }))}>
+            Clear
+          </Link>
+        </div>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,67 @@
+'use client';
+
+import { useActionState } from 'react';
+import { changeUserRoleAction } from '@/app/(console)/users/_actions/change-user-role';
+import { PendingLabel } from '@/components/common/pending-label';
+import { Button } from '@/components/ui/button';
+import { ROLE_OPTIONS } from '@/lib/auth/roles';
+import type { ActionResult } from '@/lib/auth/safe-action';
+import type { Role } from '@/lib/db/schema';
+
+type State = ActionResult<{ email: string; role: Role }> | null;
+
+/** Role menu + Save for one user. `lockedReason` explains why it cannot change (the last active admin). */
+export function UserRoleForm({
+  userId,
+  email,
+  role,
+  lockedReason,
+}: {
+  userId: string;
+  email: string;
+  role: Role;
+  lockedReason?: string;
+}) {
+  const [state, action, pending] = useActionState<State, FormData>(
+    (_prev, form) => changeUserRoleAction(form),
+    null,
+  );
+  const selectId = `role-${userId}`;
+  return (
+    <form action={action} className="space-y-1">
+      <input type="hidden" name="userId" value={userId} />
+      <div className="flex items-center gap-2">
+        <label htmlFor={selectId} className="sr-only">
+          Role for {email}
+        </label>
+        <select
+          id={selectId}
+          name="role"
+          defaultValue={role}
+          disabled={Boolean(lockedReason) || pending}
+          className="h-8 rounded-md border border-slate-400 bg-white px-2 text-sm disabled:bg-slate-100"
+        >
+          {ROLE_OPTIONS.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+        <Button
+          type="submit"
+          size="sm"
+          variant="outline"
+          disabled={Boolean(lockedReason) || pending}
+          aria-label={`Save role for ${email}`}
+        >
+          <PendingLabel pending={pending} idle="Save" busy="Saving…" />
+        </Button>
+      </div>
+      <p aria-live="polite" className="text-xs">
+        {lockedReason && <span className="text-slate-700">{lockedReason}</span>}
+        {state?.ok && <span className="text-emerald-800">Now {state.data.role}.</span>}
+        {state && !state.ok && <span className="text-red-800">{state.error}</span>}
+      </p>
+    </form>
+  );
+}
