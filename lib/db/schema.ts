@@ -37,7 +37,10 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`), uniqueIndex('users_external_id_key').on(t.externalId)],
+  (t) => [
+    uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+    uniqueIndex('users_external_id_key').on(t.externalId),
+  ],
 );
 export type User = typeof users.$inferSelect;
 
@@ -180,3 +183,144 @@ export const receiverEvents = pgTable(
     index('receiver_events_phone_idx').on(t.phoneNumberId, t.receivedAt),
   ],
 );
+
+// ── Fleet audit (lib/audit) ──────────────────────────────────────────────────────────────────────────────
+
+export const AUDIT_SCAN_STATUSES = ['running', 'completed', 'failed', 'interrupted'] as const;
+export type AuditScanStatus = (typeof AUDIT_SCAN_STATUSES)[number];
+
+/**
+ * One fleet audit scan. The row is the job: progress is written while it runs, so any instance can report it;
+ * a `running` scan whose heartbeat stopped died with its process and is shown as interrupted.
+ */
+export const auditScans = pgTable(
+  'audit_scans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    status: text('status', { enum: AUDIT_SCAN_STATUSES }).notNull().default('running'),
+    /** The app whose view of the tiers was read; drift only compares scans of the same app. */
+    appId: text('app_id').notNull(),
+    startedBy: text('started_by').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    wabasTotal: integer('wabas_total'),
+    wabasScanned: integer('wabas_scanned').notNull().default(0),
+    /** An estimate until every WABA page is listed (`numbers_total_exact`). */
+    numbersTotal: integer('numbers_total'),
+    numbersTotalExact: boolean('numbers_total_exact').notNull().default(false),
+    numbersScanned: integer('numbers_scanned').notNull().default(0),
+    /** HTTP requests to Graph; a batch counts once here and its operations in `batch_operations`. */
+    graphCalls: integer('graph_calls').notNull().default(0),
+    batchOperations: integer('batch_operations').notNull().default(0),
+    backoffs: integer('backoffs').notNull().default(0),
+    throttledMs: integer('throttled_ms').notNull().default(0),
+    changedCount: integer('changed_count'),
+    driftCount: integer('drift_count'),
+    /** GraphFailureView[]: listings or WABAs that could not be read; the rest of the fleet still is. */
+    errors: jsonb('errors').$type<unknown[]>().notNull().default([]),
+  },
+  (t) => [index('audit_scans_started_idx').on(t.startedAt)],
+);
+export type AuditScanRow = typeof auditScans.$inferSelect;
+
+/** One row per number per scan: where its `messages` webhooks went for this app at that time. */
+export const routeSnapshots = pgTable(
+  'route_snapshots',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    scanId: uuid('scan_id')
+      .notNull()
+      .references(() => auditScans.id, { onDelete: 'cascade' }),
+    /** When Graph reported this number's page. */
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    phoneNumberId: text('phone_number_id').notNull(),
+    wabaId: text('waba_id').notNull(),
+    wabaName: text('waba_name'),
+    businessId: text('business_id').notNull(),
+    ownership: text('ownership', { enum: ['owned', 'client'] }).notNull(),
+    displayPhoneNumber: text('display_phone_number'),
+    verifiedName: text('verified_name'),
+    phoneTier: text('phone_tier'),
+    wabaTier: text('waba_tier'),
+    appTier: text('app_tier'),
+    /** `phone_number`, `whatsapp_business_account`, `application`, or null: nothing is delivered. */
+    winner: text('winner', { enum: ['phone_number', 'whatsapp_business_account', 'application'] }),
+    effectiveUrl: text('effective_url'),
+    subscribed: boolean('subscribed').notNull(),
+    /** The route differs from this number's previous snapshot (set when the scan completes). */
+    changed: boolean('changed').notNull().default(false),
+    /** Changed with no Switchboard change to the number or its WABA in between: changed outside Switchboard. */
+    drift: boolean('drift').notNull().default(false),
+    /** The previous snapshot's route, on changed rows only. */
+    previous: jsonb('previous'),
+  },
+  (t) => [
+    uniqueIndex('route_snapshots_scan_number_key').on(t.scanId, t.phoneNumberId),
+    index('route_snapshots_number_idx').on(t.phoneNumberId, t.at),
+    index('route_snapshots_scan_url_idx').on(t.scanId, t.effectiveUrl),
+  ],
+);
+export type RouteSnapshotRow = typeof routeSnapshots.$inferSelect;
+
+export const BULK_JOB_STATUSES = ['running', 'completed', 'interrupted'] as const;
+export type BulkJobStatus = (typeof BULK_JOB_STATUSES)[number];
+export const BULK_ITEM_STATUSES = ['pending', 'running', 'applied', 'failed'] as const;
+export type BulkItemStatus = (typeof BULK_ITEM_STATUSES)[number];
+
+/** A bulk re-routing job from an audit selection: set or clear the phone override of many numbers. */
+export const bulkJobs = pgTable(
+  'bulk_jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    action: text('action', { enum: ['phone_override.set', 'phone_override.clear'] }).notNull(),
+    overrideCallbackUri: text('override_callback_uri'),
+    /** Masked. The verify token itself lives only in the memory of the process running the job. */
+    verifyTokenMasked: text('verify_token_masked'),
+    /** The audit filter the numbers were selected with, and the scan it was applied to. */
+    selection: jsonb('selection').notNull(),
+    scanId: uuid('scan_id'),
+    status: text('status', { enum: BULK_JOB_STATUSES }).notNull().default('running'),
+    total: integer('total').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdById: uuid('created_by_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** The one callback check run for the whole job (PreflightResult), for sets. */
+    preflight: jsonb('preflight'),
+    backoffs: integer('backoffs').notNull().default(0),
+  },
+  (t) => [index('bulk_jobs_created_idx').on(t.createdAt)],
+);
+export type BulkJobRow = typeof bulkJobs.$inferSelect;
+
+export const bulkJobItems = pgTable(
+  'bulk_job_items',
+  {
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => bulkJobs.id, { onDelete: 'cascade' }),
+    phoneNumberId: text('phone_number_id').notNull(),
+    wabaId: text('waba_id').notNull(),
+    wabaName: text('waba_name'),
+    businessId: text('business_id').notNull(),
+    ownership: text('ownership', { enum: ['owned', 'client'] }).notNull(),
+    displayPhoneNumber: text('display_phone_number'),
+    /** The phone override the selection saw: the write's stale check. */
+    expected: text('expected'),
+    status: text('status', { enum: BULK_ITEM_STATUSES }).notNull().default('pending'),
+    /** WriteOutcome kind of the last attempt. */
+    outcome: text('outcome'),
+    message: text('message'),
+    /** What Graph reported after the write: `{phoneTier, winner, effectiveUrl, subscribed}`. */
+    readBack: jsonb('read_back'),
+    attempts: integer('attempts').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.jobId, t.phoneNumberId] }),
+    index('bulk_job_items_status_idx').on(t.jobId, t.status),
+  ],
+);
+export type BulkJobItemRow = typeof bulkJobItems.$inferSelect;
