@@ -74,7 +74,14 @@ export function PhoneOverridePanel(props: PhoneOverridePanelProps) {
         )}
       </div>
       {formOpen && (
-        <div id="phone-override-form" className="rounded-md border border-slate-200 p-4">
+        <div id="phone-override-form" className="space-y-3 rounded-md border border-slate-200 p-4">
+          {!number.subscribed && (
+            <Alert variant="warning">
+              <AlertTitle>
+                This app is not subscribed to {wabaLabel}: Graph refuses overrides until it is.
+              </AlertTitle>
+            </Alert>
+          )}
           <OverrideForm
             idPrefix="phone-override"
             noun="phone number override"

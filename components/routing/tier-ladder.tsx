@@ -1,4 +1,3 @@
-import { Ban } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { cn } from '@/components/ui/cn';
@@ -42,10 +41,7 @@ export function TierLadder({ route, wabaLabel, subscribeAction }: TierLadderProp
     <div className="space-y-3">
       {!route.subscribed && (
         <Alert variant="destructive">
-          <AlertTitle>
-            <Ban aria-hidden="true" className="mr-1 inline size-4 align-[-2px]" />
-            No delivery
-          </AlertTitle>
+          <AlertTitle>No delivery</AlertTitle>
           <AlertDescription>
             <p>
               This app is not subscribed to {wabaLabel}, so Meta sends none of this number’s webhooks to it,
