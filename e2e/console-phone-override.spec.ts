@@ -1,0 +1,85 @@
+/**
+ * The everyday path: list WABAs → open one → open a number → set a phone override to a real local receiver
+ * → Graph reports it as the winner → clear it → the number falls back to the WABA tier. Graph state is read
+ * from the sandbox, never from the UI.
+ */
+import { acceptedWrites, fillOverride, scenarios, webhookConfiguration } from './console-support';
+import { expect, test } from './support/fixtures';
+import { authFile } from './support/roles';
+
+test.describe('as an operator', () => {
+  test.use({ storageState: authFile('operator') });
+
+  test('set a phone override to a receiver that answers, then clear it', async ({
+    page,
+    sandbox,
+    receiver,
+  }) => {
+    const { phoneNumberId, wabaId } = scenarios(sandbox).wabaTier;
+    const before = await webhookConfiguration(sandbox, phoneNumberId);
+    expect(before.phone_number).toBeUndefined();
+    expect(before.whatsapp_business_account).toBeTruthy();
+
+    await page.goto('/wabas');
+    await page.locator(`tr[data-waba-id="${wabaId}"]`).getByRole('link').click();
+    await expect(page).toHaveURL(`/wabas/${wabaId}`);
+    const row = page.locator(`tr[data-phone-number-id="${phoneNumberId}"]`);
+    await expect(row).toHaveAttribute('data-winner', 'whatsapp_business_account');
+    await row.getByRole('link').click();
+    await expect(page).toHaveURL(`/numbers/${phoneNumberId}`);
+    await expect(page.locator('li[data-tier="whatsapp_business_account"]')).toHaveAttribute(
+      'data-wins',
+      'true',
+    );
+
+    await page.getByRole('button', { name: 'Set phone override' }).click();
+    await fillOverride(page, receiver.url('echo'), receiver.verifyToken);
+    await page.getByRole('button', { name: 'Save phone override' }).click();
+    const result = page.getByTestId('phone-override-result').getByTestId('write-outcome');
+    await expect(result).toHaveAttribute('data-outcome', 'applied');
+    await expect(result.getByTestId('read-back')).toContainText(receiver.url('echo'));
+
+    // Graph itself now reports the override, and the receiver saw both verifications (ours and Meta's).
+    expect((await webhookConfiguration(sandbox, phoneNumberId)).phone_number).toBe(receiver.url('echo'));
+    expect(
+      receiver.hits.filter((hit) => hit.path === '/echo' && hit.tokenMatched).length,
+    ).toBeGreaterThanOrEqual(2);
+    await expect(page.locator('li[data-tier="phone_number"]')).toHaveAttribute('data-wins', 'true');
+    await expect(page.getByTestId('change-history').getByTestId('activity-row')).toHaveCount(1);
+
+    await page.getByRole('button', { name: 'Clear phone override' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog).toContainText(
+      `will fall back to the WABA override ${before.whatsapp_business_account}`,
+    );
+    await dialog.getByRole('button', { name: 'Clear phone override' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByTestId('clear-result').getByTestId('write-outcome')).toHaveAttribute(
+      'data-outcome',
+      'applied',
+    );
+
+    const after = await webhookConfiguration(sandbox, phoneNumberId);
+    expect(after.phone_number).toBeUndefined();
+    expect(after.whatsapp_business_account).toBe(before.whatsapp_business_account);
+    await expect(page.locator('li[data-tier="whatsapp_business_account"]')).toHaveAttribute(
+      'data-wins',
+      'true',
+    );
+    expect((await acceptedWrites(sandbox)).map((call) => call.method)).toEqual(['POST', 'POST']);
+  });
+});
+
+test.describe('as a viewer', () => {
+  test.use({ storageState: authFile('viewer') });
+
+  test('sees the ladder but no way to change it', async ({ page, sandbox }) => {
+    const { phoneNumberId } = scenarios(sandbox).phoneNumberTier;
+    await page.goto(`/numbers/${phoneNumberId}`);
+    await expect(page.locator('li[data-tier="phone_number"]')).toHaveAttribute('data-wins', 'true');
+    await expect(page.getByRole('button', { name: /phone override/ })).toHaveCount(0);
+    await expect(
+      page.getByText('Your role can view this number but not change its overrides.'),
+    ).toBeVisible();
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Helpers for the console specs: the demo fleet's named scenarios, and Graph state read straight from the
+ * sandbox (as this app), so assertions never rely on what the UI claims.
+ */
+import type { Page } from '@playwright/test';
+import type { SandboxCall, SandboxHandle } from './support/fixtures';
+
+export interface Scenarios {
+  phoneNumberTier: { phoneNumberId: string; wabaId: string };
+  wabaTier: { phoneNumberId: string; wabaId: string };
+  applicationTier: { phoneNumberId: string; wabaId: string };
+  unsubscribedWaba: { wabaId: string; phoneNumberId: string };
+  sharedWaba: { wabaId: string; secondAppId: string; secondAppPhoneNumberId: string };
+}
+
+export function scenarios(sandbox: SandboxHandle): Scenarios {
+  return (sandbox.fixture as unknown as { scenarios: Scenarios }).scenarios;
+}
+
+export interface WebhookConfiguration {
+  phone_number?: string;
+  whatsapp_business_account?: string;
+  application?: string;
+}
+
+export async function webhookConfiguration(sandbox: SandboxHandle, phoneNumberId: string) {
+  const node = await sandbox.graph<{ webhook_configuration?: WebhookConfiguration }>(
+    `/${phoneNumberId}?fields=webhook_configuration`,
+  );
+  return node.webhook_configuration ?? {};
+}
+
+/** This app's entry in `GET /<WABA_ID>/subscribed_apps`, or undefined when it is not subscribed. */
+export async function thisAppSubscription(sandbox: SandboxHandle, wabaId: string) {
+  const appId = sandbox.fixture.apps[0]?.id;
+  const res = await sandbox.graph<{
+    data: { whatsapp_business_api_data: { id: string }; override_callback_uri?: string }[];
+  }>(`/${wabaId}/subscribed_apps`);
+  return res.data.find((entry) => String(entry.whatsapp_business_api_data.id) === appId);
+}
+
+/** Graph writes (POST/DELETE) that Graph accepted: a refused call changed nothing. */
+export async function acceptedWrites(sandbox: SandboxHandle): Promise<SandboxCall[]> {
+  return (await sandbox.writes()).filter((call) => call.status < 400);
+}
+
+/** Fills the override form (URL + verify token) that is open on the page. */
+export async function fillOverride(page: Page, url: string, verifyToken: string) {
+  await page.getByLabel('Callback URL', { exact: true }).fill(url);
+  await page.getByLabel('Verify token', { exact: true }).fill(verifyToken);
+}
