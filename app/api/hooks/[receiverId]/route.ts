@@ -1,0 +1,27 @@
+/**
+ * A managed webhook receiver, public by design: Meta calls it without a session. Authenticity comes from
+ * the verify token (GET) and the app secret's signature (POST); see lib/receivers/hook-handlers.ts.
+ */
+import { getDb } from '@/lib/db/client';
+import { hookHandlers } from '@/lib/receivers/hook-handlers';
+import { getKeyring } from '@/lib/receivers/keyring';
+
+export const dynamic = 'force-dynamic';
+
+interface Context {
+  params: Promise<{ receiverId: string }>;
+}
+
+async function handlers() {
+  return hookHandlers({ db: await getDb(), keyring: getKeyring() });
+}
+
+export async function GET(request: Request, { params }: Context): Promise<Response> {
+  const { receiverId } = await params;
+  return (await handlers()).get(request, receiverId);
+}
+
+export async function POST(request: Request, { params }: Context): Promise<Response> {
+  const { receiverId } = await params;
+  return (await handlers()).post(request, receiverId);
+}

@@ -1,0 +1,128 @@
+/**
+ * What `/api/hooks/<receiverId>` does, independent of Next so tests can serve it from a plain HTTP server:
+ *   GET   Meta's verification handshake.
+ *   POST  raw body (≤ 3 MB, else 413) → signature over those bytes (else 401, recorded as rejected) →
+ *         events of every entry and change → stored or recognised as a duplicate in a group-committed
+ *         transaction → only then 200. A storage failure answers 500, so Meta retries.
+ */
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import type { Db } from '@/lib/db/client';
+import { TIERS, type Tier } from '@/lib/graph/schemas';
+import { GroupCommit } from './group-commit';
+import { answerHandshake } from './handshake';
+import { parseDelivery } from './payload';
+import { MAX_BODY_BYTES, readBodyLimited } from './read-body';
+import { candidateSecrets, getReceiverKeys } from './receiver-keys';
+import type { Keyring } from './secret-box';
+import { matchSignature, SIGNATURE_HEADER } from './signature';
+import { type DeliveryRecord, type StoreResult, storeDeliveries } from './store-deliveries';
+
+export interface HookDeps {
+  db: Db;
+  keyring: Keyring;
+  maxBodyBytes?: number;
+}
+
+/** Sent by the Graph sandbox with each emitted delivery; Meta sends nothing like it. */
+export const ROUTING_TIER_HEADER = 'x-sandbox-routing-tier';
+/** Tells a sender (and the benchmark) whether the 200 stored new events or recognised a duplicate. */
+export const DELIVERY_OUTCOME_HEADER = 'x-switchboard-delivery';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DROPPED_HEADERS = new Set(['cookie', 'authorization', 'proxy-authorization']);
+const MAX_HEADER_VALUE = 2048;
+
+const writersKey = Symbol.for('switchboard.receiver-writers');
+type GlobalWithWriters = typeof globalThis & {
+  [writersKey]?: WeakMap<Db, GroupCommit<DeliveryRecord, StoreResult>>;
+};
+
+/** One group-commit writer per database handle, shared by every copy of this module in the process. */
+function writerFor(db: Db): GroupCommit<DeliveryRecord, StoreResult> {
+  const g = globalThis as GlobalWithWriters;
+  g[writersKey] ??= new WeakMap();
+  let writer = g[writersKey].get(db);
+  if (!writer) {
+    writer = new GroupCommit({ flush: (records) => storeDeliveries(db, records) });
+    g[writersKey].set(db, writer);
+  }
+  return writer;
+}
+
+function text(status: number, body: string, headers: Record<string, string> = {}): Response {
+  return new Response(body, {
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+}
+
+function keptHeaders(headers: Headers): Record<string, string> {
+  const kept: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    if (!DROPPED_HEADERS.has(name)) kept[name] = value.slice(0, MAX_HEADER_VALUE);
+  });
+  return kept;
+}
+
+function routedTier(headers: Headers): Tier | null {
+  const value = headers.get(ROUTING_TIER_HEADER);
+  return (TIERS as readonly string[]).includes(value ?? '') ? (value as Tier) : null;
+}
+
+/** A rejection is answered the same whether or not it could be recorded. */
+async function recordRejection(writer: GroupCommit<DeliveryRecord, StoreResult>, record: DeliveryRecord) {
+  await writer.submit(record).catch(() => undefined);
+}
+
+export function hookHandlers(deps: HookDeps) {
+  const limit = deps.maxBodyBytes ?? MAX_BODY_BYTES;
+
+  async function get(request: Request, receiverId: string): Promise<Response> {
+    if (!UUID.test(receiverId)) return text(404, 'Not Found');
+    const keys = await getReceiverKeys(deps.db, deps.keyring, receiverId);
+    if (!keys) return text(404, 'Not Found');
+    const answer = answerHandshake(new URL(request.url).search, keys.verifyToken);
+    return text(answer.status, answer.body);
+  }
+
+  async function post(request: Request, receiverId: string): Promise<Response> {
+    if (!UUID.test(receiverId)) return text(404, 'Not Found');
+    const keys = await getReceiverKeys(deps.db, deps.keyring, receiverId);
+    if (!keys) return text(404, 'Not Found');
+    const receivedAt = new Date();
+    const base = { id: randomUUID(), receiverId, receivedAt, headers: keptHeaders(request.headers) };
+    const writer = writerFor(deps.db);
+
+    const read = await readBodyLimited(request, limit);
+    if (!read.ok) {
+      await recordRejection(writer, { ...base, bodyBytes: read.bytesSeen, rejectReason: 'too_large' });
+      return text(413, 'Payload Too Large');
+    }
+    const signature = request.headers.get(SIGNATURE_HEADER);
+    const signatureKey = matchSignature(signature, read.body, candidateSecrets(keys, receivedAt));
+    if (!signatureKey) {
+      const rejectReason = signature ? 'bad_signature' : 'missing_signature';
+      await recordRejection(writer, { ...base, bodyBytes: read.body.byteLength, rejectReason });
+      return text(401, 'Invalid signature');
+    }
+    const record: DeliveryRecord = {
+      ...base,
+      bodyBytes: read.body.byteLength,
+      accepted: {
+        body: read.body,
+        parsed: parseDelivery(read.body),
+        signatureKey,
+        routedTier: routedTier(request.headers),
+      },
+    };
+    try {
+      const result = await writer.submit(record);
+      return text(200, 'EVENT_RECEIVED', { [DELIVERY_OUTCOME_HEADER]: result.outcome });
+    } catch {
+      return text(500, 'Could not store the delivery; retry later');
+    }
+  }
+
+  return { get, post };
+}
