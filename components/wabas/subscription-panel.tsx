@@ -98,7 +98,7 @@ export function SubscriptionPanel({
               <PendingLabel pending={subscribe.isPending} idle="Subscribe" busy="Subscribing…" />
             </Button>
           )}
-          {permissions.overrideWrite && (
+          {permissions.overrideWrite && waba.subscribed && (
             <Button
               variant="outline"
               aria-expanded={formOpen}
@@ -153,13 +153,14 @@ export function SubscriptionPanel({
         </p>
       )}
 
-      {formOpen && permissions.overrideWrite && (
+      {!waba.subscribed && permissions.overrideWrite && (
+        <p className="mt-3 text-sm text-slate-800">
+          Graph accepts a WABA override only from a subscribed app: subscribe first to set one.
+        </p>
+      )}
+
+      {formOpen && permissions.overrideWrite && waba.subscribed && (
         <div id="waba-override-form" className="mt-4 rounded-md border border-slate-200 p-4">
-          {!waba.subscribed && (
-            <Alert variant="info" className="mb-3">
-              <AlertTitle>Saving a WABA override also subscribes this app to {wabaLabel}.</AlertTitle>
-            </Alert>
-          )}
           <OverrideForm
             idPrefix="waba-override"
             noun="WABA override"
