@@ -1,0 +1,33 @@
+/**
+ * What audit and bulk jobs run against: the database, the app and businesses, and a fresh metered,
+ * throttled Graph client per job (so each job counts its own calls). Tests build one from a sandbox.
+ */
+import 'server-only';
+import { getConfig } from '@/lib/config';
+import { type Db, getDb } from '@/lib/db/client';
+import { getRoutingContext, type RoutingContext } from '@/lib/routing/context';
+import { type AuditGraph, auditGraphFromConfig } from './graph';
+import type { AuditScanOptions } from './scan/scanner';
+
+export interface AuditEnv {
+  db: Db;
+  appId: string;
+  businessIds: readonly string[];
+  connect(): AuditGraph;
+  /** The routing services' context, for bulk writes (its `graph` is replaced by the job's client). */
+  routing(): Promise<RoutingContext>;
+  scanOptions?: Omit<AuditScanOptions, 'onWabas' | 'onProgress'>;
+  /** How often a running job writes its progress and heartbeat. Default 1 s. */
+  progressIntervalMs?: number;
+}
+
+export async function auditEnvFromConfig(): Promise<AuditEnv> {
+  const config = getConfig();
+  return {
+    db: await getDb(),
+    appId: config.META_APP_ID,
+    businessIds: config.META_BUSINESS_IDS,
+    connect: () => auditGraphFromConfig(),
+    routing: getRoutingContext,
+  };
+}

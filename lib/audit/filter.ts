@@ -1,0 +1,86 @@
+/**
+ * The audit's filters and sort, read from the URL (`/audit?winner=none&q=example.com`) and shared by the page,
+ * the row and group endpoints, the CSV export and bulk selections, so all of them see the same numbers.
+ * No `server-only`: the filter bar builds its URLs with it.
+ */
+import { z } from 'zod';
+import { TIERS } from '@/lib/graph/schemas';
+
+export const WINNER_FILTERS = [...TIERS, 'none'] as const;
+export type WinnerFilter = (typeof WINNER_FILTERS)[number];
+export const SORT_KEYS = ['number', 'waba', 'winner', 'url'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+/** Bad or empty values are dropped rather than rejected: a hand-edited URL still shows the audit. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional()).catch(undefined);
+
+export const auditFilterSchema = z.object({
+  /** Winning tier, or `none`: no delivery (not subscribed, or no URL on any tier). */
+  winner: optional(z.enum(WINNER_FILTERS)),
+  /** Effective URL contains (case-insensitive). */
+  q: optional(z.string().trim().min(1).max(200)),
+  /** Effective URL equals (the group-by-URL view links here). */
+  url: optional(z.string().min(1).max(2048)),
+  /** WABA id, or part of its name. */
+  waba: optional(z.string().trim().min(1).max(200)),
+  /** `1`: only numbers whose route changed outside Switchboard since the previous scan. */
+  drift: optional(z.enum(['1'])),
+  sort: optional(z.enum(SORT_KEYS)),
+  dir: optional(z.enum(['asc', 'desc'])),
+});
+export type AuditFilter = z.output<typeof auditFilterSchema>;
+
+export const AUDIT_FILTER_KEYS = Object.keys(auditFilterSchema.shape) as (keyof AuditFilter)[];
+
+type SearchParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function firstValue(params: SearchParamsLike, key: string): string | undefined {
+  if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
+  const value = params[key];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function parseAuditFilter(params: SearchParamsLike): AuditFilter {
+  return auditFilterSchema.parse(
+    Object.fromEntries(AUDIT_FILTER_KEYS.map((k) => [k, firstValue(params, k)])),
+  );
+}
+
+/** The filter as a query string (keys in a fixed order, empty ones left out). */
+export function auditFilterQuery(
+  filter: AuditFilter,
+  extra: Record<string, string | undefined> = {},
+): string {
+  const params = new URLSearchParams();
+  for (const key of AUDIT_FILTER_KEYS) {
+    const value = filter[key];
+    if (value) params.set(key, value);
+  }
+  for (const [key, value] of Object.entries(extra)) if (value) params.set(key, value);
+  return params.toString();
+}
+
+/** Only the keys that choose numbers (not sort): what a bulk selection records. */
+export function selectionOf(filter: AuditFilter): AuditFilter {
+  const { sort: _sort, dir: _dir, ...selection } = filter;
+  return selection;
+}
+
+const WINNER_WORDS: Record<WinnerFilter, string> = {
+  phone_number: 'winning tier: phone number override',
+  whatsapp_business_account: 'winning tier: WABA override',
+  application: 'winning tier: app callback',
+  none: 'no delivery',
+};
+
+/** The filter in words, for confirmations and the job page ("every number with effective URL = …"). */
+export function describeSelection(filter: AuditFilter): string {
+  const parts: string[] = [];
+  if (filter.winner) parts.push(WINNER_WORDS[filter.winner]);
+  if (filter.url) parts.push(`effective URL = ${filter.url}`);
+  if (filter.q) parts.push(`effective URL contains “${filter.q}”`);
+  if (filter.waba) parts.push(`WABA matches “${filter.waba}”`);
+  if (filter.drift) parts.push('changed outside Switchboard');
+  return parts.length ? parts.join('; ') : 'every number in the snapshot';
+}

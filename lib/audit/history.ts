@@ -1,0 +1,72 @@
+/**
+ * A number's route over time and the drift flags, for the number page and the overview: read from completed
+ * scans only, so a scan still being written never shows half a picture.
+ */
+import 'server-only';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { auditScans, routeSnapshots } from '@/lib/db/schema';
+import { toAuditRow } from './queries';
+import { latestCompletedScan } from './scans';
+import type { AuditRow, AuditScanView } from './types';
+
+const s = routeSnapshots;
+
+function completedSnapshotsOf(db: Db, phoneNumberId: string) {
+  return db
+    .select({ snapshot: s })
+    .from(s)
+    .innerJoin(auditScans, eq(auditScans.id, s.scanId))
+    .where(and(eq(s.phoneNumberId, phoneNumberId), eq(auditScans.status, 'completed')))
+    .$dynamic();
+}
+
+export interface RouteHistory {
+  /** The most recent snapshot, or null when no completed scan has seen the number. */
+  latest: AuditRow | null;
+  /** When a scan first saw the number. */
+  firstSeen: AuditRow | null;
+  /** Snapshots whose route differed from the one before, newest first. */
+  changes: AuditRow[];
+}
+
+export async function routeHistory(db: Db, phoneNumberId: string, limit = 50): Promise<RouteHistory> {
+  const [latest, first, changes] = await Promise.all([
+    completedSnapshotsOf(db, phoneNumberId).orderBy(desc(s.at)).limit(1),
+    completedSnapshotsOf(db, phoneNumberId).orderBy(asc(s.at)).limit(1),
+    completedSnapshotsOf(db, phoneNumberId)
+      .where(and(eq(s.phoneNumberId, phoneNumberId), eq(auditScans.status, 'completed'), eq(s.changed, true)))
+      .orderBy(desc(s.at))
+      .limit(limit),
+  ]);
+  return {
+    latest: latest[0] ? toAuditRow(latest[0].snapshot) : null,
+    firstSeen: first[0] ? toAuditRow(first[0].snapshot) : null,
+    changes: changes.map((row) => toAuditRow(row.snapshot)),
+  };
+}
+
+/** The number's latest snapshot when it is flagged as changed outside Switchboard, else null. */
+export async function numberDrift(db: Db, phoneNumberId: string): Promise<AuditRow | null> {
+  const [latest] = await completedSnapshotsOf(db, phoneNumberId).orderBy(desc(s.at)).limit(1);
+  return latest?.snapshot.drift ? toAuditRow(latest.snapshot) : null;
+}
+
+export interface DriftSummary {
+  scan: AuditScanView;
+  /** The first few flagged numbers, for a glance. */
+  sample: AuditRow[];
+}
+
+/** The latest completed scan's drift, or null when there is no completed scan yet. */
+export async function driftSummary(db: Db, sampleSize = 5): Promise<DriftSummary | null> {
+  const scan = await latestCompletedScan(db);
+  if (!scan) return null;
+  const sample = await db
+    .select()
+    .from(s)
+    .where(and(eq(s.scanId, scan.id), eq(s.drift, true)))
+    .orderBy(asc(s.id))
+    .limit(sampleSize);
+  return { scan, sample: sample.map(toAuditRow) };
+}

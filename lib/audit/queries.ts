@@ -1,0 +1,140 @@
+/**
+ * Reading snapshots: one filtered, sorted page of a scan for the virtualised table, the group-by-URL counts,
+ * a batched walk for CSV export and bulk selections, and the latest scans. Filtering, sorting and paging happen
+ * in the database so a 50,000-number fleet never travels to the browser at once.
+ */
+import 'server-only';
+import { and, asc, desc, eq, gt, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { type RouteSnapshotRow, routeSnapshots } from '@/lib/db/schema';
+import type { Tier } from '@/lib/routing/types';
+import type { AuditFilter, SortKey } from './filter';
+import type { AuditRow, AuditRowsPage, RouteState, UrlGroup } from './types';
+
+const s = routeSnapshots;
+
+/** `%` and `_` typed by a user are literal characters, not wildcards. */
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function snapshotWhere(scanId: string, filter: AuditFilter): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [eq(s.scanId, scanId)];
+  if (filter.winner === 'none') conditions.push(isNull(s.winner));
+  else if (filter.winner) conditions.push(eq(s.winner, filter.winner));
+  if (filter.q) conditions.push(ilike(s.effectiveUrl, `%${likeEscape(filter.q)}%`));
+  if (filter.url) conditions.push(eq(s.effectiveUrl, filter.url));
+  if (filter.waba) {
+    conditions.push(or(eq(s.wabaId, filter.waba), ilike(s.wabaName, `%${likeEscape(filter.waba)}%`)));
+  }
+  if (filter.drift) conditions.push(eq(s.drift, true));
+  return and(...conditions);
+}
+
+const SORT_COLUMNS: Record<SortKey, SQL[]> = {
+  number: [sql`${s.displayPhoneNumber}`],
+  waba: [sql`${s.wabaName}`, sql`${s.wabaId}`, sql`${s.displayPhoneNumber}`],
+  winner: [sql`${s.winner}`, sql`${s.displayPhoneNumber}`],
+  url: [sql`${s.effectiveUrl}`, sql`${s.displayPhoneNumber}`],
+};
+
+function orderOf(filter: AuditFilter): SQL[] {
+  const direction = filter.dir === 'desc' ? desc : asc;
+  return [...SORT_COLUMNS[filter.sort ?? 'waba'].map((c) => direction(c)), asc(s.id)];
+}
+
+function routeOf(
+  row: Pick<
+    RouteSnapshotRow,
+    'at' | 'phoneTier' | 'wabaTier' | 'appTier' | 'winner' | 'effectiveUrl' | 'subscribed'
+  >,
+): RouteState {
+  return {
+    at: row.at.toISOString(),
+    phoneTier: row.phoneTier,
+    wabaTier: row.wabaTier,
+    appTier: row.appTier,
+    winner: row.winner,
+    effectiveUrl: row.effectiveUrl,
+    subscribed: row.subscribed,
+  };
+}
+
+export function toAuditRow(row: RouteSnapshotRow): AuditRow {
+  return {
+    ...routeOf(row),
+    phoneNumberId: row.phoneNumberId,
+    displayPhoneNumber: row.displayPhoneNumber,
+    verifiedName: row.verifiedName,
+    wabaId: row.wabaId,
+    wabaName: row.wabaName,
+    businessId: row.businessId,
+    ownership: row.ownership,
+    changed: row.changed,
+    drift: row.drift,
+    previous: (row.previous as RouteState | null) ?? null,
+  };
+}
+
+export async function listSnapshots(
+  db: Db,
+  input: { scanId: string; filter: AuditFilter; offset: number; limit: number },
+): Promise<AuditRowsPage> {
+  const where = snapshotWhere(input.scanId, input.filter);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(s)
+      .where(where)
+      .orderBy(...orderOf(input.filter))
+      .offset(input.offset)
+      .limit(input.limit),
+    db.select({ total: sql<number>`count(*)::int` }).from(s).where(where),
+  ]);
+  return { rows: rows.map(toAuditRow), total: count?.total ?? 0, offset: input.offset };
+}
+
+const EMPTY_WINNERS = (): Record<Tier | 'none', number> => ({
+  phone_number: 0,
+  whatsapp_business_account: 0,
+  application: 0,
+  none: 0,
+});
+
+/** How many numbers land on each effective URL (null = no delivery), most first. */
+export async function urlGroups(db: Db, input: { scanId: string; filter: AuditFilter }): Promise<UrlGroup[]> {
+  const rows = await db
+    .select({ url: s.effectiveUrl, winner: s.winner, count: sql<number>`count(*)::int` })
+    .from(s)
+    .where(snapshotWhere(input.scanId, input.filter))
+    .groupBy(s.effectiveUrl, s.winner);
+  const groups = new Map<string | null, UrlGroup>();
+  for (const row of rows) {
+    const group = groups.get(row.url) ?? { url: row.url, count: 0, byWinner: EMPTY_WINNERS() };
+    group.count += row.count;
+    group.byWinner[row.winner ?? 'none'] += row.count;
+    groups.set(row.url, group);
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || (a.url ?? '').localeCompare(b.url ?? ''));
+}
+
+/** Every matching row in id order, `batchSize` at a time (keyset paging: stable while the scan is written). */
+export async function* walkSnapshots(
+  db: Db,
+  input: { scanId: string; filter: AuditFilter; batchSize?: number },
+): AsyncGenerator<RouteSnapshotRow[]> {
+  const size = input.batchSize ?? 1_000;
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(s)
+      .where(and(snapshotWhere(input.scanId, input.filter), gt(s.id, after)))
+      .orderBy(asc(s.id))
+      .limit(size);
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows.at(-1)?.id ?? after;
+    if (rows.length < size) return;
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * A fleet audit scan as a job: claimed in the database (one at a time), run in the background of the process
+ * that started it, progress and heartbeat written every second so any instance can report it, snapshots
+ * written page by page, and drift marked when it completes. Leaving the page does not stop it.
+ */
+import 'server-only';
+import { describeGraphError } from '@/lib/routing/describe-error';
+import { markChanges } from './drift';
+import type { AuditEnv } from './env';
+import type { AuditGraph } from './graph';
+import { toSnapshotRows } from './rows';
+import { scanFleetForAudit } from './scan/scanner';
+import type { ScanProgress } from './scan/types';
+import { claimScan, finishScan, getScan, recordProgress, type ScanCounters } from './scans';
+import { insertSnapshots } from './snapshot-writer';
+import type { AuditScanView } from './types';
+
+export interface StartedScan {
+  scan: AuditScanView;
+  /** False when a scan was already running: that one is returned instead. */
+  created: boolean;
+  /** Settles when the scan ends (never rejects); callers in requests do not wait for it. */
+  finished: Promise<AuditScanView | null>;
+}
+
+const EMPTY_PROGRESS: ScanProgress = {
+  wabasTotal: null,
+  wabasScanned: 0,
+  numbersTotal: null,
+  numbersTotalExact: false,
+  numbersScanned: 0,
+  batchOperations: 0,
+};
+
+function countersOf(progress: ScanProgress, audit: AuditGraph): ScanCounters {
+  return {
+    ...progress,
+    graphCalls: audit.meter.calls,
+    backoffs: audit.throttle.stats.backoffs,
+    throttledMs: Math.round(audit.throttle.stats.throttledMs),
+  };
+}
+
+async function runScan(env: AuditEnv, scanId: string): Promise<AuditScanView | null> {
+  const audit = env.connect();
+  let progress = EMPTY_PROGRESS;
+  let writing: Promise<void> = Promise.resolve();
+  const writeProgress = () => {
+    writing = writing.then(() => recordProgress(env.db, scanId, countersOf(progress, audit))).catch(() => {});
+  };
+  const timer = setInterval(writeProgress, env.progressIntervalMs ?? 1_000);
+  timer.unref?.();
+  try {
+    const outcome = await scanFleetForAudit(
+      { ...audit, appId: env.appId, businessIds: env.businessIds },
+      {
+        ...env.scanOptions,
+        onWabas: (wabas) =>
+          insertSnapshots(
+            env.db,
+            wabas.flatMap((waba) => toSnapshotRows(scanId, env.appId, waba)),
+          ),
+        onProgress: (next) => {
+          progress = next;
+        },
+      },
+    );
+    clearInterval(timer);
+    await writing;
+    const counters = countersOf(outcome, audit);
+    const nothingRead = outcome.numbersScanned === 0 && outcome.errors.length > 0;
+    if (nothingRead) {
+      await finishScan(env.db, scanId, { status: 'failed', counters, errors: outcome.errors });
+    } else {
+      const drift = await markChanges(env.db, { id: scanId, appId: env.appId }, new Date());
+      await finishScan(env.db, scanId, {
+        status: 'completed',
+        counters,
+        errors: outcome.errors,
+        changedCount: drift.changed,
+        driftCount: drift.drift,
+      });
+    }
+  } catch (error) {
+    clearInterval(timer);
+    await writing;
+    await finishScan(env.db, scanId, {
+      status: 'failed',
+      counters: countersOf(progress, audit),
+      errors: [describeGraphError(error, 'Running the audit scan')],
+    }).catch(() => {});
+  }
+  return getScan(env.db, scanId).catch(() => null);
+}
+
+export async function startAuditScan(env: AuditEnv, startedBy: string): Promise<StartedScan> {
+  const { row, created } = await claimScan(env.db, { appId: env.appId, startedBy });
+  const scan = (await getScan(env.db, row.id)) as AuditScanView;
+  const finished = created ? runScan(env, row.id) : Promise.resolve(scan);
+  return { scan, created, finished };
+}

@@ -1,0 +1,32 @@
+/** Shapes the audit scanner produces. Plain data. */
+import type { PhoneNumber, SubscribedApp } from '@/lib/graph/schemas';
+import type { GraphFailureView, Ownership } from '@/lib/routing/types';
+
+/** One WABA read completely (every page of its numbers and subscribed apps), or as far as Graph allowed. */
+export interface ScannedWaba {
+  wabaId: string;
+  name: string | null;
+  /** The configured business it was listed under (its owner when one of them owns it). */
+  businessId: string;
+  ownership: Ownership;
+  subscribedApps: SubscribedApp[];
+  numbers: PhoneNumber[];
+  /** When Graph returned the page that listed this WABA. */
+  readAt: string;
+}
+
+export interface ScanProgress {
+  /** From `summary=total_count` of the WABA listings; exact once every listing is read. */
+  wabasTotal: number | null;
+  wabasScanned: number;
+  /** Numbers expected: exact once every WABA page is listed, an extrapolation before. */
+  numbersTotal: number | null;
+  numbersTotalExact: boolean;
+  numbersScanned: number;
+  /** Operations sent inside batch requests (each counts against rate limits on its own). */
+  batchOperations: number;
+}
+
+export interface ScanOutcome extends ScanProgress {
+  errors: GraphFailureView[];
+}

@@ -1,0 +1,101 @@
+/**
+ * Test harness for the audit: a real Graph sandbox on a free port, a memory database, and an AuditEnv wired
+ * to both with test-sized waits. Tests only.
+ */
+import { type Db, openDb } from '@/lib/db/client';
+import { type SandboxOptions, startSandbox } from '@/lib/graph-sandbox/server';
+import type { RoutingContext } from '@/lib/routing/context';
+import { FleetCache } from '@/lib/routing/fleet-cache';
+import type { AuditEnv } from './env';
+import { createAuditGraph } from './graph';
+import { Throttle } from './throttle';
+
+export interface SandboxCall {
+  method: string;
+  path: string;
+  status: number;
+  errorCode?: number;
+  batch?: boolean;
+}
+
+export async function startAuditHarness(options: { sandbox?: SandboxOptions; db?: Db } = {}) {
+  const sandbox = await startSandbox({ port: 0, ...options.sandbox });
+  const dbHandle = options.db
+    ? { db: options.db, close: async () => {} }
+    : await openDb({ dataDir: 'memory://' });
+  const app = sandbox.fixture.apps[0];
+  if (!app) throw new Error('the fixture has no app');
+  const businessIds = sandbox.fixture.businesses.map((b) => b.id);
+  const clientOptions = {
+    baseUrl: sandbox.url,
+    version: sandbox.fixture.graphVersion,
+    accessToken: app.accessToken,
+    timeoutMs: 5_000,
+    maxRetries: 1,
+    retryBaseDelayMs: 5,
+    maxRetryDelayMs: 200,
+  };
+  const connect = () =>
+    createAuditGraph(clientOptions, new Throttle({ backoffBaseMs: 10, slowDelayMs: 5, maxWaitMs: 500 }));
+  const routing: RoutingContext = {
+    graph: connect().graph,
+    appId: app.id,
+    businessIds,
+    allowLoopbackCallbacks: true,
+    preflightTimeoutMs: 1_000,
+    db: dbHandle.db,
+    fleetCache: new FleetCache(),
+  };
+  const env: AuditEnv = {
+    db: dbHandle.db,
+    appId: app.id,
+    businessIds,
+    connect,
+    routing: async () => routing,
+    progressIntervalMs: 20,
+  };
+
+  const control = async (path: string, method = 'GET', json?: unknown) => {
+    const res = await fetch(`${sandbox.url}/_sandbox${path}`, {
+      method,
+      headers: json === undefined ? {} : { 'content-type': 'application/json' },
+      body: json === undefined ? undefined : JSON.stringify(json),
+    });
+    return (await res.json()) as Record<string, unknown>;
+  };
+  const graphUrl = (path: string) =>
+    `${sandbox.url}/${sandbox.fixture.graphVersion}/${path.replace(/^\//, '')}`;
+
+  return {
+    sandbox,
+    fixture: sandbox.fixture,
+    app,
+    env,
+    routing,
+    db: dbHandle.db,
+    connect,
+    calls: async () => ((await control('/calls')).data as SandboxCall[]) ?? [],
+    clearCalls: () => control('/calls', 'DELETE'),
+    faults: (config: Record<string, unknown>) => control('/faults', 'POST', config),
+    reset: async () => {
+      await control('/reset', 'POST');
+      routing.fleetCache.invalidate();
+    },
+    /** A Graph write made directly on the sandbox, behind Switchboard's back. */
+    graphPost: async (path: string, body: unknown) => {
+      const res = await fetch(graphUrl(path), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${app.accessToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+    close: async () => {
+      await sandbox.close();
+      await dbHandle.close();
+    },
+  };
+}
+
+export type AuditHarness = Awaited<ReturnType<typeof startAuditHarness>>;

@@ -1,0 +1,98 @@
+/** View models of the fleet audit, shared by services, route handlers and the console. Plain data, no secrets. */
+import type { GraphFailureView, Ownership, PreflightResult, Tier } from '@/lib/routing/types';
+
+export type AuditScanStatus = 'running' | 'completed' | 'failed' | 'interrupted';
+
+export interface AuditScanView {
+  id: string;
+  status: AuditScanStatus;
+  startedBy: string;
+  startedAt: string;
+  finishedAt: string | null;
+  wabasTotal: number | null;
+  wabasScanned: number;
+  numbersTotal: number | null;
+  numbersTotalExact: boolean;
+  numbersScanned: number;
+  graphCalls: number;
+  batchOperations: number;
+  backoffs: number;
+  throttledMs: number;
+  /** Set when the scan completed: numbers whose route differs from their previous snapshot. */
+  changedCount: number | null;
+  /** …of which no Switchboard change explains: changed outside Switchboard. */
+  driftCount: number | null;
+  errors: GraphFailureView[];
+}
+
+/** The route a snapshot recorded, as kept in `previous` on changed rows. */
+export interface RouteState {
+  at: string;
+  phoneTier: string | null;
+  wabaTier: string | null;
+  appTier: string | null;
+  winner: Tier | null;
+  effectiveUrl: string | null;
+  subscribed: boolean;
+}
+
+export interface AuditRow extends RouteState {
+  phoneNumberId: string;
+  displayPhoneNumber: string | null;
+  verifiedName: string | null;
+  wabaId: string;
+  wabaName: string | null;
+  businessId: string;
+  ownership: Ownership;
+  changed: boolean;
+  drift: boolean;
+  previous: RouteState | null;
+}
+
+export interface AuditRowsPage {
+  rows: AuditRow[];
+  total: number;
+  offset: number;
+}
+
+export interface UrlGroup {
+  /** null: numbers with no delivery. */
+  url: string | null;
+  count: number;
+  byWinner: Record<Tier | 'none', number>;
+}
+
+export type BulkAction = 'phone_override.set' | 'phone_override.clear';
+export type BulkJobStatus = 'running' | 'completed' | 'interrupted';
+export type BulkItemStatus = 'pending' | 'running' | 'applied' | 'failed';
+
+export interface BulkItemView {
+  phoneNumberId: string;
+  displayPhoneNumber: string | null;
+  wabaId: string;
+  wabaName: string | null;
+  status: BulkItemStatus;
+  /** WriteOutcome kind of the last attempt (`applied`, `stale`, `graph_error`, …). */
+  outcome: string | null;
+  message: string | null;
+  /** What Graph reported after the write. */
+  readBack: { phoneTier: string | null; winner: Tier | null; effectiveUrl: string | null } | null;
+  attempts: number;
+}
+
+export interface BulkJobView {
+  id: string;
+  action: BulkAction;
+  overrideCallbackUri: string | null;
+  verifyTokenMasked: string | null;
+  selection: string;
+  status: BulkJobStatus;
+  total: number;
+  counts: Record<BulkItemStatus, number>;
+  createdBy: string;
+  createdAt: string;
+  finishedAt: string | null;
+  backoffs: number;
+  preflight: PreflightResult | null;
+  items: BulkItemView[];
+}
