@@ -1,4 +1,5 @@
 import type { CallLog } from './call-log';
+import type { EmissionLog } from './emit-log';
 import type { Faults } from './faults';
 import type { ReceiverRegistry } from './receivers';
 import type { SandboxState } from './state';
@@ -13,6 +14,8 @@ export interface SandboxContext {
   faults: Faults;
   log: CallLog;
   receivers: ReceiverRegistry;
+  /** Webhooks emitted through `POST /_sandbox/emit` and their delivery attempts. */
+  emissions: EmissionLog;
   strictHttps: boolean;
   verificationTimeoutMs: number;
   /** The sandbox's own origin, known once it listens (for fixture identities and receiver URLs). */

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { SandboxContext } from './context';
+import { emitRoutes } from './emit-routes';
 import { faultConfigSchema } from './faults';
 import type { FixtureIdentities } from './fixture-identities';
 
@@ -20,6 +21,7 @@ export function controlRoutes(ctx: SandboxContext, fixture: () => FixtureIdentit
     ctx.faults.restoreBaseline();
     ctx.usage.reset();
     ctx.receivers.reset();
+    ctx.emissions.reset();
     return c.json({ success: true });
   });
 
@@ -88,6 +90,8 @@ export function controlRoutes(ctx: SandboxContext, fixture: () => FixtureIdentit
     ctx.receivers.clearDeliveries(c.req.param('name'));
     return c.json({ success: true });
   });
+
+  app.route('/', emitRoutes(ctx));
 
   // Unknown control paths must not fall through to the Graph surface.
   app.all('*', (c) => c.json({ error: `unknown control path ${new URL(c.req.url).pathname}` }, 404));

@@ -6,6 +6,7 @@ import { CallLog } from './call-log';
 import type { SandboxContext } from './context';
 import { controlRoutes } from './control';
 import { dispatch } from './dispatch';
+import { EmissionLog } from './emit-log';
 import { type FaultKind, Faults } from './faults';
 import { type FixtureIdentities, fixtureIdentities } from './fixture-identities';
 import { demoFleet } from './fixtures/demo-fleet';
@@ -63,6 +64,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     usage: new UsageTracker(() => faults.wabaCallBudget(options.wabaCallBudget ?? DEFAULT_WABA_CALL_BUDGET)),
     log: new CallLog(),
     receivers: new ReceiverRegistry(),
+    emissions: new EmissionLog(),
     strictHttps: options.strictHttps ?? false,
     verificationTimeoutMs: options.verificationTimeoutMs ?? 5000,
     baseUrl: () => baseUrl,
@@ -102,6 +104,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     fixture: currentFixture(),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        ctx.emissions.reset();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
