@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   'waba.unsubscribe': ['admin'],
   'users.manage': ['admin'],
   'settings.manage': ['admin'],
+  /** Create, rotate and delete managed webhook receivers (they hold app secrets). */
+  'receivers.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
