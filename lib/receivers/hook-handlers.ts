@@ -9,6 +9,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@/lib/db/client';
 import { TIERS, type Tier } from '@/lib/graph/schemas';
+import { isReceiverId } from './context';
 import { GroupCommit } from './group-commit';
 import { answerHandshake } from './handshake';
 import { parseDelivery } from './payload';
@@ -29,7 +30,6 @@ export const ROUTING_TIER_HEADER = 'x-sandbox-routing-tier';
 /** Tells a sender (and the benchmark) whether the 200 stored new events or recognised a duplicate. */
 export const DELIVERY_OUTCOME_HEADER = 'x-switchboard-delivery';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DROPPED_HEADERS = new Set(['cookie', 'authorization', 'proxy-authorization']);
 const MAX_HEADER_VALUE = 2048;
 
@@ -79,7 +79,7 @@ export function hookHandlers(deps: HookDeps) {
   const limit = deps.maxBodyBytes ?? MAX_BODY_BYTES;
 
   async function get(request: Request, receiverId: string): Promise<Response> {
-    if (!UUID.test(receiverId)) return text(404, 'Not Found');
+    if (!isReceiverId(receiverId)) return text(404, 'Not Found');
     const keys = await getReceiverKeys(deps.db, deps.keyring, receiverId);
     if (!keys) return text(404, 'Not Found');
     const answer = answerHandshake(new URL(request.url).search, keys.verifyToken);
@@ -87,7 +87,7 @@ export function hookHandlers(deps: HookDeps) {
   }
 
   async function post(request: Request, receiverId: string): Promise<Response> {
-    if (!UUID.test(receiverId)) return text(404, 'Not Found');
+    if (!isReceiverId(receiverId)) return text(404, 'Not Found');
     const keys = await getReceiverKeys(deps.db, deps.keyring, receiverId);
     if (!keys) return text(404, 'Not Found');
     const receivedAt = new Date();
