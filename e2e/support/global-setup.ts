@@ -17,6 +17,7 @@ export default async function globalSetup(config: FullConfig) {
     // Specs reset the sandbox behind the app's back; a cached fleet listing would outlive the reset.
     env: { FLEET_CACHE_TTL_MS: '0' },
   });
+  process.env.E2E_AUTH_DIR = path.join(dataDir, 'auth');
   process.env.E2E_APP_URL = stack.appUrl;
   process.env.E2E_SANDBOX_URL = stack.sandbox.url;
   // Specs read the deployment's identities from the sandbox fixture; they never see the app's secrets.

@@ -9,7 +9,11 @@ export const DEMO_USERS = {
 
 export type DemoRole = keyof typeof DEMO_USERS;
 
-/** Signed-in browser state per role, written by global-setup.ts. */
+/**
+ * Signed-in browser state per role, written by global-setup.ts into the run's own temporary folder
+ * (E2E_AUTH_DIR), so two runs on one machine never sign each other out.
+ */
 export function authFile(role: DemoRole): string {
-  return path.join(process.cwd(), 'e2e', '.auth', `${role}.json`);
+  const dir = process.env.E2E_AUTH_DIR ?? path.join(process.cwd(), 'e2e', '.auth');
+  return path.join(dir, `${role}.json`);
 }
