@@ -1,0 +1,26 @@
+'use server';
+
+import { defineAction } from '@/lib/auth/safe-action';
+import { getConfig } from '@/lib/config';
+import { getReceiversContext } from '@/lib/receivers/context';
+import { sendTestEvent, testEventInputSchema } from '@/lib/receivers/test-event';
+
+/**
+ * Sandbox mode only (GRAPH_SANDBOX_CONTROL_URL set): emits a webhook for the number through the sandbox's copy
+ * of Meta's routing and returns where each app's copy went.
+ */
+export const sendTestEventAction = defineAction(
+  { permission: 'callback.test', schema: testEventInputSchema },
+  async (input) => {
+    const controlUrl = getConfig().GRAPH_SANDBOX_CONTROL_URL;
+    if (!controlUrl) {
+      return {
+        ok: false,
+        status: 422,
+        error: 'Test events need the Graph sandbox; this deployment talks to Meta.',
+      };
+    }
+    const result = await sendTestEvent(await getReceiversContext(), controlUrl, input);
+    return result.ok ? result : { ok: false, status: 500, error: result.error };
+  },
+);

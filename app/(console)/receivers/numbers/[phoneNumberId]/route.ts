@@ -1,0 +1,16 @@
+/** GET /receivers/numbers/<phoneNumberId>: the latest delivery any managed receiver stored for the number. */
+import { requireRoutePermission } from '@/lib/auth/session';
+import { getReceiversContext } from '@/lib/receivers/context';
+import { latestDeliveryForNumber } from '@/lib/receivers/queries';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(_request: Request, { params }: { params: Promise<{ phoneNumberId: string }> }) {
+  const user = await requireRoutePermission('data.read');
+  if (user instanceof Response) return user;
+  const { phoneNumberId } = await params;
+  if (!/^\d{1,30}$/.test(phoneNumberId)) return Response.json({ error: 'not_found' }, { status: 404 });
+  const { db } = await getReceiversContext();
+  const latest = await latestDeliveryForNumber(db, phoneNumberId);
+  return Response.json({ latest }, { headers: { 'cache-control': 'no-store' } });
+}

@@ -1,0 +1,110 @@
+'use client';
+
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, useTransition } from 'react';
+import { sendTestEventAction } from '@/app/(console)/receivers/_actions/send-test-event';
+import { PendingLabel } from '@/components/common/pending-label';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { receiverKeys } from '@/lib/receivers/query-keys';
+import type { TestEventView } from '@/lib/receivers/test-event';
+import { fetchJson } from './fetch-json';
+import { LatestDelivery } from './latest-delivery';
+import { TestEventTargets } from './test-event-targets';
+
+const EVENTS = [
+  { value: 'messages:message', label: 'messages — inbound message' },
+  { value: 'messages:status', label: 'messages — status update' },
+  { value: 'account_update:message', label: 'account_update (always the app callback)' },
+  { value: 'account_review_update:message', label: 'account_review_update (always the app callback)' },
+  { value: 'phone_number_name_update:message', label: 'phone_number_name_update (always the app callback)' },
+  {
+    value: 'phone_number_quality_update:message',
+    label: 'phone_number_quality_update (always the app callback)',
+  },
+  {
+    value: 'message_template_status_update:message',
+    label: 'message_template_status_update (always the app callback)',
+  },
+] as const;
+
+interface TestEventPanelProps {
+  phoneNumberId: string;
+  /** GRAPH_SANDBOX_CONTROL_URL is configured: events can be emitted. Otherwise only live deliveries show. */
+  sandboxMode: boolean;
+  canSend: boolean;
+}
+
+/** Routing proof on a number's page: send a test event (sandbox) and see where it lands, by which tier. */
+export function TestEventPanel({ phoneNumberId, sandboxMode, canSend }: TestEventPanelProps) {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const [pending, startTransition] = useTransition();
+  const [event, setEvent] = useState<string>(EVENTS[0].value);
+  const [sent, setSent] = useState<TestEventView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  // Retries keep running in the sandbox after the first answer; follow them until every copy settles.
+  const followUp = useQuery({
+    queryKey: receiverKeys.emission(sent?.id ?? ''),
+    queryFn: () => fetchJson<TestEventView>(`/receivers/test-events/${sent?.id}`),
+    enabled: Boolean(sent && !sent.settled),
+    refetchInterval: (q) => (q.state.data?.settled ? false : 1_000),
+  });
+  const view = followUp.data?.id === sent?.id ? (followUp.data ?? sent) : sent;
+
+  function send() {
+    const [field, kind] = event.split(':') as [string, 'message' | 'status'];
+    setError(null);
+    startTransition(async () => {
+      const result = await sendTestEventAction({ phoneNumberId, field: field as 'messages', kind });
+      if (!result.ok) {
+        setError(result.error);
+        return;
+      }
+      setSent(result.data);
+      await queryClient.invalidateQueries({ queryKey: receiverKeys.latestForNumber(phoneNumberId) });
+    });
+  }
+
+  return (
+    <div className="space-y-4">
+      {sandboxMode && canSend && (
+        <div className="flex flex-wrap items-end gap-3">
+          <div className="space-y-1">
+            <label htmlFor={`${id}-event`} className="text-sm font-medium">
+              Event
+            </label>
+            <select
+              id={`${id}-event`}
+              value={event}
+              onChange={(e) => setEvent(e.target.value)}
+              className="h-9 rounded-md border border-slate-400 bg-white px-2 text-sm text-slate-900"
+            >
+              {EVENTS.map((e) => (
+                <option key={e.value} value={e.value}>
+                  {e.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Button onClick={send} disabled={pending}>
+            <PendingLabel pending={pending} idle="Send test event" busy="Sending…" />
+          </Button>
+        </div>
+      )}
+      {sandboxMode && !canSend && (
+        <p className="text-sm text-slate-700">Operators and admins can send test events.</p>
+      )}
+      <div aria-live="polite" className="space-y-3">
+        {error && (
+          <Alert variant="destructive">
+            <p>{error}</p>
+          </Alert>
+        )}
+        {view && <TestEventTargets targets={view.targets} />}
+      </div>
+      <LatestDelivery phoneNumberId={phoneNumberId} />
+    </div>
+  );
+}
