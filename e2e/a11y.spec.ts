@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { fillOverride, scenarios } from './console-support';
+import { fillOverride, type Scenarios, scenarios } from './console-support';
 import { expect, test } from './support/fixtures';
 import { authFile } from './support/roles';
 
@@ -20,34 +20,50 @@ async function expectNoSeriousViolations(page: Page, label: string) {
   expect(serious, `axe on ${label}`).toEqual([]);
 }
 
-test('every console page', async ({ page, sandbox }) => {
-  const s = scenarios(sandbox);
-  const pages = [
-    '/',
-    '/wabas',
-    '/wabas?q=no-such-waba',
-    `/wabas/${s.wabaTier.wabaId}`,
-    `/wabas/${s.unsubscribedWaba.wabaId}`,
-    `/numbers/${s.phoneNumberTier.phoneNumberId}`,
-    `/numbers/${s.unsubscribedWaba.phoneNumberId}`,
-    '/numbers/999999999999',
-    '/wabas/999999999999',
-  ];
-  for (const path of pages) {
+const PAGES: [string, (s: Scenarios) => string][] = [
+  ['overview', () => '/'],
+  ['WABA list', () => '/wabas'],
+  ['WABA list, empty search', () => '/wabas?q=no-such-waba'],
+  ['WABA', (s) => `/wabas/${s.wabaTier.wabaId}`],
+  ['unsubscribed WABA', (s) => `/wabas/${s.unsubscribedWaba.wabaId}`],
+  ['number', (s) => `/numbers/${s.phoneNumberTier.phoneNumberId}`],
+  ['number of an unsubscribed WABA', (s) => `/numbers/${s.unsubscribedWaba.phoneNumberId}`],
+  ['unknown number', () => '/numbers/999999999999'],
+  ['unknown WABA', () => '/wabas/999999999999'],
+];
+
+for (const [name, pathOf] of PAGES) {
+  test(`page: ${name}`, async ({ page, sandbox }) => {
+    const path = pathOf(scenarios(sandbox));
     await page.goto(path);
     await expect(page.locator('main h1').first()).toBeVisible();
     await expectNoSeriousViolations(page, path);
-  }
-});
+  });
+}
 
-test('open dialogs and form states', async ({ page, sandbox, receiver }) => {
-  const s = scenarios(sandbox);
-  await page.goto(`/numbers/${s.phoneNumberTier.phoneNumberId}`);
+test('dialog: clear phone override', async ({ page, sandbox }) => {
+  await page.goto(`/numbers/${scenarios(sandbox).phoneNumberTier.phoneNumberId}`);
   await page.getByRole('button', { name: 'Clear phone override' }).click();
   await expect(page.getByRole('alertdialog')).toBeVisible();
   await expectNoSeriousViolations(page, 'clear phone override dialog');
   await page.keyboard.press('Escape');
+  expect(await sandbox.writes()).toEqual([]);
+});
 
+for (const name of ['Clear WABA override', 'Unsubscribe']) {
+  test(`dialog: ${name}`, async ({ page, sandbox }) => {
+    await page.goto(`/wabas/${scenarios(sandbox).wabaTier.wabaId}`);
+    await page.getByRole('button', { name }).click();
+    await expect(page.getByRole('alertdialog')).toBeVisible();
+    await expectNoSeriousViolations(page, `${name} dialog`);
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+    expect(await sandbox.writes()).toEqual([]);
+  });
+}
+
+test('override form: field errors, then a failed preflight', async ({ page, sandbox, receiver }) => {
+  test.slow();
+  await page.goto(`/numbers/${scenarios(sandbox).phoneNumberTier.phoneNumberId}`);
   await page.getByRole('button', { name: 'Change phone override' }).click();
   await page.getByRole('button', { name: 'Save phone override' }).click();
   await expect(page.getByLabel('Callback URL', { exact: true })).toHaveAttribute('aria-invalid', 'true');
@@ -56,14 +72,6 @@ test('open dialogs and form states', async ({ page, sandbox, receiver }) => {
   await page.getByRole('button', { name: 'Test callback' }).click();
   await expect(page.getByTestId('preflight-result')).toBeVisible();
   await expectNoSeriousViolations(page, 'failed preflight result');
-
-  await page.goto(`/wabas/${s.wabaTier.wabaId}`);
-  for (const name of ['Clear WABA override', 'Unsubscribe']) {
-    await page.getByRole('button', { name }).click();
-    await expect(page.getByRole('alertdialog')).toBeVisible();
-    await expectNoSeriousViolations(page, `${name} dialog`);
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
-  }
   expect(await sandbox.writes()).toEqual([]);
 });
 
