@@ -3,18 +3,14 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { PendingLabel } from '@/components/common/pending-label';
-import { PreflightResult } from '@/components/common/preflight-result';
 import { CallbackUrl } from '@/components/routing/callback-url';
-import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import type { ActionResult } from '@/lib/auth/safe-action';
 import type { RoutingScope } from '@/lib/query/invalidate';
-import type { PreflightResult as PreflightResultView, WriteOutcome } from '@/lib/routing/types';
 import { overrideInputSchema } from '@/lib/routing/validation';
 import { type OverrideFieldErrors, type OverrideFieldName, OverrideFields } from './override-fields';
+import { OverrideFormResult, type Shown } from './override-form-result';
 import type { TestCallbackAction, WriteAction } from './types';
 import { useRoutingWrite } from './use-routing-write';
-import { WriteOutcomeAlert } from './write-outcome-alert';
 
 export interface OverrideFormProps<T> {
   idPrefix: string;
@@ -36,12 +32,6 @@ export interface OverrideFormProps<T> {
   reportedOverride: (after: T) => string | null;
   subscribeAction?: ReactNode;
 }
-
-type Shown<T> =
-  | { type: 'save'; result: ActionResult<WriteOutcome<T>> }
-  | { type: 'test'; result: ActionResult<PreflightResultView> };
-
-const FORM_FIELDS: readonly string[] = ['overrideCallbackUri', 'verifyToken'];
 
 export function OverrideForm<T>(props: OverrideFormProps<T>) {
   const { idPrefix, noun, scope, target, allowLoopback, canTest } = props;
@@ -153,39 +143,16 @@ export function OverrideForm<T>(props: OverrideFormProps<T>) {
         className="space-y-2 focus:outline-none"
         data-testid={`${idPrefix}-result`}
       >
-        {shown && <ShownResult shown={shown} {...props} />}
+        {shown && (
+          <OverrideFormResult
+            shown={shown}
+            noun={props.noun}
+            successTitle={props.successTitle}
+            describeAfter={props.describeAfter}
+            subscribeAction={props.subscribeAction}
+          />
+        )}
       </div>
     </form>
-  );
-}
-
-function ShownResult<T>({ shown, ...props }: { shown: Shown<T> } & OverrideFormProps<T>) {
-  if (!shown.result.ok) {
-    const { error, fieldErrors } = shown.result;
-    // Errors on fields this form does not show (a bad id, say) are listed here rather than lost.
-    const others = Object.entries(fieldErrors ?? {}).filter(([key]) => !FORM_FIELDS.includes(key));
-    return (
-      <Alert variant="destructive">
-        <AlertTitle>{fieldErrors ? 'Nothing was sent: some fields need attention' : error}</AlertTitle>
-        {fieldErrors && (
-          <AlertDescription>
-            {others.length === 0 && <p>Fix the fields marked above, then try again.</p>}
-            {others.map(([key, messages]) => (
-              <p key={key}>{messages.join(' ')}</p>
-            ))}
-          </AlertDescription>
-        )}
-      </Alert>
-    );
-  }
-  if (shown.type === 'test') return <PreflightResult result={shown.result.data} />;
-  return (
-    <WriteOutcomeAlert
-      outcome={shown.result.data}
-      successTitle={props.successTitle}
-      noun={props.noun}
-      describeAfter={props.describeAfter}
-      subscribeAction={props.subscribeAction}
-    />
   );
 }

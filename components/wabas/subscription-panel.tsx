@@ -8,15 +8,12 @@ import { describeWabaState } from '@/components/overrides/describe-after';
 import { OverrideForm } from '@/components/overrides/override-form';
 import type { RoutingPermissions, WabaActions } from '@/components/overrides/types';
 import { useRoutingWrite } from '@/components/overrides/use-routing-write';
-import { WriteOutcomeAlert } from '@/components/overrides/write-outcome-alert';
-import { CallbackUrl } from '@/components/routing/callback-url';
-import { Alert, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import type { ActionResult } from '@/lib/auth/safe-action';
 import { tierUrl } from '@/lib/routing/tiers';
-import type { WabaDetail, WabaSummary, WriteOutcome } from '@/lib/routing/types';
-import { SubscribedBadge } from './subscribed-badge';
+import type { WabaDetail } from '@/lib/routing/types';
 import { fallbackSentence, unsubscribeSentence } from './subscription-consequences';
+import { SubscriptionFacts } from './subscription-facts';
+import { type LastWrite, WabaWriteResult } from './waba-write-result';
 
 interface SubscriptionPanelProps {
   waba: WabaDetail;
@@ -25,15 +22,6 @@ interface SubscriptionPanelProps {
   allowLoopback: boolean;
   actions: WabaActions;
 }
-
-interface LastWrite {
-  /** Subscription writes compare "subscribed"; override writes compare URLs. */
-  compares: 'subscription' | 'override';
-  successTitle: string;
-  result: ActionResult<WriteOutcome<WabaSummary>>;
-}
-
-const subscriptionValue = (value: string | null) => (value ? 'subscribed' : 'not subscribed');
 
 /** This app's subscription to one WABA, and the four things an operator can do to it. */
 export function SubscriptionPanel({
@@ -69,20 +57,7 @@ export function SubscriptionPanel({
       title="This app’s subscription"
       description="Whether this app receives this WABA’s webhooks, and its WABA override (tier 2)."
     >
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
-        <dt className="font-medium text-slate-800">Subscription</dt>
-        <dd data-testid="subscription-status">
-          <SubscribedBadge subscribed={waba.subscribed} />
-        </dd>
-        <dt className="font-medium text-slate-800">WABA override</dt>
-        <dd data-testid="waba-override">
-          <CallbackUrl url={waba.wabaOverride} empty="None" />
-        </dd>
-        <dt className="font-medium text-slate-800">App callback URL</dt>
-        <dd>
-          <CallbackUrl url={waba.applicationCallback} empty="Not known (no number reports one)" />
-        </dd>
-      </dl>
+      <SubscriptionFacts waba={waba} />
 
       {canChange ? (
         <div className="mt-4 flex flex-wrap gap-2">
@@ -185,20 +160,7 @@ export function SubscriptionPanel({
         className="mt-4 focus:outline-none"
         data-testid="subscription-result"
       >
-        {last &&
-          (last.result.ok ? (
-            <WriteOutcomeAlert
-              outcome={last.result.data}
-              successTitle={last.successTitle}
-              noun={last.compares === 'subscription' ? 'subscription' : 'WABA override'}
-              describeAfter={describeWabaState}
-              describeValue={last.compares === 'subscription' ? subscriptionValue : undefined}
-            />
-          ) : (
-            <Alert variant="destructive">
-              <AlertTitle>{last.result.error}</AlertTitle>
-            </Alert>
-          ))}
+        {last && <WabaWriteResult last={last} />}
       </div>
     </Section>
   );
