@@ -110,7 +110,7 @@ export function SignInForm({ callbackUrl, initialError, sso, demoAccounts }: Sig
           <Button variant="outline" className="w-full" disabled={!ready || pending !== null} onClick={onSso}>
             <PendingLabel
               pending={pending === 'sso'}
-              idle={`Sign in with ${sso.label}`}
+              idle={`Continue with ${sso.label}`}
               busy="Redirecting…"
             />
           </Button>

@@ -53,7 +53,8 @@ export default async function ActivityPage({
         }
       />
       <div className="space-y-4">
-        <ActivityFilters filter={filter} actors={facets.actors} actions={facets.actions} />
+        {/* Keyed on the query: the fields are uncontrolled, so a new URL (Clear, back) must remount them. */}
+        <ActivityFilters key={query} filter={filter} actors={facets.actors} actions={facets.actions} />
         {result.total === 0 ? (
           <EmptyState title={filtered ? 'No changes match these filters' : 'No changes recorded yet'}>
             {filtered

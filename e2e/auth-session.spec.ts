@@ -1,0 +1,82 @@
+/**
+ * Sessions are re-checked against the database on every request: disabling someone or lowering their role
+ * takes effect at their next click, not when their token expires — for pages, route handlers and actions.
+ */
+import { adminPage, createUser, signedInContext, uniqueEmail, userRow } from './auth-support';
+import { expect, test } from './support/fixtures';
+
+const PASSWORD = 'temporary password 1';
+
+test("a disabled user's open session stops working at its next request", async ({ browser, baseURL }) => {
+  const admin = await adminPage(browser, baseURL);
+  const email = uniqueEmail('leaver');
+  await createUser(admin.page, { email, role: 'operator', password: PASSWORD });
+
+  const user = await signedInContext(browser, baseURL, email, PASSWORD, '/activity');
+  await expect(user.page.getByRole('heading', { name: 'Activity', level: 1 })).toBeVisible();
+  expect((await user.page.request.get('/api/activity/export')).status()).toBe(200);
+
+  await userRow(admin.page, email)
+    .getByRole('button', { name: `Disable ${email}` })
+    .click();
+  await admin.page.getByRole('alertdialog').getByRole('button', { name: 'Disable' }).click();
+  await expect(userRow(admin.page, email).getByText('Disabled')).toBeVisible();
+
+  // Same cookie, still unexpired: the page and the API both refuse it now.
+  await user.page.reload();
+  await expect(user.page).toHaveURL(/\/sign-in\?callbackUrl=%2Factivity/);
+  expect((await user.page.request.get('/api/activity/export')).status()).toBe(401);
+  // And signing in again says why.
+  await user.page.getByLabel('Email').fill(email);
+  await user.page.getByLabel('Password').fill(PASSWORD);
+  await user.page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(user.page.getByTestId('sign-in-error')).toHaveText(
+    'This account is disabled. Ask an admin to enable it.',
+  );
+
+  await admin.context.close();
+  await user.context.close();
+});
+
+test('a lowered role takes effect at once, even in a page opened before the change', async ({
+  browser,
+  baseURL,
+}) => {
+  const admin = await adminPage(browser, baseURL);
+  const email = uniqueEmail('demoted');
+  const bystander = uniqueEmail('bystander');
+  await createUser(admin.page, { email, role: 'admin', password: PASSWORD });
+  await createUser(admin.page, { email: bystander, role: 'viewer', password: PASSWORD });
+
+  const user = await signedInContext(browser, baseURL, email, PASSWORD, '/users');
+  await expect(user.page.getByRole('heading', { name: 'Users', level: 1 })).toBeVisible();
+  await expect(user.page.getByTestId('user-role')).toHaveText(/Admin/);
+
+  await userRow(admin.page, email)
+    .getByRole('combobox', { name: `Role for ${email}` })
+    .selectOption('viewer');
+  await userRow(admin.page, email)
+    .getByRole('button', { name: `Save role for ${email}` })
+    .click();
+  await expect(userRow(admin.page, email).getByText('Now viewer.')).toBeVisible();
+
+  // The stale admin page still shows the controls; the server refuses the action.
+  await userRow(user.page, bystander)
+    .getByRole('combobox', { name: `Role for ${bystander}` })
+    .selectOption('admin');
+  await userRow(user.page, bystander)
+    .getByRole('button', { name: `Save role for ${bystander}` })
+    .click();
+  await expect(userRow(user.page, bystander).getByText('Your role (viewer) cannot do this.')).toBeVisible();
+
+  await user.page.reload();
+  await expect(user.page.getByTestId('forbidden')).toContainText('Managing users needs the admin role.');
+  await expect(user.page.getByTestId('user-role')).toHaveText(/Viewer/);
+
+  await admin.page.reload();
+  await expect(
+    userRow(admin.page, bystander).getByRole('combobox', { name: `Role for ${bystander}` }),
+  ).toHaveValue('viewer');
+  await admin.context.close();
+  await user.context.close();
+});
