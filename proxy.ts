@@ -40,7 +40,10 @@ export function proxy(request: NextRequest) {
   });
 
   let response: NextResponse;
-  if (needsSignIn(pathname) && !hasSessionCookie(request)) {
+  // A server action posts to the page's URL; redirecting it would hand the client HTML instead of the
+  // action's own answer (a 401 result from lib/auth/safe-action.ts), so actions pass through.
+  const isServerAction = request.headers.has('next-action');
+  if (needsSignIn(pathname) && !isServerAction && !hasSessionCookie(request)) {
     const signIn = new URL('/sign-in', request.url);
     if (pathname !== '/' || search) signIn.searchParams.set('callbackUrl', `${pathname}${search}`);
     response = NextResponse.redirect(signIn);
