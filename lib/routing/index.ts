@@ -14,6 +14,7 @@ export { type ListWabasInput, listWabas } from './list-wabas';
 export {
   type ClearPhoneOverrideRequest,
   clearPhoneOverride,
+  type PhoneWriteOptions,
   type SetPhoneOverrideRequest,
   setPhoneOverride,
 } from './phone-override';

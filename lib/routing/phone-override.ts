@@ -5,7 +5,7 @@ import { locateNumber, type WabaPlacement } from './fleet';
 import { readNumberDetail } from './get-number';
 import { maskSecret } from './mask';
 import { tierUrl } from './tiers';
-import type { NumberRoute, WriteOutcome } from './types';
+import type { NumberRoute, PreflightResult, WriteOutcome } from './types';
 import { clearPhoneOverrideInputSchema, setPhoneOverrideInputSchema, toFieldErrors } from './validation';
 import { performWrite, type StateRead } from './write-flow';
 
@@ -20,6 +20,17 @@ export interface SetPhoneOverrideRequest {
 export interface ClearPhoneOverrideRequest {
   phoneNumberId: string;
   expected: string | null;
+}
+
+/** For bulk jobs (lib/audit/bulk), which write the same change to many numbers. */
+export interface PhoneWriteOptions {
+  /** Where the number sits, already known from an audit snapshot: skips the fleet lookup. */
+  placement?: WabaPlacement;
+  /**
+   * A passed callback check of this exact URL and verify token, run once for the whole job: the per-number
+   * preflight is skipped. Ignored unless it passed and its URL is the one being set.
+   */
+  preflighted?: PreflightResult;
 }
 
 async function readRoute(
@@ -39,6 +50,7 @@ export async function setPhoneOverride(
   ctx: RoutingContext,
   input: SetPhoneOverrideRequest,
   actor?: Actor,
+  options: PhoneWriteOptions = {},
 ): Promise<WriteOutcome<NumberRoute>> {
   const parsed = setPhoneOverrideInputSchema(ctx.allowLoopbackCallbacks).safeParse(input);
   const id = String(input.phoneNumberId);
@@ -49,9 +61,12 @@ export async function setPhoneOverride(
     requested: { overrideCallbackUri: input.overrideCallbackUri, verifyToken: maskSecret(input.verifyToken) },
     invalid: parsed.success ? null : toFieldErrors(parsed.error),
     expected: parsed.data?.expected ?? null,
-    locate: () => locateNumber(ctx, id),
+    locate: () => (options.placement ? Promise.resolve(options.placement) : locateNumber(ctx, id)),
     read: (placement) => readRoute(ctx, id, placement),
-    preflight: { url: input.overrideCallbackUri, verifyToken: input.verifyToken },
+    preflight:
+      options.preflighted?.ok && options.preflighted.url === input.overrideCallbackUri
+        ? undefined
+        : { url: input.overrideCallbackUri, verifyToken: input.verifyToken },
     write: () =>
       ctx.graph.setPhoneOverride(id, {
         overrideCallbackUri: input.overrideCallbackUri,
@@ -65,6 +80,7 @@ export async function clearPhoneOverride(
   ctx: RoutingContext,
   input: ClearPhoneOverrideRequest,
   actor?: Actor,
+  options: Pick<PhoneWriteOptions, 'placement'> = {},
 ): Promise<WriteOutcome<NumberRoute>> {
   const parsed = clearPhoneOverrideInputSchema.safeParse(input);
   const id = String(input.phoneNumberId);
@@ -75,7 +91,7 @@ export async function clearPhoneOverride(
     requested: { overrideCallbackUri: null },
     invalid: parsed.success ? null : toFieldErrors(parsed.error),
     expected: parsed.data?.expected ?? null,
-    locate: () => locateNumber(ctx, id),
+    locate: () => (options.placement ? Promise.resolve(options.placement) : locateNumber(ctx, id)),
     read: (placement) => readRoute(ctx, id, placement),
     refuseWhen: (current) => (current.value === null ? 'This number has no phone override to clear.' : null),
     write: () => ctx.graph.clearPhoneOverride(id),
