@@ -1,0 +1,167 @@
+/**
+ * Bulk re-routing from an audit selection: preview (how many numbers, how many skipped), start after the
+ * operator confirmed that count, and retry what failed. The callback check runs once per job, not per number;
+ * the verify token is kept only in the memory of the run (masked in the database), so a retry asks for it again.
+ */
+import 'server-only';
+import { and, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { routeSnapshots } from '@/lib/db/schema';
+import type { Actor } from '@/lib/routing';
+import { maskSecret } from '@/lib/routing/mask';
+import { preflightCallback } from '@/lib/routing/preflight';
+import type { PreflightResult } from '@/lib/routing/types';
+import { checkOverrideCallbackUri, checkVerifyToken } from '@/lib/routing/validation';
+import type { AuditEnv } from '../env';
+import { type AuditFilter, selectionOf } from '../filter';
+import { snapshotWhere } from '../queries';
+import type { BulkAction } from '../types';
+import { createBulkJob, getJobRow, isLive, type NewBulkItem, reopenJob } from './jobs';
+import { runBulkJob } from './runner';
+
+/** A job larger than this is refused: split the selection (e.g. by WABA). */
+export const BULK_MAX_NUMBERS = 50_000;
+
+export interface BulkSelection {
+  scanId: string;
+  filter: AuditFilter;
+  action: BulkAction;
+  /** The new phone override (sets only). */
+  overrideCallbackUri?: string;
+}
+
+export interface BulkPreview {
+  /** Numbers the job would write. */
+  count: number;
+  /** Numbers matching the filter that need no write (already on that URL, or no override to clear). */
+  skipped: number;
+}
+
+export type BulkStartResult =
+  | { kind: 'started'; jobId: string }
+  | { kind: 'refused'; message: string; fieldErrors?: Record<string, string[]> }
+  | { kind: 'preflight_failed'; preflight: PreflightResult };
+
+const s = routeSnapshots;
+
+/** Matching rows that need a write: sets skip numbers already on the URL; clears need an override to clear. */
+function needsWrite(selection: BulkSelection): SQL | undefined {
+  if (selection.action === 'phone_override.clear') return isNotNull(s.phoneTier);
+  return or(isNull(s.phoneTier), ne(s.phoneTier, selection.overrideCallbackUri ?? ''));
+}
+
+export async function previewBulk(env: AuditEnv, selection: BulkSelection): Promise<BulkPreview> {
+  const where = snapshotWhere(selection.scanId, selectionOf(selection.filter));
+  const [row] = await env.db
+    .select({
+      total: sql<number>`count(*)::int`,
+      count: sql<number>`count(*) filter (where ${needsWrite(selection)})::int`,
+    })
+    .from(s)
+    .where(where);
+  return { count: row?.count ?? 0, skipped: (row?.total ?? 0) - (row?.count ?? 0) };
+}
+
+function inputProblems(selection: BulkSelection, verifyToken: string | undefined, allowLoopback: boolean) {
+  if (selection.action === 'phone_override.clear') return null;
+  const fieldErrors: Record<string, string[]> = {};
+  const url = checkOverrideCallbackUri(selection.overrideCallbackUri ?? '', allowLoopback);
+  if (url) fieldErrors.overrideCallbackUri = [url];
+  const token = checkVerifyToken(verifyToken ?? '');
+  if (token) fieldErrors.verifyToken = [token];
+  return Object.keys(fieldErrors).length ? fieldErrors : null;
+}
+
+export async function startBulkReroute(
+  env: AuditEnv,
+  request: BulkSelection & { verifyToken?: string; expectedCount: number },
+  actor: Actor,
+): Promise<BulkStartResult> {
+  const routing = await env.routing();
+  const fieldErrors = inputProblems(request, request.verifyToken, routing.allowLoopbackCallbacks);
+  if (fieldErrors) return { kind: 'refused', message: 'Some fields need attention.', fieldErrors };
+
+  const filter = selectionOf(request.filter);
+  const rows = await env.db
+    .select()
+    .from(s)
+    .where(and(snapshotWhere(request.scanId, filter), needsWrite(request)))
+    .limit(BULK_MAX_NUMBERS + 1);
+  if (rows.length > BULK_MAX_NUMBERS) {
+    return { kind: 'refused', message: `At most ${BULK_MAX_NUMBERS} numbers per job: narrow the selection.` };
+  }
+  if (rows.length !== request.expectedCount) {
+    return {
+      kind: 'refused',
+      message: `The selection now has ${rows.length} numbers, not the ${request.expectedCount} you confirmed. Review it again.`,
+    };
+  }
+  if (rows.length === 0) return { kind: 'refused', message: 'No number in this selection needs the change.' };
+
+  let preflight: PreflightResult | null = null;
+  if (request.action === 'phone_override.set') {
+    preflight = await preflightCallback(
+      routing,
+      { url: request.overrideCallbackUri ?? '', verifyToken: request.verifyToken ?? '' },
+      actor,
+    );
+    if (!preflight.ok) return { kind: 'preflight_failed', preflight };
+  }
+
+  const items: NewBulkItem[] = rows.map((row) => ({
+    phoneNumberId: row.phoneNumberId,
+    wabaId: row.wabaId,
+    wabaName: row.wabaName,
+    businessId: row.businessId,
+    ownership: row.ownership,
+    displayPhoneNumber: row.displayPhoneNumber,
+    expected: row.phoneTier,
+  }));
+  const jobId = await createBulkJob(env.db, {
+    action: request.action,
+    overrideCallbackUri:
+      request.action === 'phone_override.set' ? (request.overrideCallbackUri ?? null) : null,
+    verifyTokenMasked: request.action === 'phone_override.set' ? maskSecret(request.verifyToken ?? '') : null,
+    selection: filter,
+    scanId: request.scanId,
+    createdBy: actor.email,
+    createdById: actor.id,
+    preflight,
+    items,
+  });
+  void runBulkJob(env, jobId, actor, request.verifyToken ?? null);
+  return { kind: 'started', jobId };
+}
+
+/** Puts failed (and abandoned) items back to pending and runs the job again in this process. */
+export async function retryBulkJob(
+  env: AuditEnv,
+  request: { jobId: string; verifyToken?: string },
+  actor: Actor,
+): Promise<BulkStartResult> {
+  const job = await getJobRow(env.db, request.jobId);
+  if (!job) return { kind: 'refused', message: 'This job does not exist.' };
+  if (isLive(job)) return { kind: 'refused', message: 'This job is still running; wait for it to finish.' };
+  let preflight: PreflightResult | null = (job.preflight as PreflightResult | null) ?? null;
+  if (job.action === 'phone_override.set') {
+    const problem = checkVerifyToken(request.verifyToken ?? '');
+    if (problem)
+      return {
+        kind: 'refused',
+        message: 'Some fields need attention.',
+        fieldErrors: { verifyToken: [problem] },
+      };
+    preflight = await preflightCallback(
+      await env.routing(),
+      { url: job.overrideCallbackUri ?? '', verifyToken: request.verifyToken ?? '' },
+      actor,
+    );
+    if (!preflight.ok) return { kind: 'preflight_failed', preflight };
+  }
+  const reopened = await reopenJob(env.db, job.id, {
+    preflight,
+    ...(job.action === 'phone_override.set' && { verifyTokenMasked: maskSecret(request.verifyToken ?? '') }),
+  });
+  if (reopened === 0) return { kind: 'refused', message: 'Nothing to retry: every number was applied.' };
+  void runBulkJob(env, job.id, actor, request.verifyToken ?? null);
+  return { kind: 'started', jobId: job.id };
+}
