@@ -4,6 +4,7 @@
  */
 import { adminPage, createUser, signedInContext, uniqueEmail, userRow } from './auth-support';
 import { expect, test } from './support/fixtures';
+import { DEMO_USERS } from './support/roles';
 
 const PASSWORD = 'temporary password 1';
 
@@ -79,4 +80,17 @@ test('a lowered role takes effect at once, even in a page opened before the chan
   ).toHaveValue('viewer');
   await admin.context.close();
   await user.context.close();
+});
+
+test('an action sent after the session is gone answers "sign in again", not a broken page', async ({
+  browser,
+  baseURL,
+}) => {
+  const admin = await adminPage(browser, baseURL);
+  await admin.page.goto('/users');
+  await admin.context.clearCookies();
+  const row = userRow(admin.page, DEMO_USERS.viewer.email);
+  await row.getByRole('button', { name: `Save role for ${DEMO_USERS.viewer.email}` }).click();
+  await expect(row.getByText('Your session has ended. Sign in again.')).toBeVisible();
+  await admin.context.close();
 });
