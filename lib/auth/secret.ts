@@ -14,7 +14,7 @@ import { registerSecret } from '@/lib/log';
 let cached: string | undefined;
 
 /** `.data/app` → `.data/app.nextauth-secret`: beside the database folder, not inside PGlite's files. */
-export function localSecretPath(dataDir: string): string {
+function localSecretPath(dataDir: string): string {
   return `${path.resolve(dataDir)}.nextauth-secret`;
 }
 

@@ -4,7 +4,7 @@
  * same moment cannot leave the deployment without one.
  */
 import 'server-only';
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { type Db, getDb } from './client';
 import { type Role, type User, users } from './schema';
 
@@ -59,11 +59,6 @@ export async function listUsers(given?: Db): Promise<PublicUser[]> {
   return rows.map(toPublic);
 }
 
-export async function countUsers(given?: Db): Promise<number> {
-  const [row] = await (await db(given)).select({ n: sql<number>`count(*)::int` }).from(users);
-  return row?.n ?? 0;
-}
-
 export interface NewUser {
   email: string;
   name?: string | null;
@@ -94,10 +89,6 @@ export async function createUser(input: NewUser, given?: Db): Promise<PublicUser
 
 export async function linkExternalId(id: string, externalId: string, given?: Db): Promise<void> {
   await (await db(given)).update(users).set({ externalId, updatedAt: new Date() }).where(eq(users.id, id));
-}
-
-export async function setPasswordHash(id: string, passwordHash: string, given?: Db): Promise<void> {
-  await (await db(given)).update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, id));
 }
 
 /**
@@ -144,12 +135,10 @@ export function setUserDisabled(id: string, disabled: boolean, given?: Db) {
   return guardedUpdate(id, { disabled }, given);
 }
 
-export async function countActiveAdmins(given?: Db, exceptId?: string): Promise<number> {
-  const conditions = [eq(users.role, 'admin'), eq(users.disabled, false)];
-  if (exceptId) conditions.push(ne(users.id, exceptId));
+export async function countActiveAdmins(given?: Db): Promise<number> {
   const [row] = await (await db(given))
     .select({ n: sql<number>`count(*)::int` })
     .from(users)
-    .where(and(...conditions));
+    .where(and(eq(users.role, 'admin'), eq(users.disabled, false)));
   return row?.n ?? 0;
 }
