@@ -1,11 +1,12 @@
 /**
- * The write path behind the 200: one transaction per batch inserts the events (the primary key on
- * (receiver, event key) makes `ON CONFLICT DO NOTHING` the dedupe) and then one row per delivery, stored
- * when it brought at least one new event, duplicate otherwise. Rejected deliveries keep headers only.
+ * The write path behind the 200: one statement per batch inserts the events (the primary key on
+ * (receiver, event key) makes `ON CONFLICT DO NOTHING` the dedupe) and one row per delivery: stored when it
+ * brought at least one new event, duplicate otherwise. Duplicates and rejections keep headers only.
  */
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { type DeliveryOutcome, receiverDeliveries, receiverEvents } from '@/lib/db/schema';
+import type { DeliveryOutcome } from '@/lib/db/schema';
 import type { Tier } from '@/lib/graph/schemas';
 import type { ParsedDelivery } from './payload';
 
@@ -32,9 +33,6 @@ export interface StoreResult {
   newEvents: number;
 }
 
-/** Keeps each INSERT well under PostgreSQL's 65,535 bind parameters. */
-const EVENT_ROWS_PER_INSERT = 5000;
-
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Text when the bytes are valid UTF-8 without NUL (PostgreSQL text cannot hold NUL); base64 otherwise. */
@@ -48,58 +46,85 @@ export function encodeBody(body: Uint8Array): { body: string; bodyEncoding: 'utf
   return { body: Buffer.from(body).toString('base64'), bodyEncoding: 'base64' };
 }
 
-export async function storeDeliveries(db: Db, records: readonly DeliveryRecord[]): Promise<StoreResult[]> {
-  const eventRows = records.flatMap((r) =>
-    (r.accepted?.parsed.events ?? []).map((e) => ({
-      receiverId: r.receiverId,
-      eventKey: e.key,
-      deliveryId: r.id,
+/**
+ * One statement per batch — atomic on its own, one bind parameter however large the batch — because on the
+ * embedded database each statement has a fixed cost that dominates small inserts. The batch arrives as JSON:
+ * events are inserted with ON CONFLICT DO NOTHING, and each delivery's outcome is computed from how many of
+ * its events that insert kept.
+ */
+const STORE_BATCH = `
+WITH input AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(
+    id uuid, receiver_id uuid, received_at timestamptz, accepted boolean, reject_reason text, signature_key text,
+    headers jsonb, body text, body_encoding text, body_bytes int, fields text[], phone_number_ids text[],
+    waba_ids text[], event_count int, routed_tier text, events jsonb)
+), inserted AS (
+  INSERT INTO receiver_events (receiver_id, event_key, delivery_id, field, phone_number_id, received_at)
+  SELECT i.receiver_id, e.key, i.id, e.field, e.phone, i.received_at
+  FROM input i, jsonb_to_recordset(i.events) AS e(key text, field text, phone text)
+  ON CONFLICT DO NOTHING
+  RETURNING delivery_id
+), counts AS (
+  SELECT delivery_id, count(*)::int AS n FROM inserted GROUP BY delivery_id
+)
+INSERT INTO receiver_deliveries (id, receiver_id, received_at, outcome, reject_reason, signature_key, headers,
+  body, body_encoding, body_bytes, fields, phone_number_ids, waba_ids, event_count, new_event_count, routed_tier)
+SELECT i.id, i.receiver_id, i.received_at,
+  CASE WHEN NOT i.accepted THEN 'rejected' WHEN coalesce(c.n, 0) > 0 THEN 'stored' ELSE 'duplicate' END,
+  i.reject_reason, i.signature_key, i.headers,
+  CASE WHEN coalesce(c.n, 0) > 0 THEN i.body END,
+  CASE WHEN coalesce(c.n, 0) > 0 THEN i.body_encoding END,
+  i.body_bytes, i.fields, i.phone_number_ids, i.waba_ids, i.event_count, coalesce(c.n, 0), i.routed_tier
+FROM input i LEFT JOIN counts c ON c.delivery_id = i.id
+RETURNING id, outcome, new_event_count`;
+
+function toJsonRow(r: DeliveryRecord) {
+  const accepted = r.accepted;
+  // Only the first copy of an event keeps its body (the statement drops it for duplicates); rejections never do.
+  const body = accepted ? encodeBody(accepted.body) : { body: null, bodyEncoding: null };
+  return {
+    id: r.id,
+    receiver_id: r.receiverId,
+    received_at: r.receivedAt.toISOString(),
+    accepted: Boolean(accepted),
+    reject_reason: r.rejectReason ?? null,
+    signature_key: accepted?.signatureKey ?? null,
+    headers: r.headers,
+    body: body.body,
+    body_encoding: body.bodyEncoding,
+    body_bytes: r.bodyBytes,
+    fields: accepted?.parsed.fields ?? [],
+    phone_number_ids: accepted?.parsed.phoneNumberIds ?? [],
+    waba_ids: accepted?.parsed.wabaIds ?? [],
+    event_count: accepted?.parsed.events.length ?? 0,
+    routed_tier: accepted?.routedTier ?? null,
+    events: (accepted?.parsed.events ?? []).map((e) => ({
+      key: e.key,
       field: e.field,
-      phoneNumberId: e.phoneNumberId,
-      receivedAt: r.receivedAt,
+      phone: e.phoneNumberId,
     })),
-  );
-  return db.transaction(async (tx) => {
-    const newEvents = new Map<string, number>();
-    for (let i = 0; i < eventRows.length; i += EVENT_ROWS_PER_INSERT) {
-      const inserted = await tx
-        .insert(receiverEvents)
-        .values(eventRows.slice(i, i + EVENT_ROWS_PER_INSERT))
-        .onConflictDoNothing()
-        .returning({ deliveryId: receiverEvents.deliveryId });
-      for (const { deliveryId } of inserted) newEvents.set(deliveryId, (newEvents.get(deliveryId) ?? 0) + 1);
-    }
-    const results: StoreResult[] = records.map((r) => {
-      const count = newEvents.get(r.id) ?? 0;
-      if (!r.accepted) return { outcome: 'rejected', newEvents: 0 };
-      return { outcome: count > 0 ? 'stored' : 'duplicate', newEvents: count };
-    });
-    await tx.insert(receiverDeliveries).values(
-      records.map((r, i) => {
-        const outcome = results[i]?.outcome ?? 'rejected';
-        const accepted = r.accepted;
-        return {
-          id: r.id,
-          receiverId: r.receiverId,
-          receivedAt: r.receivedAt,
-          outcome,
-          rejectReason: r.rejectReason ?? null,
-          signatureKey: accepted?.signatureKey ?? null,
-          headers: r.headers,
-          // Only the first copy of an event keeps its body: duplicates and rejections are headers only.
-          ...(outcome === 'stored' && accepted
-            ? encodeBody(accepted.body)
-            : { body: null, bodyEncoding: null }),
-          bodyBytes: r.bodyBytes,
-          fields: accepted?.parsed.fields ?? [],
-          phoneNumberIds: accepted?.parsed.phoneNumberIds ?? [],
-          wabaIds: accepted?.parsed.wabaIds ?? [],
-          eventCount: accepted?.parsed.events.length ?? 0,
-          newEventCount: results[i]?.newEvents ?? 0,
-          routedTier: accepted?.routedTier ?? null,
-        };
-      }),
-    );
-    return results;
+  };
+}
+
+interface StoredRow {
+  id: string;
+  outcome: DeliveryOutcome;
+  new_event_count: number;
+}
+
+const [BEFORE_BATCH, AFTER_BATCH] = STORE_BATCH.split('$1') as [string, string];
+
+export async function storeDeliveries(db: Db, records: readonly DeliveryRecord[]): Promise<StoreResult[]> {
+  const batch = JSON.stringify(records.map(toJsonRow));
+  const result = (await db.execute(
+    sql`${sql.raw(BEFORE_BATCH)}${batch}${sql.raw(AFTER_BATCH)}`,
+  )) as unknown as {
+    rows: StoredRow[];
+  };
+  const byId = new Map(result.rows.map((row) => [row.id, row]));
+  return records.map((r) => {
+    const row = byId.get(r.id);
+    if (!row) throw new Error('A delivery was not written');
+    return { outcome: row.outcome, newEvents: row.new_event_count };
   });
 }
