@@ -5,6 +5,9 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // `npm run typecheck` checks the whole project (app, lib, e2e, scripts) as its own step; skipping it here keeps
+  // builds fast and stops a build from failing on test-only files.
+  typescript: { ignoreBuildErrors: true },
   // Request-independent security headers on every path, static files included. The Content-Security-Policy
   // needs a per-request nonce, so proxy.ts sets it (lib/auth/security-headers.ts).
   async headers() {

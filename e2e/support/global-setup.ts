@@ -6,16 +6,20 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type FullConfig } from '@playwright/test';
-import { startStack } from '../../scripts/lib/stack';
+import { freePort, startStack } from '../../scripts/lib/stack';
+import { oidcAppEnv } from './oidc-server';
 import { authFile, DEMO_USERS, type DemoRole } from './roles';
 
 export default async function globalSetup(config: FullConfig) {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'switchboard-e2e-'));
+  // The OpenID Connect provider itself is started by e2e/auth-oidc.spec.ts on this reserved port.
+  const oidcPort = await freePort();
+  process.env.E2E_OIDC_PORT = String(oidcPort);
   const stack = await startStack({
     dataDir: path.join(dataDir, 'db'),
     quiet: !process.env.E2E_VERBOSE,
     // Specs reset the sandbox behind the app's back; a cached fleet listing would outlive the reset.
-    env: { FLEET_CACHE_TTL_MS: '0' },
+    env: { FLEET_CACHE_TTL_MS: '0', ...oidcAppEnv(oidcPort) },
   });
   process.env.E2E_AUTH_DIR = path.join(dataDir, 'auth');
   process.env.E2E_APP_URL = stack.appUrl;
