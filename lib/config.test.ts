@@ -34,7 +34,9 @@ describe('parseConfig', () => {
 
   it('requires NEXTAUTH_SECRET in production unless in demo mode', () => {
     expect(() => parseConfig({ ...valid, NODE_ENV: 'production' })).toThrow(/NEXTAUTH_SECRET is required/);
-    expect(parseConfig({ ...valid, NODE_ENV: 'production', SWITCHBOARD_DEMO: '1' }).SWITCHBOARD_DEMO).toBe(true);
+    expect(parseConfig({ ...valid, NODE_ENV: 'production', SWITCHBOARD_DEMO: '1' }).SWITCHBOARD_DEMO).toBe(
+      true,
+    );
     expect(
       parseConfig({ ...valid, NODE_ENV: 'production', NEXTAUTH_SECRET: 'x'.repeat(32) }).NEXTAUTH_SECRET,
     ).toHaveLength(32);
