@@ -1,0 +1,220 @@
+/**
+ * The authorization matrix: every mutating server action × {signed out, viewer, operator, admin}. Each action is
+ * invoked the way the browser invokes it (POST with its `Next-Action` id, found in the build's server reference
+ * manifest), bypassing the UI that hides buttons, so only the server's own checks stand between a role and a
+ * write. When refused, the sandbox's call log must show that no Graph write happened.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, type SandboxHandle, test } from './support/fixtures';
+import { authFile, type DemoRole } from './support/roles';
+
+type Caller = DemoRole | 'signed-out';
+const CALLERS: Caller[] = ['signed-out', 'viewer', 'operator', 'admin'];
+
+interface ActionCase {
+  file: string;
+  name: string;
+  /** Who the issue says may do it (issue 4 "Roles"); everyone else is refused. */
+  allowed: DemoRole[];
+  /** Whether an allowed call writes to Graph (then refusals must leave the call log without writes). */
+  writesGraph: boolean;
+  input(sandbox: SandboxHandle): unknown | Promise<unknown>;
+}
+
+const scenarios = (s: SandboxHandle) =>
+  (s.fixture as unknown as { scenarios: Record<string, { phoneNumberId: string; wabaId: string }> })
+    .scenarios;
+const receiver = (s: SandboxHandle) =>
+  (s.fixture as unknown as { receivers: { url: string; verifyToken: string }[] }).receivers[0] as {
+    url: string;
+    verifyToken: string;
+  };
+
+const OPERATORS: DemoRole[] = ['operator', 'admin'];
+const ADMINS: DemoRole[] = ['admin'];
+
+const CASES: ActionCase[] = [
+  {
+    file: 'app/(console)/_actions/set-phone-override.ts',
+    name: 'setPhoneOverride',
+    allowed: OPERATORS,
+    writesGraph: true,
+    input: (s) => ({
+      phoneNumberId: scenarios(s).applicationTier?.phoneNumberId,
+      overrideCallbackUri: receiver(s).url,
+      verifyToken: receiver(s).verifyToken,
+      expected: '',
+    }),
+  },
+  {
+    file: 'app/(console)/_actions/clear-phone-override.ts',
+    name: 'clearPhoneOverride',
+    allowed: OPERATORS,
+    writesGraph: true,
+    input: async (s) => {
+      const phoneNumberId = scenarios(s).phoneNumberTier?.phoneNumberId;
+      const node = await s.graph<{ webhook_configuration: { phone_number?: string } }>(
+        `${phoneNumberId}?fields=webhook_configuration`,
+      );
+      return { phoneNumberId, expected: node.webhook_configuration.phone_number ?? '' };
+    },
+  },
+  {
+    file: 'app/(console)/_actions/set-waba-override.ts',
+    name: 'setWabaOverride',
+    allowed: OPERATORS,
+    writesGraph: true,
+    input: (s) => ({
+      wabaId: scenarios(s).applicationTier?.wabaId,
+      overrideCallbackUri: receiver(s).url,
+      verifyToken: receiver(s).verifyToken,
+      expected: '',
+    }),
+  },
+  {
+    file: 'app/(console)/_actions/clear-waba-override.ts',
+    name: 'clearWabaOverride',
+    allowed: OPERATORS,
+    writesGraph: true,
+    input: async (s) => {
+      const wabaId = scenarios(s).wabaTier?.wabaId;
+      const apps = await s.graph<{
+        data: { whatsapp_business_api_data: { id: string }; override_callback_uri?: string }[];
+      }>(`${wabaId}/subscribed_apps`);
+      const mine = apps.data.find((a) => a.whatsapp_business_api_data.id === s.fixture.apps[0]?.id);
+      return { wabaId, expected: mine?.override_callback_uri ?? '' };
+    },
+  },
+  {
+    file: 'app/(console)/_actions/subscribe-app.ts',
+    name: 'subscribeApp',
+    allowed: OPERATORS,
+    writesGraph: true,
+    input: (s) => ({ wabaId: scenarios(s).unsubscribedWaba?.wabaId }),
+  },
+  {
+    file: 'app/(console)/_actions/unsubscribe-app.ts',
+    name: 'unsubscribeApp',
+    allowed: ADMINS,
+    writesGraph: true,
+    input: (s) => ({ wabaId: scenarios(s).applicationTier?.wabaId }),
+  },
+  {
+    file: 'app/(console)/_actions/test-callback.ts',
+    name: 'testCallback',
+    allowed: OPERATORS,
+    writesGraph: false,
+    input: (s) => ({ overrideCallbackUri: receiver(s).url, verifyToken: receiver(s).verifyToken }),
+  },
+  {
+    file: 'app/(console)/users/_actions/create-user.ts',
+    name: 'createUserAction',
+    allowed: ADMINS,
+    writesGraph: false,
+    input: () => ({
+      email: `matrix-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`,
+      name: 'Matrix',
+      role: 'viewer',
+      password: 'matrix-password-123',
+    }),
+  },
+  {
+    file: 'app/(console)/users/_actions/change-user-role.ts',
+    name: 'changeUserRoleAction',
+    allowed: ADMINS,
+    writesGraph: false,
+    input: () => ({ userId: '00000000-0000-4000-8000-000000000000', role: 'viewer' }),
+  },
+  {
+    file: 'app/(console)/users/_actions/set-user-disabled.ts',
+    name: 'setUserDisabledAction',
+    allowed: ADMINS,
+    writesGraph: false,
+    input: () => ({ userId: '00000000-0000-4000-8000-000000000000', disabled: true }),
+  },
+];
+
+interface ManifestEntry {
+  workers: Record<string, unknown>;
+  filename?: string;
+  exportedName?: string;
+}
+
+function loadManifest(): Record<string, ManifestEntry> {
+  const file = path.join(process.cwd(), '.next', 'server', 'server-reference-manifest.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { node: Record<string, ManifestEntry> }).node;
+}
+
+/** The action's id and a page URL whose bundle contains it (Next resolves actions per page). */
+function locate(manifest: Record<string, ManifestEntry>, c: ActionCase, sandbox: SandboxHandle) {
+  const found = Object.entries(manifest).find(([, e]) => e.filename === c.file && e.exportedName === c.name);
+  if (!found) throw new Error(`No server action ${c.name} from ${c.file} in the build`);
+  const [id, entry] = found;
+  const worker = Object.keys(entry.workers).find((w) => w.startsWith('app/')) ?? '';
+  const s = scenarios(sandbox).phoneNumberTier;
+  const url = worker
+    .replace(/^app/, '')
+    .replace(/\/page$/, '')
+    .replace(/\/\([^)]+\)/g, '')
+    .replace('[phoneNumberId]', s?.phoneNumberId ?? '0')
+    .replace('[wabaId]', s?.wabaId ?? '0')
+    .replace(/\[[^\]]+\]/g, '0');
+  return { id, url: url || '/' };
+}
+
+function cookieHeader(caller: Caller): string {
+  if (caller === 'signed-out') return '';
+  const state = JSON.parse(readFileSync(authFile(caller), 'utf8')) as {
+    cookies: { name: string; value: string }[];
+  };
+  return state.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+}
+
+/** The action's return value, from the RSC stream it answers with. */
+function actionResult(body: string): { ok?: boolean; status?: number } {
+  for (const line of body.split('\n')) {
+    const match = /^[0-9a-f]+:(\{.*"ok":(?:true|false).*\})$/.exec(line);
+    if (match?.[1]) return JSON.parse(match[1]) as { ok?: boolean; status?: number };
+  }
+  throw new Error(`No action result in the response: ${body.slice(0, 300)}`);
+}
+
+const manifest = loadManifest();
+
+for (const c of CASES) {
+  for (const caller of CALLERS) {
+    const allowed = caller !== 'signed-out' && c.allowed.includes(caller);
+    test(`${c.name} as ${caller} is ${allowed ? 'allowed' : 'refused'}`, async ({ sandbox, baseURL }) => {
+      const { id, url } = locate(manifest, c, sandbox);
+      const cookie = cookieHeader(caller);
+      const res = await fetch(`${baseURL}${url}`, {
+        method: 'POST',
+        headers: {
+          'next-action': id,
+          accept: 'text/x-component',
+          'content-type': 'text/plain;charset=UTF-8',
+          origin: baseURL ?? '',
+          ...(cookie ? { cookie } : {}),
+        },
+        body: JSON.stringify([await c.input(sandbox)]),
+        redirect: 'manual',
+      });
+      expect(res.status).toBe(200);
+      const result = actionResult(await res.text());
+      const writes = await sandbox.writes();
+      if (allowed) {
+        expect(result.status ?? 200, JSON.stringify(result)).not.toBe(401);
+        expect(result.status ?? 200, JSON.stringify(result)).not.toBe(403);
+        if (c.writesGraph) {
+          expect(result.ok, JSON.stringify(result)).toBe(true);
+          expect(writes.filter((w) => w.status < 400).length).toBeGreaterThan(0);
+        }
+      } else {
+        expect(result.ok).toBe(false);
+        expect(result.status).toBe(caller === 'signed-out' ? 401 : 403);
+        expect(writes).toEqual([]);
+      }
+    });
+  }
+}
