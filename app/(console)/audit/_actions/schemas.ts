@@ -1,0 +1,20 @@
+/** Inputs of the bulk re-routing actions (FormData or objects), validated on the server. */
+import { z } from 'zod';
+import { auditFilterSchema } from '@/lib/audit/filter';
+
+export const bulkSelectionSchema = z.object({
+  scanId: z.uuid(),
+  filter: auditFilterSchema,
+  action: z.enum(['phone_override.set', 'phone_override.clear']),
+  overrideCallbackUri: z.string().max(2048).optional(),
+});
+
+export const startBulkSchema = bulkSelectionSchema.extend({
+  verifyToken: z.string().max(1024).optional(),
+  expectedCount: z.coerce.number().int().min(1),
+});
+
+export const retryBulkSchema = z.object({
+  jobId: z.uuid(),
+  verifyToken: z.string().max(1024).optional(),
+});

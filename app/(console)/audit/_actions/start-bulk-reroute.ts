@@ -1,0 +1,19 @@
+'use server';
+
+import { auditEnvFromConfig, startBulkReroute as runStartBulkReroute } from '@/lib/audit';
+import { defineAction } from '@/lib/auth/safe-action';
+import { actorOf } from '../../_actions/actor';
+import { startBulkSchema } from './schemas';
+
+/**
+ * Starts a bulk re-routing job after the operator confirmed the count: refused when the selection no longer has
+ * that many numbers; one callback check for the whole job; then one routing write (with read-back and one
+ * change-log row) per number, in the background.
+ */
+export const startBulkReroute = defineAction(
+  { permission: 'override.write', schema: startBulkSchema },
+  async (input, { user }) => ({
+    ok: true,
+    data: await runStartBulkReroute(await auditEnvFromConfig(), input, actorOf(user)),
+  }),
+);

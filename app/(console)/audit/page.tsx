@@ -1,0 +1,45 @@
+import type { Metadata } from 'next';
+import { Suspense } from 'react';
+import { AuditConsole } from '@/components/audit/audit-console';
+import { BulkJobsList } from '@/components/audit/bulk-jobs-list';
+import { PageHeader } from '@/components/common/page-header';
+import { auditEnvFromConfig, latestCompletedScan, latestScan, recentBulkJobs } from '@/lib/audit';
+import { can } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config';
+import { previewBulkReroute } from './_actions/preview-bulk-reroute';
+import { startAuditScan } from './_actions/start-audit-scan';
+import { startBulkReroute } from './_actions/start-bulk-reroute';
+
+export const metadata: Metadata = { title: 'Audit' };
+export const dynamic = 'force-dynamic';
+
+export default async function AuditPage() {
+  const user = await requireUser();
+  const { db } = await auditEnvFromConfig();
+  const [latest, current, jobs] = await Promise.all([
+    latestScan(db),
+    latestCompletedScan(db),
+    recentBulkJobs(db, 5),
+  ]);
+  return (
+    <>
+      <PageHeader
+        title="Audit"
+        description="Where every number of every WABA sends its webhooks, from the latest scan of the whole fleet: filter, group by URL, export, and re-route in bulk."
+      />
+      <div className="space-y-8">
+        {/* useSearchParams (filters in the URL) needs a Suspense boundary. */}
+        <Suspense>
+          <AuditConsole
+            initial={{ latest, current }}
+            permissions={{ export: can(user.role, 'data.export'), reroute: can(user.role, 'override.write') }}
+            allowLoopback={getConfig().ALLOW_LOOPBACK_CALLBACKS}
+            actions={{ startAuditScan, previewBulkReroute, startBulkReroute }}
+          />
+        </Suspense>
+        <BulkJobsList jobs={jobs} />
+      </div>
+    </>
+  );
+}

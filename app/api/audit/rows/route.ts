@@ -1,0 +1,18 @@
+/** GET /api/audit/rows?scan=<id>&<filter>&offset=&limit=: one window of a scan's rows, filtered and sorted. */
+import type { NextRequest } from 'next/server';
+import { auditEnvFromConfig, listSnapshots } from '@/lib/audit';
+import { requireRoutePermission } from '@/lib/auth/session';
+import { badRequest, NO_STORE, parseAuditQuery, parseWindow } from '../params';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: NextRequest) {
+  const user = await requireRoutePermission('data.read');
+  if (user instanceof Response) return user;
+  const params = request.nextUrl.searchParams;
+  const { scanId, filter } = parseAuditQuery(params);
+  if (!scanId) return badRequest('scan must be a scan id');
+  const { db } = await auditEnvFromConfig();
+  const page = await listSnapshots(db, { scanId, filter, ...parseWindow(params) });
+  return Response.json(page, { headers: NO_STORE });
+}

@@ -1,0 +1,155 @@
+'use client';
+
+import { Download } from 'lucide-react';
+import { useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button, buttonVariants } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
+import type { AuditScanView } from '@/lib/audit/types';
+import type { ActionResult } from '@/lib/auth/safe-action';
+import { exportHref, type ScanState } from './audit-api';
+import { AuditFilters } from './audit-filters';
+import { AuditTable } from './audit-table';
+import type { BulkServerActions } from './bulk-actions';
+import { BulkRerouteDialog } from './bulk-reroute-dialog';
+import { plural } from './format';
+import { ScanPanel } from './scan-panel';
+import { UrlGroups } from './url-groups';
+import { useAuditUrl } from './use-audit-url';
+import { useRowCount } from './use-row-blocks';
+import { useScanState } from './use-scan-state';
+
+export interface AuditConsoleProps {
+  initial: ScanState;
+  permissions: { export: boolean; reroute: boolean };
+  allowLoopback: boolean;
+  actions: BulkServerActions & {
+    startAuditScan: (
+      input: Record<string, never>,
+    ) => Promise<ActionResult<{ scan: AuditScanView; created: boolean }>>;
+  };
+}
+
+function DriftNotice({ scan, onShow }: { scan: AuditScanView; onShow: () => void }) {
+  if (!scan.driftCount) return null;
+  return (
+    <Alert variant="warning" data-testid="drift-notice">
+      <p>
+        <strong>{plural(scan.driftCount, 'number')}</strong> changed outside Switchboard since the previous
+        scan: their route differs and no change made here explains it.
+      </p>
+      <Button variant="outline" size="sm" onClick={onShow}>
+        Show them
+      </Button>
+    </Alert>
+  );
+}
+
+/** The /audit page's interactive part: scan status and refresh, filters, the table or the URL groups, CSV, bulk. */
+export function AuditConsole({ initial, permissions, allowLoopback, actions }: AuditConsoleProps) {
+  const scanState = useScanState(initial);
+  const { filter, view, setFilter, setView, showUrl } = useAuditUrl();
+  const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState<string | null>(null);
+  const current = scanState.data.current;
+  const matching = useRowCount(current?.id ?? '', filter);
+
+  async function refresh() {
+    setStarting(true);
+    setStartError(null);
+    try {
+      const result = await actions.startAuditScan({});
+      if (!result.ok) setStartError(result.error);
+      await scanState.refetch();
+    } finally {
+      setStarting(false);
+    }
+  }
+
+  const tab = (value: typeof view, label: string) => (
+    <button
+      type="button"
+      role="tab"
+      aria-selected={view === value}
+      onClick={() => setView(value)}
+      className={cn(
+        'rounded-md px-3 py-1.5 text-sm font-medium',
+        view === value ? 'bg-slate-900 text-white' : 'text-slate-800 hover:bg-slate-100',
+      )}
+    >
+      {label}
+    </button>
+  );
+
+  return (
+    <div className="space-y-4">
+      <ScanPanel state={scanState.data} onRefresh={refresh} starting={starting} startError={startError} />
+      {current && (
+        <>
+          <DriftNotice scan={current} onShow={() => setFilter({ ...filter, drift: '1' })} />
+          <AuditFilters filter={filter} onChange={setFilter} />
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <div
+              role="tablist"
+              aria-label="Audit view"
+              className="flex gap-1 rounded-lg border border-slate-200 bg-white p-1"
+            >
+              {tab('table', 'Numbers')}
+              {tab('urls', 'Group by URL')}
+            </div>
+            <div className="flex flex-wrap items-center gap-2">
+              {permissions.reroute && matching > 0 && (
+                <BulkRerouteDialog
+                  scanId={current.id}
+                  filter={filter}
+                  allowLoopback={allowLoopback}
+                  actions={actions}
+                  triggerLabel={`Re-route ${plural(matching, 'number')}…`}
+                />
+              )}
+              {permissions.export && (
+                <a
+                  href={exportHref(current.id, filter)}
+                  className={buttonVariants({ variant: 'outline', size: 'sm' })}
+                  download
+                >
+                  <Download aria-hidden="true" />
+                  Export CSV
+                </a>
+              )}
+            </div>
+          </div>
+          <div role="tabpanel" aria-label={view === 'urls' ? 'Group by URL' : 'Numbers'}>
+            {view === 'urls' ? (
+              <UrlGroups
+                scanId={current.id}
+                filter={filter}
+                onShow={showUrl}
+                renderReroute={
+                  permissions.reroute
+                    ? (group) =>
+                        group.url === null ? null : (
+                          <BulkRerouteDialog
+                            scanId={current.id}
+                            filter={{ ...filter, url: group.url }}
+                            allowLoopback={allowLoopback}
+                            actions={actions}
+                            triggerLabel="Re-route…"
+                          />
+                        )
+                    : undefined
+                }
+              />
+            ) : (
+              <AuditTable
+                scanId={current.id}
+                filter={filter}
+                onSort={(sort, dir) => setFilter({ ...filter, sort, dir })}
+              />
+            )}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
