@@ -1,0 +1,76 @@
+/**
+ * Helpers for the audit specs: the fleet's routes computed straight from the sandbox (as this app), so the
+ * audit page is checked against Graph, not against itself; and sandbox fault injection.
+ */
+import type { Page } from '@playwright/test';
+import type { SandboxHandle } from './support/fixtures';
+import { expect } from './support/fixtures';
+
+export interface TruthRow {
+  phoneNumberId: string;
+  wabaId: string;
+  winner: 'phone_number' | 'whatsapp_business_account' | 'application' | null;
+  url: string | null;
+}
+
+interface WabaNode {
+  id: string;
+  phone_numbers?: {
+    data: { id: string; webhook_configuration?: Record<string, string | undefined> }[];
+  };
+  subscribed_apps?: { data: { whatsapp_business_api_data: { id: string } }[] };
+}
+
+const TIERS = ['phone_number', 'whatsapp_business_account', 'application'] as const;
+
+/** Every number of every owned and client WABA, resolved the way Meta resolves it. */
+export async function fleetTruth(sandbox: SandboxHandle): Promise<TruthRow[]> {
+  const appId = sandbox.fixture.apps[0]?.id;
+  const rows = new Map<string, TruthRow>();
+  const fields = 'id,phone_numbers.limit(100){id,webhook_configuration},subscribed_apps';
+  for (const business of sandbox.fixture.businesses) {
+    for (const edge of ['owned_whatsapp_business_accounts', 'client_whatsapp_business_accounts']) {
+      const page = await sandbox.graph<{ data: WabaNode[] }>(
+        `/${business.id}/${edge}?fields=${fields}&limit=100`,
+      );
+      for (const waba of page.data) {
+        const subscribed = (waba.subscribed_apps?.data ?? []).some(
+          (a) => String(a.whatsapp_business_api_data.id) === appId,
+        );
+        for (const number of waba.phone_numbers?.data ?? []) {
+          const tiers = number.webhook_configuration ?? {};
+          const winner = subscribed ? (TIERS.find((t) => tiers[t]) ?? null) : null;
+          rows.set(number.id, {
+            phoneNumberId: number.id,
+            wabaId: waba.id,
+            winner,
+            url: winner ? (tiers[winner] ?? null) : null,
+          });
+        }
+      }
+    }
+  }
+  return [...rows.values()];
+}
+
+export async function setFaults(sandbox: SandboxHandle, faults: Record<string, unknown>): Promise<void> {
+  const res = await fetch(`${sandbox.url}/_sandbox/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(faults),
+  });
+  if (!res.ok) throw new Error(`faults: ${res.status}`);
+}
+
+/** Starts a scan from the page and waits until its snapshot is the one shown. */
+export async function runScan(page: Page, expectedNumbers: number): Promise<void> {
+  const before = await page
+    .getByTestId('snapshot-time')
+    .textContent()
+    .catch(() => null);
+  await page.getByRole('button', { name: 'Refresh audit' }).click();
+  await expect(page.getByRole('button', { name: 'Refresh audit' })).toBeEnabled({ timeout: 30_000 });
+  const snapshot = page.getByTestId('snapshot-time');
+  await expect(snapshot).toContainText(`${expectedNumbers} numbers`);
+  if (before) await expect(snapshot).not.toHaveText(before);
+}

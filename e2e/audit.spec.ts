@@ -1,0 +1,176 @@
+/**
+ * The fleet audit in the browser: a scan with a live progress bar, filters, the group-by-URL view and CSV
+ * export checked against what Graph (the sandbox) reports; drift after a change made behind Switchboard's back;
+ * and a small bulk re-route with confirmation, a partial failure, a retry, and every number verified on Graph.
+ */
+import { readFile } from 'node:fs/promises';
+import { fleetTruth, runScan, setFaults } from './audit-support';
+import { scenarios, webhookConfiguration } from './console-support';
+import { expect, test } from './support/fixtures';
+import { authFile } from './support/roles';
+
+test.use({ storageState: authFile('admin') });
+
+test('scan with progress, filter by winning tier, group by URL, export CSV', async ({ page, sandbox }) => {
+  const truth = await fleetTruth(sandbox);
+  // Slow Graph down so the progress bar is seen while the scan runs.
+  await setFaults(sandbox, { latencyMs: 1_500 });
+  await page.goto('/audit');
+  await page.getByRole('button', { name: 'Refresh audit' }).click();
+  const progress = page.getByTestId('scan-progress');
+  await expect(progress).toBeVisible();
+  await expect(progress.getByRole('progressbar', { name: 'Audit scan progress' })).toBeVisible();
+  await expect(progress.getByTestId('scan-calls')).toContainText('Graph calls used');
+  await expect(progress).toBeHidden({ timeout: 30_000 });
+  await setFaults(sandbox, {});
+  await expect(page.getByTestId('snapshot-time')).toContainText(`${truth.length} numbers`);
+  await expect(page.getByTestId('audit-total')).toHaveText(`${truth.length} numbers`);
+
+  // Filter by winning tier: the URL carries it, and every row shown wins on that tier.
+  const viaWaba = truth.filter((r) => r.winner === 'whatsapp_business_account');
+  await page.getByLabel('Winning tier').selectOption('whatsapp_business_account');
+  await expect(page).toHaveURL(/winner=whatsapp_business_account/);
+  await expect(page.getByTestId('audit-total')).toHaveText(`${viaWaba.length} numbers`);
+  const rows = page.getByTestId('audit-row');
+  await expect(rows).toHaveCount(viaWaba.length);
+  for (const id of await rows.evaluateAll((els) =>
+    els.map((el) => el.getAttribute('data-phone-number-id')),
+  )) {
+    expect(viaWaba.map((r) => r.phoneNumberId)).toContain(id);
+  }
+  await expect(rows.locator('[data-tier="whatsapp_business_account"]')).toHaveCount(viaWaba.length);
+
+  // No delivery: unsubscribed WABAs and numbers with no URL on any tier.
+  await page.getByLabel('Winning tier').selectOption('none');
+  await expect(page.getByTestId('audit-total')).toHaveText(
+    `${truth.filter((r) => r.winner === null).length} numbers`,
+  );
+  await page.getByLabel('Winning tier').selectOption('');
+  await expect(page.getByTestId('audit-total')).toHaveText(`${truth.length} numbers`);
+
+  // Group by URL: one bar per destination, counts as Graph reports them.
+  await page.getByRole('tab', { name: 'Group by URL' }).click();
+  const groups = page.getByTestId('url-group');
+  const expected = new Map<string, number>();
+  for (const r of truth)
+    expected.set(r.url ?? 'No delivery', (expected.get(r.url ?? 'No delivery') ?? 0) + 1);
+  await expect(groups).toHaveCount(expected.size);
+  for (const group of await groups.all()) {
+    const url = (await group.getByTestId('url-group-url').textContent()) ?? '';
+    const n = expected.get(url);
+    await expect(group.getByTestId('url-group-count')).toHaveText(`${n} ${n === 1 ? 'number' : 'numbers'}`);
+  }
+  // "Show numbers" on the biggest group filters the table to exactly that URL.
+  const [bigUrl, bigCount] = [...expected.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  await groups.first().getByRole('button', { name: 'Show numbers' }).click();
+  await expect(page.getByTestId('audit-total')).toHaveText(
+    `${bigCount} ${bigCount === 1 ? 'number' : 'numbers'}`,
+  );
+  if (bigUrl !== 'No delivery')
+    await expect(page).toHaveURL(
+      new RegExp(`url=${encodeURIComponent(bigUrl).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    );
+
+  // CSV export of the whole snapshot.
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Export CSV' }).click();
+  const csv = await readFile((await (await download).path()) ?? '', 'utf8');
+  const lines = csv
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+  expect(lines[0]).toContain('phone_number_id');
+  expect(lines).toHaveLength(truth.length + 1);
+  const sample = truth.find((r) => r.winner === 'phone_number');
+  const line = lines.find((l) => l.includes(`,${sample?.phoneNumberId},`));
+  expect(line).toContain(',phone_number,');
+  expect(line).toContain(sample?.url ?? '(none)');
+});
+
+test('drift: a change made directly on Graph is flagged as changed outside Switchboard', async ({
+  page,
+  sandbox,
+}) => {
+  const truth = await fleetTruth(sandbox);
+  const { phoneNumberId } = scenarios(sandbox).applicationTier;
+  await page.goto('/audit');
+  await runScan(page, truth.length);
+
+  const receiverUrl = (sandbox.fixture as unknown as { receiverUrl: string }).receiverUrl;
+  await sandbox.graphPost(`/${phoneNumberId}`, {
+    webhook_configuration: { override_callback_uri: receiverUrl, verify_token: 'switchboard-demo' },
+  });
+  await runScan(page, truth.length);
+
+  const notice = page.getByTestId('drift-notice');
+  await expect(notice).toContainText('1 number changed outside Switchboard');
+  await notice.getByRole('button', { name: 'Show them' }).click();
+  await expect(page).toHaveURL(/drift=1/);
+  const row = page.getByTestId('audit-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute('data-phone-number-id', phoneNumberId);
+  await expect(row.locator('[data-drift="outside"]')).toHaveText('Changed outside Switchboard');
+  await expect(row.locator('[data-tier="phone_number"]')).toBeVisible();
+});
+
+test('bulk re-route a selection: confirmation, per-number outcomes, a failure retried', async ({
+  page,
+  sandbox,
+  receiver,
+}) => {
+  const truth = await fleetTruth(sandbox);
+  const { wabaId } = scenarios(sandbox).applicationTier;
+  const selected = truth.filter((r) => r.wabaId === wabaId && r.winner === 'application');
+  expect(selected.length).toBeGreaterThanOrEqual(2);
+  await page.goto('/audit');
+  await runScan(page, truth.length);
+
+  await page.getByLabel('WABA name or id').fill(wabaId);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.getByLabel('Winning tier').selectOption('application');
+  await expect(page.getByTestId('audit-total')).toHaveText(`${selected.length} numbers`);
+
+  await page.getByRole('button', { name: `Re-route ${selected.length} numbers…` }).click();
+  const dialog = page.getByRole('alertdialog');
+  const url = receiver.url('echo');
+  await dialog.getByLabel('New callback URL').fill(url);
+  await dialog.getByLabel('Verify token').fill(receiver.verifyToken);
+  await dialog.getByRole('button', { name: 'Review' }).click();
+  const confirmation = dialog.getByTestId('bulk-confirmation');
+  await expect(confirmation).toContainText(
+    `Set the phone number override of ${selected.length} numbers to ${url}`,
+  );
+
+  // One number's reads fail for longer than the client retries: it fails, the others are applied.
+  const broken = selected[0]?.phoneNumberId ?? '';
+  await setFaults(sandbox, { faultKind: 'http500', count: 8, pathPattern: `/${broken}$` });
+  await dialog.getByRole('button', { name: `Re-route ${selected.length} numbers` }).click();
+  await expect(page).toHaveURL(/\/audit\/bulk\//);
+  const counts = page.getByTestId('bulk-counts');
+  await expect(counts).toContainText(`${selected.length} of ${selected.length} done`, { timeout: 30_000 });
+  await expect(counts).toContainText(`${selected.length - 1} applied`);
+  await expect(counts).toContainText('1 failed');
+  const failed = page.locator('[data-testid="bulk-item"][data-status="failed"]');
+  await expect(failed).toHaveCount(1);
+  await expect(failed.getByRole('link')).toHaveAttribute('href', `/numbers/${broken}`);
+  await setFaults(sandbox, {});
+  for (const r of selected.filter((s) => s.phoneNumberId !== broken)) {
+    expect((await webhookConfiguration(sandbox, r.phoneNumberId)).phone_number).toBe(url);
+  }
+  expect((await webhookConfiguration(sandbox, broken)).phone_number).toBeUndefined();
+
+  // Leave and come back: the job's page still shows its outcomes; then retry the failure.
+  await page.goto('/audit');
+  await page
+    .getByRole('link', { name: new RegExp(`Set the phone override of ${selected.length} numbers`) })
+    .first()
+    .click();
+  await page.getByLabel('Verify token').fill(receiver.verifyToken);
+  await page.getByRole('button', { name: 'Retry 1 number' }).click();
+  await expect(counts).toContainText(`${selected.length} applied`, { timeout: 30_000 });
+  await expect(counts).toContainText('0 failed');
+  await expect(page.locator('[data-testid="bulk-item"][data-status="applied"]')).toHaveCount(selected.length);
+  expect((await webhookConfiguration(sandbox, broken)).phone_number).toBe(url);
+  await expect(page.getByTestId('bulk-items')).toContainText(url);
+});
