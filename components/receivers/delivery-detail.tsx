@@ -37,7 +37,7 @@ export function DeliveryDetail({ receiverId, deliveryId }: { receiverId: string;
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_2fr]">
       <section aria-label="Headers" className="min-w-0 space-y-1">
-        <h4 className="text-sm font-semibold">Headers</h4>
+        <h3 className="text-sm font-semibold">Headers</h3>
         <dl className="space-y-1 text-xs">
           {Object.entries(detail.headers).map(([name, value]) => (
             <div key={name}>
@@ -48,9 +48,9 @@ export function DeliveryDetail({ receiverId, deliveryId }: { receiverId: string;
         </dl>
       </section>
       <section aria-label="Body" className="min-w-0 space-y-1">
-        <h4 className="text-sm font-semibold">
+        <h3 className="text-sm font-semibold">
           Body {detail.bodyEncoding === 'base64' && <span className="font-normal">(not UTF-8; base64)</span>}
-        </h4>
+        </h3>
         {body === null ? (
           <p className="text-sm text-slate-700">
             {detail.outcome === 'duplicate'

@@ -44,18 +44,16 @@ export function percentile(sorted: readonly number[], p: number): number {
 export class HookLoad {
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   private sequence = 0;
-  /** Bodies answered 200, to re-send as duplicates. */
-  private readonly delivered: string[] = [];
-  /** Message ids the server acknowledged with 200 (stored or duplicate). */
-  readonly acknowledged = new Set<string>();
+  /** First copies the server acknowledged with 200: re-sent as duplicates, and checked after a crash. */
+  readonly acknowledged: string[] = [];
 
   constructor(private readonly options: LoadOptions) {}
 
-  private nextBody(): { body: string; messageId: string; duplicate: boolean } {
+  private nextBody(): { body: string; duplicate: boolean } {
     const { duplicateShare } = this.options;
-    if (this.delivered.length > 0 && Math.random() < duplicateShare) {
-      const body = this.delivered[Math.floor(Math.random() * this.delivered.length)] as string;
-      return { body, messageId: '', duplicate: true };
+    if (this.acknowledged.length > 0 && Math.random() < duplicateShare) {
+      const body = this.acknowledged[Math.floor(Math.random() * this.acknowledged.length)] as string;
+      return { body, duplicate: true };
     }
     this.sequence += 1;
     const messageId = `wamid.bench.${this.options.runId}.${this.sequence}`;
@@ -89,14 +87,21 @@ export class HookLoad {
         },
       ],
     });
-    return { body, messageId, duplicate: false };
+    return { body, duplicate: false };
   }
 
-  /** Sends one delivery; resolves with what the server said and when it finished. */
-  send(): Promise<Answer> {
-    const { body, messageId } = this.nextBody();
+  /** Sends one delivery; resolves with what the server said. */
+  async send(): Promise<Answer> {
+    const { body, duplicate } = this.nextBody();
     const bad = Math.random() < this.options.badSignatureShare;
-    const signature = sign(body, bad ? `${this.options.appSecret}-wrong` : this.options.appSecret);
+    const answer = await this.post(body, bad);
+    if (!duplicate && !bad && (answer === 'stored' || answer === 'duplicate')) this.acknowledged.push(body);
+    return answer;
+  }
+
+  /** POSTs one body, correctly signed unless `badSignature`. */
+  post(body: string, badSignature = false): Promise<Answer> {
+    const signature = sign(body, badSignature ? `${this.options.appSecret}-wrong` : this.options.appSecret);
     return new Promise<Answer>((resolve) => {
       const request = http.request(
         this.options.url,
@@ -115,13 +120,9 @@ export class HookLoad {
           response.resume();
           response.on('end', () => {
             const outcome = response.headers['x-switchboard-delivery'];
-            if (response.statusCode === 200 && (outcome === 'stored' || outcome === 'duplicate')) {
-              if (messageId) {
-                this.acknowledged.add(messageId);
-                this.delivered.push(body);
-              }
+            if (response.statusCode === 200 && (outcome === 'stored' || outcome === 'duplicate'))
               resolve(outcome);
-            } else resolve(response.statusCode === 401 ? 'rejected' : 'error');
+            else resolve(response.statusCode === 401 ? 'rejected' : 'error');
           });
         },
       );

@@ -1,0 +1,135 @@
+/**
+ * Managed receivers end to end: an admin creates one in the console, it becomes a phone number override
+ * through the sandbox's Graph API (which verifies it live), the sandbox emits a signed event through Meta's
+ * routing, and the inspector shows it arrive — without a reload — with the tier that routed it.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { authFile } from './support/roles';
+
+interface Fixture {
+  apps: Array<{ id: string; secret: string; accessToken: string }>;
+  scenarios: { phoneNumberTier: { phoneNumberId: string }; applicationTier: { phoneNumberId: string } };
+}
+
+async function fixtureOf(sandboxUrl: string): Promise<Fixture> {
+  return (await (await fetch(`${sandboxUrl}/_sandbox/fixture`)).json()) as Fixture;
+}
+
+async function createReceiver(page: Page, name: string, verifyToken: string, appSecret: string) {
+  await page.goto('/receivers');
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Verify token').fill(verifyToken);
+  await page.getByLabel('App secret').fill(appSecret);
+  await page.getByRole('button', { name: 'Create receiver' }).click();
+  const created = page.getByText('Created. Its callback URL is');
+  await expect(created).toBeVisible();
+  const url = (await created.locator('span.font-mono').textContent()) ?? '';
+  expect(url).toMatch(/\/api\/hooks\/[0-9a-f-]{36}$/);
+  return { url, id: url.split('/').at(-1) ?? '' };
+}
+
+test.describe('receivers as an admin', () => {
+  test.use({ storageState: authFile('admin') });
+
+  test('a sandbox event routed by the phone override appears live in the inspector', async ({
+    page,
+    sandbox,
+  }) => {
+    const fixture = await fixtureOf(sandbox.url);
+    const app = fixture.apps[0];
+    if (!app) throw new Error('no app in the fixture');
+    const { phoneNumberId } = fixture.scenarios.phoneNumberTier;
+    const receiver = await createReceiver(page, `Dublin ${Date.now()}`, 'e2e verify+token', app.secret);
+
+    // The console wiring is the lead's; set the override straight through the sandbox's Graph API.
+    await sandbox.graphPost(phoneNumberId, {
+      webhook_configuration: { override_callback_uri: receiver.url, verify_token: 'e2e verify+token' },
+    });
+
+    await page.goto(`/receivers/${receiver.id}`);
+    await expect(page.getByText('No deliveries match')).toBeVisible();
+    const emitted = await fetch(`${sandbox.url}/_sandbox/emit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phoneNumberId }),
+    });
+    expect(emitted.ok).toBe(true);
+
+    const row = page.getByTestId('delivery-row').first();
+    await expect(row).toBeVisible();
+    await expect(row).toContainText('Stored');
+    await expect(row).toContainText('Phone number override');
+    await expect(row).toContainText(phoneNumberId);
+    await expect(page.getByText('1 new delivery.')).toBeVisible();
+
+    await row.getByRole('button', { name: 'View' }).click();
+    await expect(page.locator('pre')).toContainText(`"phone_number_id": "${phoneNumberId}"`);
+    await expect(page.getByText('x-hub-signature-256')).toBeVisible();
+
+    const results = await new AxeBuilder({ page }).include('main').analyze();
+    expect(results.violations).toEqual([]);
+  });
+
+  test('bad signatures are recorded as rejected and can be filtered', async ({ page, sandbox }) => {
+    const fixture = await fixtureOf(sandbox.url);
+    const receiver = await createReceiver(
+      page,
+      `Filters ${Date.now()}`,
+      'e2e-verify-token',
+      'not-the-app-secret',
+    );
+    const { phoneNumberId } = fixture.scenarios.phoneNumberTier;
+    await sandbox.graphPost(phoneNumberId, {
+      webhook_configuration: { override_callback_uri: receiver.url, verify_token: 'e2e-verify-token' },
+    });
+    // Signed with the app's real secret, which this receiver does not hold: 401, retried, all rejected.
+    await fetch(`${sandbox.url}/_sandbox/emit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phoneNumberId, wait: true, retry: { maxAttempts: 2, baseDelayMs: 10 } }),
+    });
+    await page.goto(`/receivers/${receiver.id}?signature=invalid`);
+    await expect(page.getByTestId('delivery-row')).toHaveCount(2);
+    await expect(page.getByTestId('delivery-row').first()).toContainText('Rejected · bad signature');
+    await page.getByLabel('Signature').selectOption('valid');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await expect(page).toHaveURL(/signature=valid/);
+    await expect(page.getByText('No deliveries match')).toBeVisible();
+  });
+
+  test('rotate the secret, then delete with a confirmation that names the receiver', async ({ page }) => {
+    const receiver = await createReceiver(
+      page,
+      `Rotate ${Date.now()}`,
+      'e2e-verify-token',
+      'first-app-secret',
+    );
+    await page.goto(`/receivers/${receiver.id}`);
+    await page.getByLabel('New app secret').fill('second-app-secret');
+    await page.getByRole('button', { name: 'Rotate secret' }).click();
+    await expect(page.getByText(/Rotated\. The new secret verifies now/)).toBeVisible();
+    await expect(page.getByText(/previous secret still verifies until/)).toBeVisible();
+
+    await page.getByRole('button', { name: 'Delete receiver' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog).toContainText(receiver.url);
+    await dialog.getByRole('button', { name: 'Delete receiver' }).click();
+    await expect(page).toHaveURL(/\/receivers$/);
+    const gone = await fetch(
+      `${receiver.url}?hub.mode=subscribe&hub.verify_token=e2e-verify-token&hub.challenge=1`,
+    );
+    expect(gone.status).toBe(404);
+  });
+});
+
+test.describe('receivers as a viewer', () => {
+  test.use({ storageState: authFile('viewer') });
+
+  test('can read the list but not create, rotate or delete', async ({ page }) => {
+    await page.goto('/receivers');
+    await expect(page.getByRole('heading', { name: 'Receivers', level: 1 })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Create receiver' })).toHaveCount(0);
+  });
+});
