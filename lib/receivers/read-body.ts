@@ -15,6 +15,10 @@ export async function readBodyLimited(request: Request, limit = MAX_BODY_BYTES):
     return { ok: false, bytesSeen: declared };
   }
   if (!request.body) return { ok: true, body: new Uint8Array(0) };
+  // A declared length within the limit bounds the body (the HTTP parser never reads past it): read it whole.
+  if (Number.isFinite(declared) && request.headers.has('content-length')) {
+    return { ok: true, body: new Uint8Array(await request.arrayBuffer()) };
+  }
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
