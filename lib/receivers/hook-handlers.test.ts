@@ -244,7 +244,7 @@ describe('body size limit', () => {
   it('accepts exactly 3 MB', async () => {
     const r = await t.create();
     const head = messagesPayload('1', ['wamid.big']);
-    const body = head.slice(0, -1) + ' '.repeat(3 * 1024 * 1024 - head.length) + '}';
+    const body = `${head.slice(0, -1)}${' '.repeat(3 * 1024 * 1024 - head.length)}}`;
     expect(Buffer.byteLength(body)).toBe(3 * 1024 * 1024);
     expect((await t.post(r.id, body, r.appSecret)).status).toBe(200);
   });
