@@ -11,7 +11,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const items: NavItem[] = [
     { href: '/', label: 'Overview' },
     { href: '/wabas', label: 'WABAs' },
+    { href: '/audit', label: 'Audit' },
     { href: '/activity', label: 'Activity' },
+    ...(can(user.role, 'receivers.manage') ? [{ href: '/receivers', label: 'Receivers' }] : []),
     ...(can(user.role, 'users.manage') ? [{ href: '/users', label: 'Users' }] : []),
   ];
   return (
