@@ -60,5 +60,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  // Webhook receivers (/api/hooks/*) skip the proxy: it would copy every POST body (up to 10 MB) before the
+  // route's own 3 MB limit applies, and halve receiver throughput. They need no session.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/hooks/).*)'],
 };

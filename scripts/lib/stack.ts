@@ -57,6 +57,8 @@ export function appEnvFor(sandbox: RunningSandbox, appPort: number, dataDir: str
     NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
     SWITCHBOARD_DEMO: '1',
     ALLOW_LOOPBACK_CALLBACKS: '1',
+    // Sandbox mode: enables *Send test event*, which asks the sandbox to emit webhooks.
+    GRAPH_SANDBOX_CONTROL_URL: sandbox.url,
   };
 }
 

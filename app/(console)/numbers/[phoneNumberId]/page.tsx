@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/common/page-header';
 import { ReadFailure } from '@/components/common/read-failure';
 import { NumberView } from '@/components/numbers/number-view';
 import { routingPermissions } from '@/components/overrides/types';
+import { TestEventSection } from '@/components/receivers/test-event-section';
 import { TierBadge } from '@/components/routing/tier-badge';
 import { Card, CardContent } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/session';
@@ -75,6 +76,7 @@ export default async function NumberPage({ params }: { params: Params }) {
             actions={{ setPhoneOverride, clearPhoneOverride, subscribeApp, testCallback }}
           />
         </HydrationBoundary>
+        <TestEventSection phoneNumberId={number.phoneNumberId} />
         <Card>
           <CardContent className="pt-4">
             <ChangeHistory targetType="phone_number" targetId={number.phoneNumberId} />
