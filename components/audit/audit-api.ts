@@ -3,7 +3,7 @@
  * through GET route handlers (cacheable by TanStack Query, pollable); changes go through server actions.
  */
 import { type AuditFilter, auditFilterQuery } from '@/lib/audit/filter';
-import type { AuditRowsPage, AuditScanView, BulkJobView, UrlGroup } from '@/lib/audit/types';
+import type { AuditRowsPage, AuditScanView, BulkJobView, UrlGroups } from '@/lib/audit/types';
 
 export interface ScanState {
   /** The most recent scan, whatever its state. */
@@ -39,7 +39,7 @@ export function fetchRows(scanId: string, filter: AuditFilter, offset: number, l
 }
 
 export function fetchGroups(scanId: string, filter: AuditFilter) {
-  return getJson<{ groups: UrlGroup[] }>(`/api/audit/groups?${auditFilterQuery(filter, { scan: scanId })}`);
+  return getJson<UrlGroups>(`/api/audit/groups?${auditFilterQuery(filter, { scan: scanId })}`);
 }
 
 export const fetchBulkJob = (jobId: string) => getJson<BulkJobView>(`/api/audit/bulk/${jobId}`);

@@ -9,7 +9,7 @@ import type { Db } from '@/lib/db/client';
 import { type RouteSnapshotRow, routeSnapshots } from '@/lib/db/schema';
 import type { Tier } from '@/lib/routing/types';
 import type { AuditFilter, SortKey } from './filter';
-import type { AuditRow, AuditRowsPage, RouteState, UrlGroup } from './types';
+import type { AuditRow, AuditRowsPage, RouteState, UrlGroup, UrlGroups } from './types';
 
 const s = routeSnapshots;
 
@@ -101,8 +101,14 @@ const EMPTY_WINNERS = (): Record<Tier | 'none', number> => ({
   none: 0,
 });
 
-/** How many numbers land on each effective URL (null = no delivery), most first. */
-export async function urlGroups(db: Db, input: { scanId: string; filter: AuditFilter }): Promise<UrlGroup[]> {
+/**
+ * How many numbers land on each effective URL (null = no delivery), most first. A fleet with thousands of
+ * phone overrides has thousands of one-number destinations; only the `limit` biggest are returned.
+ */
+export async function urlGroups(
+  db: Db,
+  input: { scanId: string; filter: AuditFilter; limit?: number },
+): Promise<UrlGroups> {
   const rows = await db
     .select({ url: s.effectiveUrl, winner: s.winner, count: sql<number>`count(*)::int` })
     .from(s)
@@ -115,7 +121,14 @@ export async function urlGroups(db: Db, input: { scanId: string; filter: AuditFi
     group.byWinner[row.winner ?? 'none'] += row.count;
     groups.set(row.url, group);
   }
-  return [...groups.values()].sort((a, b) => b.count - a.count || (a.url ?? '').localeCompare(b.url ?? ''));
+  const sorted = [...groups.values()].sort(
+    (a, b) => b.count - a.count || (a.url ?? '').localeCompare(b.url ?? ''),
+  );
+  return {
+    groups: sorted.slice(0, input.limit ?? 100),
+    destinations: sorted.length,
+    numbers: sorted.reduce((sum, g) => sum + g.count, 0),
+  };
 }
 
 /** Every matching row in id order, `batchSize` at a time (keyset paging: stable while the scan is written). */

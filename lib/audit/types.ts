@@ -62,6 +62,14 @@ export interface UrlGroup {
   byWinner: Record<Tier | 'none', number>;
 }
 
+export interface UrlGroups {
+  /** The biggest destinations, most numbers first. */
+  groups: UrlGroup[];
+  /** Every distinct destination, including those not listed. */
+  destinations: number;
+  numbers: number;
+}
+
 export type BulkAction = 'phone_override.set' | 'phone_override.clear';
 export type BulkJobStatus = 'running' | 'completed' | 'interrupted';
 export type BulkItemStatus = 'pending' | 'running' | 'applied' | 'failed';

@@ -12,5 +12,5 @@ export async function GET(request: NextRequest) {
   const { scanId, filter } = parseAuditQuery(request.nextUrl.searchParams);
   if (!scanId) return badRequest('scan must be a scan id');
   const { db } = await auditEnvFromConfig();
-  return Response.json({ groups: await urlGroups(db, { scanId, filter }) }, { headers: NO_STORE });
+  return Response.json(await urlGroups(db, { scanId, filter }), { headers: NO_STORE });
 }
