@@ -36,12 +36,13 @@ describe('openDb (PGlite)', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]?.action).toBe('waba.subscribe');
     await second.close();
-  });
+    // Two cold PGlite starts on a new data dir: ~5 s each when idle, far more on a loaded 2-core machine.
+  }, 120_000);
 
   it('enforces case-insensitive unique emails', async () => {
     const { db, close } = await openDb({ dataDir: 'memory://' });
     await db.insert(users).values({ email: 'a@example.com' });
     await expect(db.insert(users).values({ email: 'A@EXAMPLE.COM' })).rejects.toThrow();
     await close();
-  });
+  }, 60_000);
 });
