@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { TierBadge } from '@/components/routing/tier-badge';
 import type { SortKey } from '@/lib/audit/filter';
@@ -23,6 +22,9 @@ function Url({ value }: { value: string | null }) {
   );
 }
 
+// Plain anchors, not next/link: a Link prefetches when it enters the viewport or the pointer passes over it,
+// and rows stream past both while the table scrolls — that would fetch a page per row.
+
 /**
  * The audit's columns. Sorting, filtering and paging happen on the server (the snapshot table), so columns only
  * say how to render a row and which server sort key a header toggles.
@@ -35,12 +37,12 @@ export const AUDIT_COLUMNS: AuditColumn[] = [
     sort: 'number',
     cell: (row) => (
       <div className="min-w-0">
-        <Link
+        <a
           href={`/numbers/${row.phoneNumberId}`}
           className="block truncate text-blue-800 underline underline-offset-2"
         >
           {row.displayPhoneNumber ?? row.phoneNumberId}
-        </Link>
+        </a>
         <span className="block truncate text-xs text-slate-700">{row.verifiedName ?? row.phoneNumberId}</span>
       </div>
     ),
@@ -52,12 +54,12 @@ export const AUDIT_COLUMNS: AuditColumn[] = [
     sort: 'waba',
     cell: (row) => (
       <div className="min-w-0">
-        <Link
+        <a
           href={`/wabas/${row.wabaId}`}
           className="block truncate text-blue-800 underline underline-offset-2"
         >
           {row.wabaName ?? row.wabaId}
-        </Link>
+        </a>
         <span className="block truncate text-xs text-slate-700">
           {row.ownership === 'client' ? 'Client · ' : ''}
           {row.wabaId}

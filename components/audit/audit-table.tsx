@@ -2,14 +2,34 @@
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { Alert } from '@/components/ui/alert';
 import type { AuditFilter, SortKey } from '@/lib/audit/filter';
+import type { AuditRow } from '@/lib/audit/types';
 import { AUDIT_COLUMNS } from './audit-columns';
 import { count } from './format';
 import { useRowBlocks, useRowCount } from './use-row-blocks';
 
 const ROW_HEIGHT = 52;
+
+/** One number's row; memoised so scrolling only renders the rows that come into view. */
+const AuditRowView = memo(function AuditRowView({ row, index }: { row: AuditRow; index: number }) {
+  return (
+    <tr
+      aria-rowindex={index + 2}
+      data-testid="audit-row"
+      data-phone-number-id={row.phoneNumberId}
+      className="border-b border-slate-100 hover:bg-slate-50"
+      style={{ height: ROW_HEIGHT }}
+    >
+      {AUDIT_COLUMNS.map((c) => (
+        <td key={c.id} className="overflow-hidden px-3 py-1 align-middle text-slate-900">
+          {c.cell(row)}
+        </td>
+      ))}
+    </tr>
+  );
+});
 
 function SortButton({
   label,
@@ -124,26 +144,18 @@ export function AuditTable({
             )}
             {items.map((item) => {
               const row = data.rowAt(item.index);
-              return (
+              return row ? (
+                <AuditRowView key={row.phoneNumberId} row={row} index={item.index} />
+              ) : (
                 <tr
-                  key={item.key}
+                  key={`loading-${item.index}`}
                   aria-rowindex={item.index + 2}
-                  data-testid={row ? 'audit-row' : 'audit-row-loading'}
-                  data-phone-number-id={row?.phoneNumberId}
-                  className="border-b border-slate-100 hover:bg-slate-50"
+                  data-testid="audit-row-loading"
                   style={{ height: ROW_HEIGHT }}
                 >
-                  {row ? (
-                    AUDIT_COLUMNS.map((c) => (
-                      <td key={c.id} className="overflow-hidden px-3 py-1 align-middle text-slate-900">
-                        {c.cell(row)}
-                      </td>
-                    ))
-                  ) : (
-                    <td colSpan={AUDIT_COLUMNS.length} className="px-3 text-slate-600">
-                      Loading…
-                    </td>
-                  )}
+                  <td colSpan={AUDIT_COLUMNS.length} className="px-3 text-slate-600">
+                    Loading…
+                  </td>
                 </tr>
               );
             })}
