@@ -65,10 +65,26 @@ describe('audit scan job', () => {
     await third.finished;
   });
 
-  it('records progress while it runs, readable from the database', async () => {
-    await h.faults({ latencyMs: 150 });
+  it('marks a running scan whose heartbeat stopped as interrupted, and starts a new one', async () => {
+    const { auditScans } = await import('@/lib/db/schema');
+    const [dead] = await h.db
+      .insert(auditScans)
+      .values({ appId: h.app.id, startedBy: 'gone@example.com', heartbeatAt: new Date(Date.now() - 120_000) })
+      .returning();
     const started = await startAuditScan(h.env, 'a@example.com');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(started.created).toBe(true);
+    await started.finished;
+    const [row] = await h.db
+      .select()
+      .from(auditScans)
+      .where(eq(auditScans.id, dead?.id ?? ''));
+    expect(row?.status).toBe('interrupted');
+  });
+
+  it('records progress while it runs, readable from the database', async () => {
+    await h.faults({ latencyMs: 800 });
+    const started = await startAuditScan(h.env, 'a@example.com');
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const { auditScans } = await import('@/lib/db/schema');
     const [mid] = await h.db.select().from(auditScans).where(eq(auditScans.id, started.scan.id));
     expect(mid?.status).toBe('running');

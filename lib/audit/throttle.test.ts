@@ -45,13 +45,18 @@ describe('Throttle', () => {
     expect(throttle.slowedDown).toBe(true);
     const waits = [throttle.ready(), throttle.ready(), throttle.ready()];
     await Promise.all(waits);
-    // The first goes now, the next two wait for their slots 500 ms apart.
-    expect(slept).toEqual([500, 1000]);
-    expect(throttle.stats.throttledMs).toBe(1000);
+    // From the moment usage crossed 80 %, one call per 500 ms.
+    expect(slept).toEqual([500, 1000, 1500]);
+    expect(throttle.stats.throttledMs).toBe(1500);
+    // A lower figure right away (a response that was already in flight) does not end the slow-down…
     throttle.observe(usage(40));
-    c.advance(5_000);
+    expect(throttle.slowedDown).toBe(true);
+    // …lower figures after the hold period do.
+    c.advance(20_000);
+    throttle.observe(usage(40));
+    expect(throttle.slowedDown).toBe(false);
     await throttle.ready();
-    expect(slept).toHaveLength(2);
+    expect(slept).toHaveLength(3);
   });
 
   it('pauses every caller after a rate-limit error, doubling while they repeat', async () => {

@@ -1,7 +1,8 @@
 /**
  * Keeps audit and bulk jobs under Graph's rate limits (reference §6). Two mechanisms:
  * - usage headers: once any usage figure reaches `slowAtPercent` (80 %), calls are spaced `slowDelayMs` apart
- *   whatever the concurrency, until a response reports usage below it again;
+ *   whatever the concurrency, until responses report usage below it again for `slowHoldMs` (a lower figure in
+ *   a response that was already in flight must not end the slow-down at once);
  * - rate-limit errors (4, 17, 341, 613, 80007, 80008) that survived the client's own retries: every caller
  *   pauses for the announced wait (or an exponential backoff when none is announced). A wait longer than
  *   `maxWaitMs` is not waited out: the caller gives up and reports when to try again.
@@ -12,6 +13,7 @@ import type { UsageSnapshot } from '@/lib/graph/usage';
 export interface ThrottleOptions {
   slowAtPercent?: number;
   slowDelayMs?: number;
+  slowHoldMs?: number;
   backoffBaseMs?: number;
   maxWaitMs?: number;
   now?: () => number;
@@ -32,6 +34,8 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 export class Throttle {
   private readonly slowAt: number;
   private readonly slowDelayMs: number;
+  private readonly slowHoldMs: number;
+  private slowUntil = 0;
   private readonly backoffBaseMs: number;
   readonly maxWaitMs: number;
   private readonly now: () => number;
@@ -46,6 +50,7 @@ export class Throttle {
   constructor(options: ThrottleOptions = {}) {
     this.slowAt = options.slowAtPercent ?? 80;
     this.slowDelayMs = options.slowDelayMs ?? 1_000;
+    this.slowHoldMs = options.slowHoldMs ?? 10_000;
     this.backoffBaseMs = options.backoffBaseMs ?? 2_000;
     this.maxWaitMs = options.maxWaitMs ?? 60_000;
     this.now = options.now ?? Date.now;
@@ -56,7 +61,12 @@ export class Throttle {
   observe(usage: UsageSnapshot): void {
     if (usage.maxPercent === null) return;
     this.stats.peakUsagePercent = Math.max(this.stats.peakUsagePercent ?? 0, usage.maxPercent);
-    this.slow = usage.maxPercent >= this.slowAt;
+    const high = usage.maxPercent >= this.slowAt;
+    const now = this.now();
+    // Crossing the threshold: even the very next call waits its turn.
+    if (high && !this.slow) this.nextSlot = Math.max(this.nextSlot, now + this.slowDelayMs);
+    if (high) this.slowUntil = now + this.slowHoldMs;
+    this.slow = high || now < this.slowUntil;
     if (!this.slow) this.consecutiveBackoffs = 0;
   }
 

@@ -30,11 +30,12 @@ async function control(sandbox: Sandbox, path: string, method = 'GET', json?: un
   return (await res.json()) as { data?: Array<{ path: string; batch?: boolean; status: number }> };
 }
 
-async function scan(sandbox: Sandbox, options: Partial<Parameters<typeof scanFleetForAudit>[1]> = {}) {
-  const audit = createAuditGraph(
-    clientOptions(sandbox),
-    new Throttle({ backoffBaseMs: 10, slowDelayMs: 1, maxWaitMs: 500 }),
-  );
+async function scan(
+  sandbox: Sandbox,
+  options: Partial<Parameters<typeof scanFleetForAudit>[1]> = {},
+  throttle = new Throttle({ backoffBaseMs: 10, slowDelayMs: 1, maxWaitMs: 500 }),
+) {
+  const audit = createAuditGraph(clientOptions(sandbox), throttle);
   const wabas: ScannedWaba[] = [];
   const outcome = await scanFleetForAudit(
     {
@@ -191,5 +192,29 @@ describe('audit scan of a generated fleet with long nested edges', () => {
     expect(numbers.length).toBe(420);
     expect(outcome.errors).toHaveLength(1);
     expect(outcome.errors[0]?.context).toMatch(/Listing client WABAs/);
+  });
+});
+
+describe('audit scan under usage pressure', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, fleet: { wabas: 150, numbersPerWaba: 3 } });
+  });
+  afterAll(() => sandbox.close());
+
+  it('slows down once the usage headers pass 80 %, and still reads everything', async () => {
+    // 15 listing pages; after the 5th, a batch of 50 continuations pushes usage to 100 % and the pages after it wait.
+    // A tiny budget: the app-level usage header reaches 100 % after a few dozen calls (batch operations count).
+    await control(sandbox, '/faults', 'POST', { wabaCallBudget: 1 });
+    const { outcome, numbers, audit } = await scan(
+      sandbox,
+      { wabaPageSize: 10, nestedLimit: 2 },
+      new Throttle({ slowDelayMs: 50 }),
+    );
+    expect(outcome.errors).toEqual([]);
+    expect(numbers.length).toBe(450);
+    expect(audit.throttle.stats.peakUsagePercent).toBeGreaterThanOrEqual(80);
+    expect(audit.throttle.slowedDown).toBe(true);
+    expect(audit.throttle.stats.throttledMs).toBeGreaterThanOrEqual(50);
   });
 });
