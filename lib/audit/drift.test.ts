@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordChange } from '@/lib/db/change-log';
 import { setPhoneOverride, setWabaOverride } from '@/lib/routing';
-import { numberDrift, routeHistory } from './history';
+import { driftSummary, numberDrift, routeHistory } from './history';
 import { listSnapshots } from './queries';
 import { startAuditScan } from './scan-job';
 import { type AuditHarness, startAuditHarness } from './test-support';
@@ -67,6 +67,9 @@ describe('drift between scans', () => {
       previous: { winner: 'application', phoneTier: null },
     });
     expect(await numberDrift(h.db, behindOurBack)).not.toBeNull();
+    const summary = await driftSummary(h.db);
+    expect(summary?.scan.id).toBe(second?.id);
+    expect(summary?.sample.map((r) => r.phoneNumberId)).toEqual([behindOurBack]);
     expect(await numberDrift(h.db, throughSwitchboard)).toBeNull();
 
     const history = await routeHistory(h.db, throughSwitchboard);
