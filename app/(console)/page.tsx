@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DriftSummary } from '@/components/audit/drift-summary';
 import { PageHeader } from '@/components/common/page-header';
 import { ReadFailure } from '@/components/common/read-failure';
 import { Timestamp } from '@/components/common/timestamp';
@@ -36,6 +37,7 @@ export default async function OverviewPage() {
           <h2 id="attention" className="text-lg font-semibold text-slate-900">
             Needs attention
           </h2>
+          <DriftSummary />
           <OverviewWarnings overview={overview} />
         </section>
         <RouteCounts overview={overview} />

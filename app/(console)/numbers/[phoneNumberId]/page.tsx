@@ -3,6 +3,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ChangeHistory } from '@/components/activity/change-history';
+import { DriftBadge } from '@/components/audit/drift-badge';
+import { RouteHistory } from '@/components/audit/route-history';
 import { PageHeader } from '@/components/common/page-header';
 import { ReadFailure } from '@/components/common/read-failure';
 import { NumberView } from '@/components/numbers/number-view';
@@ -64,6 +66,7 @@ export default async function NumberPage({ params }: { params: Params }) {
             </span>
             <span>· delivers via</span>
             <TierBadge tier={number.resolution.winner} />
+            <DriftBadge phoneNumberId={number.phoneNumberId} />
           </span>
         }
       />
@@ -80,6 +83,11 @@ export default async function NumberPage({ params }: { params: Params }) {
         <Card>
           <CardContent className="pt-4">
             <ChangeHistory targetType="phone_number" targetId={number.phoneNumberId} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardContent className="pt-4">
+            <RouteHistory phoneNumberId={number.phoneNumberId} />
           </CardContent>
         </Card>
       </div>
