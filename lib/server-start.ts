@@ -4,7 +4,21 @@
  */
 import 'server-only';
 import { startAuth } from '@/lib/auth/on-start';
+import { getConfig } from '@/lib/config';
+import { registerSecret } from '@/lib/log';
 
 export async function onServerStart(): Promise<void> {
+  // Teach the logger every configured secret so a value that slips into a message is scrubbed, not written.
+  const config = getConfig();
+  for (const secret of [
+    config.GRAPH_ACCESS_TOKEN,
+    config.META_APP_SECRET,
+    config.NEXTAUTH_SECRET,
+    config.SECRETS_KEY,
+    ...config.SECRETS_KEY_PREVIOUS,
+    config.OIDC_CLIENT_SECRET,
+  ]) {
+    registerSecret(secret);
+  }
   await startAuth();
 }

@@ -6,6 +6,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { getCurrentUser, type SessionUser } from '@/lib/auth/session';
+import { logger } from '@/lib/log';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -48,8 +49,15 @@ export function defineAction<S extends z.ZodType, T>(
     try {
       return await handler(parsed.data, { user });
     } catch (error) {
-      console.error('[action] unexpected failure', error instanceof Error ? error.name : 'unknown');
-      return { ok: false, status: 500, error: 'Something went wrong on our side. Nothing was changed.' };
+      // The redacting logger scrubs tokens from the error; the person sees no internals.
+      logger.error({ err: error, permission: options.permission, user: user.email }, 'server action failed');
+      // A handler may have written before it failed, so don't promise nothing changed: send them to the record.
+      return {
+        ok: false,
+        status: 500,
+        error:
+          'Something went wrong on our side. Reload to see the current state and check Activity before retrying.',
+      };
     }
   };
 }
