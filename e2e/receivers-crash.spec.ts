@@ -3,14 +3,14 @@
  * restarted on the same data directory. Every delivery it had answered 200 must still be stored — proven by
  * re-sending each one and getting "duplicate" back. Runs its own sandbox + app so the shared stack is untouched.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type RunningSandbox, startSandbox } from '../lib/graph-sandbox/server';
 import { HookLoad } from '../scripts/lib/hook-load';
-import { appEnvFor, freePort } from '../scripts/lib/stack';
+import { appEnvFor, freePort, spawnApp } from '../scripts/lib/stack';
 import { expect, test } from './support/fixtures';
 import { DEMO_USERS } from './support/roles';
 
@@ -20,11 +20,7 @@ interface App {
 }
 
 async function startApp(env: Record<string, string>, port: number): Promise<App> {
-  const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, ...env },
-    stdio: 'ignore',
-  });
+  const child = spawnApp({ ...env, PORT: String(port) }, 'ignore');
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {

@@ -2,7 +2,7 @@
  * Starts Switchboard as deployments run it, for the demo and the browser tests: the Graph sandbox (its own
  * HTTP server) and the production Next.js server wired to it purely through environment variables.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, type StdioOptions, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -62,6 +62,18 @@ export function appEnvFor(sandbox: RunningSandbox, appPort: number, dataDir: str
   };
 }
 
+/**
+ * The production server, as `npm start` runs it (lib/serve/main.ts: Next.js plus the webhook fast path),
+ * listening on 127.0.0.1 and env.PORT.
+ */
+export function spawnApp(env: Record<string, string>, stdio: StdioOptions): ChildProcess {
+  const tsxCli = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  return spawn(process.execPath, [tsxCli, '--conditions=react-server', 'lib/serve/main.ts'], {
+    env: { ...process.env, HOSTNAME: '127.0.0.1', ...env },
+    stdio,
+  });
+}
+
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -82,11 +94,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const sandbox = await startSandbox(options.sandbox ?? { port: 0 });
   const appPort = options.appPort ?? (await freePort());
   const env = { ...appEnvFor(sandbox, appPort, options.dataDir), ...options.env };
-  const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(appPort), '-H', '127.0.0.1'], {
-    env: { ...process.env, ...env },
-    stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
-  });
+  const child = spawnApp(env, options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit');
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
