@@ -2,7 +2,8 @@
  * Test harness for the audit: a real Graph sandbox on a free port, a memory database, and an AuditEnv wired
  * to both with test-sized waits. Tests only.
  */
-import { type Db, openDb } from '@/lib/db/client';
+import type { Db } from '@/lib/db/client';
+import { openTestDb } from '@/lib/testing/test-db';
 import { type SandboxOptions, startSandbox } from '@/lib/graph-sandbox/server';
 import type { RoutingContext } from '@/lib/routing/context';
 import { FleetCache } from '@/lib/routing/fleet-cache';
@@ -22,7 +23,7 @@ export async function startAuditHarness(options: { sandbox?: SandboxOptions; db?
   const sandbox = await startSandbox({ port: 0, ...options.sandbox });
   const dbHandle = options.db
     ? { db: options.db, close: async () => {} }
-    : await openDb({ dataDir: 'memory://' });
+    : await openTestDb();
   const app = sandbox.fixture.apps[0];
   if (!app) throw new Error('the fixture has no app');
   const businessIds = sandbox.fixture.businesses.map((b) => b.id);

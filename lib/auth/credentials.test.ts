@@ -2,13 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, setUserDisabled } from '@/lib/db/users';
 import { authorizeCredentials } from './credentials';
 import { hashPassword } from './password';
-import { useMemoryDatabase } from './test-support';
+import { useTestDatabase } from './test-support';
 
 const PASSWORD = 'a long enough password';
 let hash: string;
 
 beforeAll(async () => {
-  await useMemoryDatabase();
+  await useTestDatabase();
   hash = await hashPassword(PASSWORD);
 });
 

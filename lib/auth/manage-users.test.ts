@@ -5,7 +5,7 @@ import { changeLog } from '@/lib/db/schema';
 import { findUserByEmail } from '@/lib/db/users';
 import { authorizeCredentials } from './credentials';
 import { changeUserRole, createPasswordUser, setUserDisabledState } from './manage-users';
-import { useMemoryDatabase } from './test-support';
+import { useTestDatabase } from './test-support';
 
 const actor = { id: null, email: 'boss@example.com' };
 
@@ -14,7 +14,7 @@ async function logFor(targetId: string) {
   return db.select().from(changeLog).where(eq(changeLog.targetId, targetId)).orderBy(changeLog.id);
 }
 
-beforeAll(useMemoryDatabase);
+beforeAll(useTestDatabase);
 
 describe('managing users', () => {
   it('creates a user who can then sign in, and logs it without the password', async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSignInAllowed, type RateLimitRule, recordSignInAttempt } from './rate-limit';
-import { useMemoryDatabase } from './test-support';
+import { useTestDatabase } from './test-support';
 
 const MIN = 60_000;
 const t0 = new Date('2026-01-01T10:00:00Z');
@@ -17,7 +17,7 @@ async function fail(s: { email: string; ip: string | null }, minute: number, tim
   for (let i = 0; i < times; i++) await recordSignInAttempt(s, false, at(minute));
 }
 
-beforeAll(useMemoryDatabase);
+beforeAll(useTestDatabase);
 
 describe('sign-in rate limits (defaults: 5 per email, 20 per IP, 15 minutes)', () => {
   it('allows four failures for an email and blocks the fifth, with the time until it can retry', async () => {

@@ -4,7 +4,7 @@ import { getDb } from '@/lib/db/client';
 import { changeLog } from '@/lib/db/schema';
 import { createUser, findUserByEmail, setUserDisabled } from '@/lib/db/users';
 import { emailDomainAllowed, externalIdFor, resolveSsoUser, type SsoSettings } from './sso';
-import { useMemoryDatabase } from './test-support';
+import { useTestDatabase } from './test-support';
 
 const settings: SsoSettings = {
   issuer: 'https://idp.example/',
@@ -12,7 +12,7 @@ const settings: SsoSettings = {
   defaultRole: 'viewer',
 };
 
-beforeAll(useMemoryDatabase);
+beforeAll(useTestDatabase);
 
 describe('single sign-on users', () => {
   it('checks email domains exactly, and allows any when the list is empty', () => {

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { openDb } from '@/lib/db/client';
+import { openTestDb } from '@/lib/testing/test-db';
 import type { ReceiversContext } from './context';
 import { hookHandlers } from './hook-handlers';
 import { createReceiver } from './manage';
@@ -49,7 +49,7 @@ function bodyStream(req: http.IncomingMessage): ReadableStream<Uint8Array> {
 }
 
 export async function startReceiversTestbed(options: { maxBodyBytes?: number } = {}) {
-  const handle = await openDb({ dataDir: 'memory://' });
+  const handle = await openTestDb();
   const ctx: ReceiversContext = {
     db: handle.db,
     keyring: makeKeyring(randomKey()),
