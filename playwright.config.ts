@@ -5,6 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
+const database = process.env.E2E_DATABASE === 'postgres' ? 'postgres' : 'pglite';
+
 export default defineConfig({
   testDir: './e2e',
   // One app + one sandbox per run; specs share the sandbox, so they run one at a time and reset it.
@@ -14,7 +16,9 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: '.test-reports/playwright.json' }]],
+  // E2E_DATABASE (pglite | postgres) picks the database; each run keeps its own report and artefacts.
+  reporter: [['list'], ['json', { outputFile: `.test-reports/playwright-${database}.json` }]],
+  outputDir: `test-results/${database}`,
   globalSetup: './e2e/support/global-setup.ts',
   use: {
     trace: 'retain-on-failure',

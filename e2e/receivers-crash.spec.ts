@@ -11,6 +11,7 @@ import path from 'node:path';
 import { type RunningSandbox, startSandbox } from '../lib/graph-sandbox/server';
 import { HookLoad } from '../scripts/lib/hook-load';
 import { appEnvFor, freePort, spawnApp } from '../scripts/lib/stack';
+import { extraAppDatabaseEnv } from './support/database';
 import { expect, test } from './support/fixtures';
 import { DEMO_USERS } from './support/roles';
 
@@ -53,6 +54,7 @@ test('every delivery answered 200 before a crash is stored after the restart', a
     const port = await freePort();
     const env = {
       ...appEnvFor(sandbox, port, path.join(work, 'db')),
+      ...(await extraAppDatabaseEnv(path.join(work, 'db'))),
       SECRETS_KEY: randomBytes(32).toString('base64'),
     };
     app = await startApp(env, port);

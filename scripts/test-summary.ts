@@ -35,7 +35,16 @@ function fromPlaywright(report: unknown): Counts {
 }
 
 const unit = fromVitest(await readJson('.test-reports/vitest.json'));
-const browser = fromPlaywright(await readJson('.test-reports/playwright.json'));
+const browserRuns = await Promise.all(
+  ['pglite', 'postgres'].map(async (db) =>
+    fromPlaywright(await readJson(`.test-reports/playwright-${db}.json`)),
+  ),
+);
+const browser = browserRuns.reduce((a, b) => ({
+  passed: a.passed + b.passed,
+  failed: a.failed + b.failed,
+  skipped: a.skipped + b.skipped,
+}));
 console.log(`unit+integration: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped`);
 console.log(`browser: ${browser.passed} passed, ${browser.failed} failed, ${browser.skipped} skipped`);
 const failedRun = process.argv.includes('--failed');
