@@ -6,6 +6,7 @@
 import 'server-only';
 import { getAppAccessToken } from '@/lib/graph/default-client';
 import { WABA_OBJECT } from '@/lib/graph/endpoints/app-subscriptions';
+import { appSubscriptionValue, NO_APP_SECRET_MESSAGE } from './app-subscription-value';
 import { type Actor, getRoutingContext, type RoutingContext } from './context';
 import { describeGraphError } from './describe-error';
 import { maskSecret } from './mask';
@@ -18,12 +19,11 @@ export interface AppTierContext extends RoutingContext {
   appAccessToken: string | null;
 }
 
+export { appSubscriptionValue, NO_APP_SECRET_MESSAGE };
+
 export async function getAppTierContext(): Promise<AppTierContext> {
   return { ...(await getRoutingContext()), appAccessToken: getAppAccessToken() };
 }
-
-export const NO_APP_SECRET_MESSAGE =
-  'META_APP_SECRET is not configured, so Switchboard cannot form the app access token (APP_ID|APP_SECRET) that /<APP_ID>/subscriptions requires. Set it and restart to read or change the application tier.';
 
 export interface SetAppSubscriptionRequest {
   callbackUrl: string;
@@ -37,15 +37,6 @@ export interface DeleteAppSubscriptionRequest {
   /** The app id as the person typed it: must equal the configured app id. */
   confirmAppId: string;
   expected: string | null;
-}
-
-/**
- * The compared value of the application tier: its URL and its fields (sorted), so a change of either is
- * caught by the stale check and confirmed by the read-back. Null when the app has no WABA subscription.
- */
-export function appSubscriptionValue(view: AppSubscriptionView | null): string | null {
-  if (!view?.callbackUrl) return null;
-  return `${view.callbackUrl} (fields: ${view.fields.join(', ') || 'none'})`;
 }
 
 async function readSubscription(ctx: AppTierContext, token: string): Promise<AppSubscriptionView | null> {

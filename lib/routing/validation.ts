@@ -115,6 +115,7 @@ export const preflightInputSchema = overrideInputSchema;
 
 /** Every WABA webhook field the app subscription may list (reference §1, §7). */
 export const WEBHOOK_FIELDS = [...OVERRIDE_FOLLOWING_FIELDS, ...APP_CALLBACK_ONLY_FIELDS] as const;
+export type WebhookField = (typeof WEBHOOK_FIELDS)[number];
 
 /** The application tier (`POST /<APP_ID>/subscriptions`): same URL and token rules as overrides, plus fields. */
 export const setAppSubscriptionInputSchema = (allowLoopback: boolean) =>
