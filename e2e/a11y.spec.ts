@@ -30,6 +30,7 @@ const PAGES: [string, (s: Scenarios) => string][] = [
   ['number of an unsubscribed WABA', (s) => `/numbers/${s.unsubscribedWaba.phoneNumberId}`],
   ['unknown number', () => '/numbers/999999999999'],
   ['unknown WABA', () => '/wabas/999999999999'],
+  ['settings', () => '/settings'],
 ];
 
 for (const [name, pathOf] of PAGES) {
@@ -60,6 +61,15 @@ for (const name of ['Clear WABA override', 'Unsubscribe']) {
     expect(await sandbox.writes()).toEqual([]);
   });
 }
+
+test('dialog: delete app subscription', async ({ page, sandbox }) => {
+  await page.goto('/settings');
+  await page.getByRole('button', { name: 'Delete app subscription' }).click();
+  await expect(page.getByRole('alertdialog')).toBeVisible();
+  await expectNoSeriousViolations(page, 'delete app subscription dialog');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+  expect(await sandbox.writes()).toEqual([]);
+});
 
 test('override form: field errors, then a failed preflight', async ({ page, sandbox, receiver }) => {
   test.slow();

@@ -6,6 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { APP_CALLBACK_FIELDS } from '../lib/graph-sandbox/fixtures/apps';
+import { appSubscriptionValue } from '../lib/routing/app-subscription-value';
 import { expect, type SandboxHandle, test } from './support/fixtures';
 import { authFile, type DemoRole } from './support/roles';
 
@@ -30,6 +32,15 @@ const receiver = (s: SandboxHandle) =>
     url: string;
     verifyToken: string;
   };
+
+/** The application tier as the settings form was loaded with it (the stale check), from the fixture. */
+const appTier = (s: SandboxHandle) =>
+  appSubscriptionValue({
+    appId: s.fixture.apps[0]?.id ?? '',
+    callbackUrl: s.fixture.apps[0]?.callbackUrl ?? null,
+    fields: [...APP_CALLBACK_FIELDS].sort(),
+    active: true,
+  });
 
 const OPERATORS: DemoRole[] = ['operator', 'admin'];
 const ADMINS: DemoRole[] = ['admin'];
@@ -106,6 +117,25 @@ const CASES: ActionCase[] = [
     allowed: OPERATORS,
     writesGraph: false,
     input: (s) => ({ overrideCallbackUri: receiver(s).url, verifyToken: receiver(s).verifyToken }),
+  },
+  {
+    file: 'app/(console)/settings/_actions/set-app-subscription.ts',
+    name: 'setAppSubscription',
+    allowed: ADMINS,
+    writesGraph: true,
+    input: (s) => ({
+      callbackUrl: receiver(s).url,
+      verifyToken: receiver(s).verifyToken,
+      fields: ['messages'],
+      expected: appTier(s),
+    }),
+  },
+  {
+    file: 'app/(console)/settings/_actions/delete-app-subscription.ts',
+    name: 'deleteAppSubscription',
+    allowed: ADMINS,
+    writesGraph: true,
+    input: (s) => ({ confirmAppId: s.fixture.apps[0]?.id, expected: appTier(s) }),
   },
   {
     file: 'app/(console)/users/_actions/create-user.ts',

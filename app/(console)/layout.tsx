@@ -15,6 +15,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     { href: '/activity', label: 'Activity' },
     ...(can(user.role, 'receivers.manage') ? [{ href: '/receivers', label: 'Receivers' }] : []),
     ...(can(user.role, 'users.manage') ? [{ href: '/users', label: 'Users' }] : []),
+    ...(can(user.role, 'settings.manage') ? [{ href: '/settings', label: 'Settings' }] : []),
   ];
   return (
     <>

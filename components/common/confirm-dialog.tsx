@@ -25,6 +25,10 @@ interface ConfirmDialogProps {
   disabled?: boolean;
   /** After confirming, focus moves here (the result) instead of back to a trigger that may have gone. */
   resultRef?: RefObject<HTMLElement | null>;
+  /** Extra content under the description, e.g. a field the person must fill in to confirm. */
+  children?: ReactNode;
+  /** Keeps the confirm button disabled (e.g. until the target's id is typed). */
+  confirmDisabled?: boolean;
 }
 
 /**
@@ -40,6 +44,8 @@ export function ConfirmDialog({
   onConfirm,
   disabled,
   resultRef,
+  children,
+  confirmDisabled,
 }: ConfirmDialogProps) {
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
@@ -84,9 +90,15 @@ export function ConfirmDialog({
             <div className="space-y-2">{description}</div>
           </AlertDialogDescription>
         </AlertDialogHeader>
+        {children}
         <AlertDialogFooter>
           <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
-          <Button variant="destructive" onClick={confirm} disabled={pending} aria-live="polite">
+          <Button
+            variant="destructive"
+            onClick={confirm}
+            disabled={pending || confirmDisabled}
+            aria-live="polite"
+          >
             <PendingLabel pending={pending} idle={confirmLabel} busy={pendingLabel} />
           </Button>
         </AlertDialogFooter>

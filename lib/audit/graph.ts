@@ -6,6 +6,7 @@ import 'server-only';
 import { getConfig } from '@/lib/config';
 import { createGraphClient, type GraphClient, type GraphClientOptions } from '@/lib/graph/client';
 import type { GraphBase } from '@/lib/graph/urls';
+import { processUsageRecorder } from '@/lib/graph-usage';
 import { Throttle } from './throttle';
 
 export interface CallMeter {
@@ -49,6 +50,7 @@ export function auditGraphFromConfig(throttle?: Throttle): AuditGraph {
       accessToken: config.GRAPH_ACCESS_TOKEN,
       timeoutMs: config.GRAPH_TIMEOUT_MS,
       maxRetries: config.GRAPH_MAX_RETRIES,
+      onUsage: (usage) => processUsageRecorder().observe(usage),
     },
     throttle,
   );

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -324,3 +325,37 @@ export const bulkJobItems = pgTable(
   ],
 );
 export type BulkJobItemRow = typeof bulkJobItems.$inferSelect;
+
+// ── Graph usage (lib/graph-usage) ────────────────────────────────────────────────────────────────────────
+
+export const GRAPH_USAGE_SCOPES = ['app', 'business_use_case'] as const;
+export type GraphUsageScope = (typeof GRAPH_USAGE_SCOPES)[number];
+
+/**
+ * The latest rate-limit usage Graph reported, one row per scope: `X-App-Usage` (scope `app`) and each entry of
+ * `X-Business-Use-Case-Usage` (scope `business_use_case`, per business object and use-case type). Shared by every
+ * instance on the database, so the figures are the deployment's, not one process's. Rows are overwritten only
+ * by a newer report (`received_at`).
+ */
+export const graphUsage = pgTable(
+  'graph_usage',
+  {
+    appId: text('app_id').notNull(),
+    scope: text('scope', { enum: GRAPH_USAGE_SCOPES }).notNull(),
+    /** The business object id (usually a WABA id); '' for the app scope. */
+    objectId: text('object_id').notNull().default(''),
+    /** The use-case type, e.g. `whatsapp_business_management`; '' for the app scope or when Graph omits it. */
+    useCaseType: text('use_case_type').notNull().default(''),
+    callCount: doublePrecision('call_count').notNull(),
+    totalCputime: doublePrecision('total_cputime').notNull(),
+    totalTime: doublePrecision('total_time').notNull(),
+    /** `estimated_time_to_regain_access` in minutes, when Graph gave one. */
+    regainAccessMinutes: doublePrecision('regain_access_minutes'),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.appId, t.scope, t.objectId, t.useCaseType] }),
+    index('graph_usage_received_idx').on(t.appId, t.receivedAt),
+  ],
+);
+export type GraphUsageRow = typeof graphUsage.$inferSelect;

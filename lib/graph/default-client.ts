@@ -1,8 +1,10 @@
 /**
- * The app's Graph client, configured from the environment once per server process.
+ * The app's Graph client, configured from the environment once per server process. Every response's usage
+ * headers are recorded in the shared `graph_usage` table (lib/graph-usage); recording never fails a call.
  */
 import 'server-only';
 import { getConfig } from '@/lib/config';
+import { processUsageRecorder } from '@/lib/graph-usage';
 import { createGraphClient, type GraphClient } from './client';
 
 let client: GraphClient | undefined;
@@ -16,6 +18,8 @@ export function getGraphClient(): GraphClient {
       accessToken: config.GRAPH_ACCESS_TOKEN,
       timeoutMs: config.GRAPH_TIMEOUT_MS,
       maxRetries: config.GRAPH_MAX_RETRIES,
+      // Usage figures go to the database (throttled, in the background) so every instance sees the same ones.
+      onUsage: (usage) => processUsageRecorder().observe(usage),
     });
   }
   return client;

@@ -186,8 +186,12 @@ export const debugTokenResponse = z.object({
     application: z.string().optional(),
     type: z.string().optional(),
     is_valid: z.boolean(),
+    /** Unix seconds; 0 means the token does not expire (system-user tokens). */
     expires_at: z.number().optional(),
+    data_access_expires_at: z.number().optional(),
     scopes: z.array(z.string()).optional(),
+    /** Why an invalid token is invalid. */
+    error: z.object({ code: z.number().optional(), message: z.string().optional() }).optional(),
   }),
 });
 

@@ -147,3 +147,20 @@ export interface Overview {
   errors: GraphFailureView[];
   readAt: string;
 }
+
+/** The application tier as `GET /<APP_ID>/subscriptions` reports it for `whatsapp_business_account`. */
+export interface AppSubscriptionView {
+  appId: string;
+  callbackUrl: string | null;
+  /** Subscribed webhook fields, sorted. */
+  fields: string[];
+  active: boolean;
+}
+
+/** What the settings page can say about the application tier. */
+export type AppTierRead =
+  /** META_APP_SECRET is not configured: the app token `APP_ID|APP_SECRET` cannot be formed. */
+  | { kind: 'no_secret'; appId: string }
+  /** `subscription` null: the app has no subscription for WABAs at all. */
+  | { kind: 'ok'; appId: string; subscription: AppSubscriptionView | null; readAt: string }
+  | { kind: 'error'; appId: string; error: GraphFailureView };

@@ -3,7 +3,11 @@
  * server actions (the truth). No `server-only` here. Messages say what to do, not just what is wrong.
  */
 import { z } from 'zod';
-import { OVERRIDE_URL_MAX_LENGTH } from '@/lib/graph/schemas';
+import {
+  APP_CALLBACK_ONLY_FIELDS,
+  OVERRIDE_FOLLOWING_FIELDS,
+  OVERRIDE_URL_MAX_LENGTH,
+} from '@/lib/graph/schemas';
 
 export { OVERRIDE_URL_MAX_LENGTH };
 /** Graph sets no maximum; this bound only keeps absurd input out of forms and logs. */
@@ -109,8 +113,33 @@ export const wabaSubscriptionInputSchema = z.object({ wabaId: graphIdSchema });
 /** *Test callback*: the same URL and token rules as saving. */
 export const preflightInputSchema = overrideInputSchema;
 
+/** Every WABA webhook field the app subscription may list (reference §1, §7). */
+export const WEBHOOK_FIELDS = [...OVERRIDE_FOLLOWING_FIELDS, ...APP_CALLBACK_ONLY_FIELDS] as const;
+export type WebhookField = (typeof WEBHOOK_FIELDS)[number];
+
+/** The application tier (`POST /<APP_ID>/subscriptions`): same URL and token rules as overrides, plus fields. */
+export const setAppSubscriptionInputSchema = (allowLoopback: boolean) =>
+  z.object({
+    callbackUrl: overrideCallbackUriSchema(allowLoopback),
+    verifyToken: verifyTokenSchema,
+    fields: z
+      .array(z.enum(WEBHOOK_FIELDS, { error: 'Choose fields from the list.' }), {
+        error: 'Choose at least one webhook field.',
+      })
+      .min(1, 'Choose at least one webhook field (messages, for overrides to work).')
+      .transform((fields) => [...new Set(fields)].sort()),
+    expected: expectedValueSchema,
+  });
+/** Deleting the app subscription: the person types the app id to confirm they mean every WABA. */
+export const deleteAppSubscriptionInputSchema = z.object({
+  confirmAppId: z.string({ error: 'Type the app id to confirm.' }).trim(),
+  expected: expectedValueSchema,
+});
+
 export type SetPhoneOverrideInput = z.output<ReturnType<typeof setPhoneOverrideInputSchema>>;
 export type ClearPhoneOverrideInput = z.output<typeof clearPhoneOverrideInputSchema>;
 export type SetWabaOverrideInput = z.output<ReturnType<typeof setWabaOverrideInputSchema>>;
 export type ClearWabaOverrideInput = z.output<typeof clearWabaOverrideInputSchema>;
 export type WabaSubscriptionInput = z.output<typeof wabaSubscriptionInputSchema>;
+export type SetAppSubscriptionInput = z.output<ReturnType<typeof setAppSubscriptionInputSchema>>;
+export type DeleteAppSubscriptionInput = z.output<typeof deleteAppSubscriptionInputSchema>;

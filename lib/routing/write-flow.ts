@@ -20,7 +20,9 @@ export type RoutingAction =
   | 'waba_override.set'
   | 'waba_override.clear'
   | 'waba.subscribe'
-  | 'waba.unsubscribe';
+  | 'waba.unsubscribe'
+  | 'app_subscription.set'
+  | 'app_subscription.delete';
 
 /** What a read returns: the compared value, the view for the caller, and what the change log keeps. */
 export interface StateRead<T> {
@@ -31,7 +33,7 @@ export interface StateRead<T> {
 
 export interface WriteSpec<T, Target> {
   action: RoutingAction;
-  targetType: 'waba' | 'phone_number';
+  targetType: 'waba' | 'phone_number' | 'application';
   targetId: string;
   /** What was asked for, as the change log keeps it (verify tokens masked). */
   requested: Record<string, unknown>;
@@ -39,6 +41,8 @@ export interface WriteSpec<T, Target> {
   invalid: Record<string, string[]> | null;
   /** Finds the target in the configured businesses; null refuses the write. */
   locate(): Promise<Target | null>;
+  /** Why a null from `locate` refuses the write; defaults to "not part of the configured businesses". */
+  notFoundMessage?: string;
   read(target: Target): Promise<StateRead<T>>;
   /** The value the form was loaded with; undefined when the action has no stale check. */
   expected?: string | null;
@@ -100,7 +104,10 @@ export async function performWrite<T, Target>(
   try {
     target = await spec.locate();
     if (target === null) {
-      return refuse(`${spec.targetId} is not part of the configured businesses' WhatsApp accounts.`);
+      return refuse(
+        spec.notFoundMessage ??
+          `${spec.targetId} is not part of the configured businesses' WhatsApp accounts.`,
+      );
     }
     current = await spec.read(target);
   } catch (error) {

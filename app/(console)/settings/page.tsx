@@ -1,0 +1,91 @@
+import type { Metadata } from 'next';
+import { Forbidden } from '@/components/auth/forbidden';
+import { PageHeader } from '@/components/common/page-header';
+import { RetryButton } from '@/components/common/retry-button';
+import { Section } from '@/components/common/section';
+import { AppTierSection } from '@/components/settings/app-tier-section';
+import { ConnectionFacts } from '@/components/settings/connection-facts';
+import { TokenCheckResult } from '@/components/settings/token-check';
+import { UsageFigures } from '@/components/settings/usage-figures';
+import { can } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+import { getConfig } from '@/lib/config';
+import { latestUsage, processUsageRecorder } from '@/lib/graph-usage';
+import { getAppTier, getAppTierContext } from '@/lib/routing/app-subscription';
+import { checkAccessToken, connectionView } from '@/lib/settings/connection';
+import { testCallback } from '../_actions/test-callback';
+import { deleteAppSubscription } from './_actions/delete-app-subscription';
+import { setAppSubscription } from './_actions/set-app-subscription';
+
+export const metadata: Metadata = { title: 'Settings' };
+
+export default async function SettingsPage() {
+  const user = await requireUser();
+  if (!can(user.role, 'settings.manage')) {
+    return <Forbidden what="Settings" role={user.role} needed="admin" />;
+  }
+  const config = getConfig();
+  const ctx = await getAppTierContext();
+  const [token, appTier] = await Promise.all([
+    checkAccessToken({
+      graph: ctx.graph,
+      accessToken: config.GRAPH_ACCESS_TOKEN,
+      appAccessToken: ctx.appAccessToken,
+      appId: ctx.appId,
+    }),
+    getAppTier(ctx),
+  ]);
+  // This page's own Graph calls carried usage headers too: let this instance's writes land before reading.
+  await processUsageRecorder().settled();
+  const usage = await latestUsage(ctx.db, ctx.appId);
+
+  return (
+    <>
+      <PageHeader
+        title="Settings"
+        description="The Graph connection Switchboard uses, its token, rate-limit usage, and the application tier."
+        actions={<RetryButton label="Check again" />}
+      />
+      <div className="space-y-6">
+        <Section
+          id="settings-connection"
+          title="Connection"
+          description="From the environment; secrets are never shown."
+        >
+          <ConnectionFacts connection={connectionView(config)} />
+        </Section>
+        <Section
+          id="settings-token"
+          title="Access token check"
+          description="What Graph's GET /debug_token says about GRAPH_ACCESS_TOKEN, checked now."
+        >
+          <TokenCheckResult check={token} />
+        </Section>
+        <Section
+          id="settings-usage"
+          title="Rate-limit usage"
+          description="The latest X-App-Usage and X-Business-Use-Case-Usage figures Graph reported to any Switchboard instance on this database."
+        >
+          <UsageFigures usage={usage} />
+        </Section>
+        <Section
+          id="settings-app-tier"
+          title="Application tier"
+          description={
+            <>
+              The app callback URL (tier 3) for <code>whatsapp_business_account</code>, from GET /{ctx.appId}
+              /subscriptions. Numbers without a phone or WABA override deliver here, and template and account
+              webhooks always do.
+            </>
+          }
+        >
+          <AppTierSection
+            read={appTier}
+            allowLoopback={config.ALLOW_LOOPBACK_CALLBACKS}
+            actions={{ setAppSubscription, deleteAppSubscription, testCallback }}
+          />
+        </Section>
+      </div>
+    </>
+  );
+}
