@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useMemoryDatabase } from '@/lib/auth/test-support';
+import { useTestDatabase } from '@/lib/auth/test-support';
 import { recordChange } from './change-log';
 import {
   changeLogFacets,
@@ -14,7 +14,7 @@ import {
 import { getDb } from './client';
 
 beforeAll(async () => {
-  await useMemoryDatabase();
+  await useTestDatabase();
   const entries: Parameters<typeof recordChange>[0][] = [];
   for (let i = 0; i < 30; i++) {
     entries.push({

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useMemoryDatabase } from '@/lib/auth/test-support';
+import { useTestDatabase } from '@/lib/auth/test-support';
 import {
   countActiveAdmins,
   createUser,
@@ -11,7 +11,7 @@ import {
   UserError,
 } from './users';
 
-beforeAll(useMemoryDatabase);
+beforeAll(useTestDatabase);
 
 describe('users', () => {
   it('creates users with a normalised email and finds them case-insensitively', async () => {
