@@ -4,10 +4,11 @@
  * race), writes throttled per scope without losing the latest figure, and a failing write never fails a call.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type DbHandle, openDb } from '@/lib/db/client';
+import type { DbHandle } from '@/lib/db/client';
 import { graphUsage } from '@/lib/db/schema';
 import { withSandbox } from '@/lib/graph/test-helpers/sandbox';
 import { parseUsageHeaders, type UsageSnapshot } from '@/lib/graph/usage';
+import { openTestDb } from '@/lib/testing/test-db';
 import { usageFigures } from './figures';
 import { createUsageRecorder } from './recorder';
 import { latestUsage, recordUsage } from './store';
@@ -17,7 +18,7 @@ let handle: DbHandle;
 const h = withSandbox();
 
 beforeAll(async () => {
-  handle = await openDb({ dataDir: 'memory://' });
+  handle = await openTestDb();
 });
 afterAll(async () => {
   await handle.close();
