@@ -4,6 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   doublePrecision,
@@ -359,3 +360,13 @@ export const graphUsage = pgTable(
   ],
 );
 export type GraphUsageRow = typeof graphUsage.$inferSelect;
+
+/**
+ * Counters every instance on the database sees, bumped when something process-local must be dropped
+ * everywhere: `fleet` is bumped after each routing write so every instance's fleet cache starts afresh.
+ */
+export const sharedGenerations = pgTable('shared_generations', {
+  name: text('name').primaryKey(),
+  generation: bigint('generation', { mode: 'number' }).notNull().default(0),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -3,6 +3,8 @@
  * scan instead of each paying Graph calls. Concurrent readers share one in-flight scan. Writes call
  * `invalidate()`: cached scans are dropped and scans already running when the write happened are not stored.
  *
+ * With several instances on one database, `observeShared()` carries other instances' writes here too.
+ *
  * The structural index (which number belongs to which WABA and business) is kept across invalidations:
  * overrides do not move numbers, so a write does not make it wrong, and lookups stay cheap after writes.
  */
@@ -21,6 +23,7 @@ export class FleetCache {
   private inflight = new Map<string, Promise<FleetScan>>();
   private lastScans = new Map<string, FleetScan>();
   private generation = 0;
+  private sharedSeen: number | undefined;
 
   constructor(
     private readonly ttlMs: number = FLEET_CACHE_TTL_MS,
@@ -59,6 +62,15 @@ export class FleetCache {
   /** The most recent scan for `key` regardless of age or invalidation: for structure (ids), never for routes. */
   lastScan(key: string): FleetScan | undefined {
     return this.lastScans.get(key);
+  }
+
+  /**
+   * The database-wide fleet generation (lib/routing/shared-generation.ts) as just read: when another
+   * instance has written since this one last looked, its cached scans are dropped.
+   */
+  observeShared(generation: number): void {
+    if (this.sharedSeen !== undefined && generation !== this.sharedSeen) this.invalidate();
+    this.sharedSeen = generation;
   }
 
   invalidate(): void {

@@ -7,6 +7,7 @@ import 'server-only';
 import type { RoutingContext } from './context';
 import { FleetUnavailableError } from './errors';
 import { type FleetScan, type FleetWaba, scanFleet } from './fleet-scan';
+import { bumpGeneration, readGeneration } from './shared-generation';
 import type { Ownership } from './types';
 
 /** Where a WABA sits in the configured businesses. Structure only: no routes, which may be stale. */
@@ -41,13 +42,21 @@ function fleetKey(ctx: RoutingContext): string {
   return `${ctx.appId}|${ctx.businessIds.join(',')}`;
 }
 
-export function readFleet(ctx: RoutingContext, options: { refresh?: boolean } = {}): Promise<FleetScan> {
+const FLEET_GENERATION = 'fleet';
+
+export async function readFleet(
+  ctx: RoutingContext,
+  options: { refresh?: boolean } = {},
+): Promise<FleetScan> {
+  // Another instance may have written since this one cached its scan.
+  ctx.fleetCache.observeShared(await readGeneration(ctx.db, FLEET_GENERATION));
   return ctx.fleetCache.get(fleetKey(ctx), () => scanFleet(ctx), options);
 }
 
-/** After every write: the next read sees what Graph reports now. */
-export function invalidateFleet(ctx: RoutingContext): void {
+/** After every write: the next read here, and on every other instance on the database, sees what Graph reports now. */
+export async function invalidateFleet(ctx: RoutingContext): Promise<void> {
   ctx.fleetCache.invalidate();
+  ctx.fleetCache.observeShared(await bumpGeneration(ctx.db, FLEET_GENERATION));
 }
 
 function placementOf(waba: FleetWaba): WabaPlacement {

@@ -6,10 +6,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { and, eq, gt, max } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { openTestDb } from '@/lib/testing/test-db';
 import { callbackChecks, changeLog } from '@/lib/db/schema';
 import { createGraphClient } from '@/lib/graph/client';
 import { type SandboxOptions, startSandbox } from '@/lib/graph-sandbox/server';
+import { openTestDb } from '@/lib/testing/test-db';
 import type { RoutingContext } from './context';
 import { FleetCache } from './fleet-cache';
 
@@ -31,9 +31,7 @@ export interface HarnessOptions {
 
 export async function startRoutingHarness(options: HarnessOptions = {}) {
   const sandbox = await startSandbox({ port: 0, ...options.sandbox });
-  const dbHandle = options.db
-    ? { db: options.db, close: async () => {} }
-    : await openTestDb();
+  const dbHandle = options.db ? { db: options.db, close: async () => {} } : await openTestDb();
   const app = sandbox.fixture.apps[0];
   if (!app) throw new Error('the fixture has no app');
   const businessIds = sandbox.fixture.businesses.map((b) => b.id);

@@ -138,7 +138,7 @@ export async function performWrite<T, Target>(
     return fail(error, { before: current.log });
   } finally {
     // Also after a failure: a write that timed out may still have been applied.
-    invalidateFleet(ctx);
+    await invalidateFleet(ctx).catch(() => ctx.fleetCache.invalidate());
   }
 
   let after: StateRead<T>;
