@@ -5,9 +5,11 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
 import { type Db, getDb } from '@/lib/db/client';
+import { recentMaxPercent } from '@/lib/graph-usage';
 import { getRoutingContext, type RoutingContext } from '@/lib/routing/context';
 import { type AuditGraph, auditGraphFromConfig } from './graph';
 import type { AuditScanOptions } from './scan/scanner';
+import { Throttle } from './throttle';
 
 export interface AuditEnv {
   db: Db;
@@ -21,13 +23,22 @@ export interface AuditEnv {
   progressIntervalMs?: number;
 }
 
+/** Usage figures younger than this, from any instance, steer a job's throttle (Graph's window is an hour). */
+const SHARED_USAGE_WINDOW_MS = 5 * 60_000;
+
 export async function auditEnvFromConfig(): Promise<AuditEnv> {
   const config = getConfig();
+  const db = await getDb();
   return {
-    db: await getDb(),
+    db,
     appId: config.META_APP_ID,
     businessIds: config.META_BUSINESS_IDS,
-    connect: () => auditGraphFromConfig(),
+    connect: () =>
+      auditGraphFromConfig(
+        new Throttle({
+          sharedUsage: () => recentMaxPercent(db, config.META_APP_ID, SHARED_USAGE_WINDOW_MS),
+        }),
+      ),
     routing: getRoutingContext,
   };
 }

@@ -3,10 +3,10 @@
  * to both with test-sized waits. Tests only.
  */
 import type { Db } from '@/lib/db/client';
-import { openTestDb } from '@/lib/testing/test-db';
 import { type SandboxOptions, startSandbox } from '@/lib/graph-sandbox/server';
 import type { RoutingContext } from '@/lib/routing/context';
 import { FleetCache } from '@/lib/routing/fleet-cache';
+import { openTestDb } from '@/lib/testing/test-db';
 import type { AuditEnv } from './env';
 import { createAuditGraph } from './graph';
 import { Throttle } from './throttle';
@@ -21,9 +21,7 @@ export interface SandboxCall {
 
 export async function startAuditHarness(options: { sandbox?: SandboxOptions; db?: Db } = {}) {
   const sandbox = await startSandbox({ port: 0, ...options.sandbox });
-  const dbHandle = options.db
-    ? { db: options.db, close: async () => {} }
-    : await openTestDb();
+  const dbHandle = options.db ? { db: options.db, close: async () => {} } : await openTestDb();
   const app = sandbox.fixture.apps[0];
   if (!app) throw new Error('the fixture has no app');
   const businessIds = sandbox.fixture.businesses.map((b) => b.id);

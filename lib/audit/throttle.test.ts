@@ -59,6 +59,49 @@ describe('Throttle', () => {
     expect(slept).toHaveLength(3);
   });
 
+  it('starts slow when another instance recorded usage past 80 %, and asks again only every interval', async () => {
+    const c = clock();
+    const shared: (number | null)[] = [90, 10];
+    let asked = 0;
+    const throttle = new Throttle({
+      now: c.now,
+      sleep: c.sleep,
+      slowDelayMs: 500,
+      slowHoldMs: 1_000,
+      sharedEveryMs: 5_000,
+      sharedUsage: async () => {
+        asked += 1;
+        return shared.shift() ?? null;
+      },
+    });
+    // This process has made no call yet: the shared figure alone makes even the first call wait.
+    await throttle.ready();
+    expect(throttle.slowedDown).toBe(true);
+    expect(c.slept).toEqual([500]);
+    expect(throttle.stats.peakUsagePercent).toBe(90);
+    await throttle.ready();
+    expect(asked).toBe(1);
+    // Five seconds on, the shared figure is low again and the hold has passed: calls flow freely.
+    c.advance(5_000);
+    await throttle.ready();
+    expect(asked).toBe(2);
+    expect(throttle.slowedDown).toBe(false);
+  });
+
+  it('treats a failing shared read as no advice', async () => {
+    const c = clock();
+    const throttle = new Throttle({
+      now: c.now,
+      sleep: c.sleep,
+      sharedUsage: async () => {
+        throw new Error('database down');
+      },
+    });
+    await throttle.ready();
+    expect(throttle.slowedDown).toBe(false);
+    expect(c.slept).toEqual([]);
+  });
+
   it('pauses every caller after a rate-limit error, doubling while they repeat', async () => {
     const c = clock();
     const throttle = new Throttle({ now: c.now, sleep: c.sleep, backoffBaseMs: 100 });

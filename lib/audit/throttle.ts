@@ -6,6 +6,7 @@
  * - rate-limit errors (4, 17, 341, 613, 80007, 80008) that survived the client's own retries: every caller
  *   pauses for the announced wait (or an exponential backoff when none is announced). A wait longer than
  *   `maxWaitMs` is not waited out: the caller gives up and reports when to try again.
+ * Other instances' usage figures (shared through the database) count like this process's own responses.
  * Pure timing logic with an injectable clock and sleep, so it is unit-tested without real waits.
  */
 import type { UsageSnapshot } from '@/lib/graph/usage';
@@ -16,6 +17,13 @@ export interface ThrottleOptions {
   slowHoldMs?: number;
   backoffBaseMs?: number;
   maxWaitMs?: number;
+  /**
+   * The highest usage percentage any instance recorded recently (lib/graph-usage), or null. Consulted before
+   * the first call and then every `sharedEveryMs`, so a job starts slow when another instance already saw
+   * usage past the threshold: the budget is the app's, not this process's.
+   */
+  sharedUsage?: () => Promise<number | null>;
+  sharedEveryMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -45,6 +53,9 @@ export class Throttle {
   private slow = false;
   private consecutiveBackoffs = 0;
   private heldUntil = 0;
+  private readonly sharedUsage: (() => Promise<number | null>) | undefined;
+  private readonly sharedEveryMs: number;
+  private sharedNextAt = Number.NEGATIVE_INFINITY;
   readonly stats: ThrottleStats = { backoffs: 0, throttledMs: 0, peakUsagePercent: null };
 
   constructor(options: ThrottleOptions = {}) {
@@ -55,13 +66,19 @@ export class Throttle {
     this.maxWaitMs = options.maxWaitMs ?? 60_000;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? realSleep;
+    this.sharedUsage = options.sharedUsage;
+    this.sharedEveryMs = options.sharedEveryMs ?? 5_000;
   }
 
   /** Feed every response's usage headers here (the Graph client's `onUsage`). */
   observe(usage: UsageSnapshot): void {
-    if (usage.maxPercent === null) return;
-    this.stats.peakUsagePercent = Math.max(this.stats.peakUsagePercent ?? 0, usage.maxPercent);
-    const high = usage.maxPercent >= this.slowAt;
+    if (usage.maxPercent !== null) this.observePercent(usage.maxPercent);
+  }
+
+  /** A usage percentage from anywhere: a response here, or another instance's (via `sharedUsage`). */
+  observePercent(percent: number): void {
+    this.stats.peakUsagePercent = Math.max(this.stats.peakUsagePercent ?? 0, percent);
+    const high = percent >= this.slowAt;
     const now = this.now();
     // Crossing the threshold: even the very next call waits its turn.
     if (high && !this.slow) this.nextSlot = Math.max(this.nextSlot, now + this.slowDelayMs);
@@ -77,6 +94,7 @@ export class Throttle {
 
   /** Resolves when the next Graph call may be sent. */
   async ready(): Promise<void> {
+    await this.refreshShared();
     let until = this.pauseUntil;
     if (this.slow) {
       const slot = Math.max(this.now(), this.nextSlot, this.pauseUntil);
@@ -110,6 +128,17 @@ export class Throttle {
   /** A call went through: the next rate-limit error starts its backoff from the base again. */
   succeeded(): void {
     if (!this.slow) this.consecutiveBackoffs = 0;
+  }
+
+  private async refreshShared(): Promise<void> {
+    if (!this.sharedUsage || this.now() < this.sharedNextAt) return;
+    this.sharedNextAt = this.now() + this.sharedEveryMs;
+    try {
+      const percent = await this.sharedUsage();
+      if (percent !== null) this.observePercent(percent);
+    } catch {
+      // The shared figure is advice; this instance's own responses still steer the throttle.
+    }
   }
 
   private hold(until: number): void {

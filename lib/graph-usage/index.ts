@@ -11,7 +11,7 @@ import { recordUsage } from './store';
 
 export { figurePercent, type UsageFigure, usageFigures } from './figures';
 export { createUsageRecorder, type UsageRecorder, type UsageRecorderOptions } from './recorder';
-export { type LatestUsage, latestUsage, recordUsage, type UsageFigureView } from './store';
+export { type LatestUsage, latestUsage, recentMaxPercent, recordUsage, type UsageFigureView } from './store';
 
 // One recorder per server process (Next may load this module more than once).
 const recorderKey = Symbol.for('switchboard.graphUsage.recorder');

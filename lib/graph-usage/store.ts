@@ -4,7 +4,7 @@
  * is what the settings page shows and what rate-limit-aware code (the audit throttle) can consult.
  */
 import 'server-only';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { graphUsage } from '@/lib/db/schema';
 import { figureKey, figurePercent, type UsageFigure } from './figures';
@@ -102,4 +102,18 @@ export async function latestUsage(
     maxPercent: summary?.maxPercent ?? null,
     latestAt: summary?.latestAt ?? null,
   };
+}
+
+/** The highest percentage of any scope reported in the last `withinMs`, or null: what the audit throttle heeds. */
+export async function recentMaxPercent(db: Db, appId: string, withinMs: number): Promise<number | null> {
+  const since = new Date(Date.now() - withinMs);
+  const [row] = await db
+    .select({
+      percent: sql<
+        number | null
+      >`max(greatest(${graphUsage.callCount}, ${graphUsage.totalCputime}, ${graphUsage.totalTime}))`,
+    })
+    .from(graphUsage)
+    .where(and(eq(graphUsage.appId, appId), gte(graphUsage.receivedAt, since)));
+  return row?.percent === null || row?.percent === undefined ? null : Number(row.percent);
 }

@@ -11,7 +11,7 @@ import { parseUsageHeaders, type UsageSnapshot } from '@/lib/graph/usage';
 import { openTestDb } from '@/lib/testing/test-db';
 import { usageFigures } from './figures';
 import { createUsageRecorder } from './recorder';
-import { latestUsage, recordUsage } from './store';
+import { latestUsage, recentMaxPercent, recordUsage } from './store';
 
 const APP = '670843887430001';
 let handle: DbHandle;
@@ -97,6 +97,18 @@ describe('recordUsage / latestUsage', () => {
     expect(latest.businessUseCases.map((f) => f.objectId)).toEqual(['3', '2']);
     expect(latest.businessUseCaseCount).toBe(3);
     expect((await latestUsage(handle.db, '999')).maxPercent).toBe(99);
+  });
+});
+
+describe('recentMaxPercent', () => {
+  it('is the highest figure of any scope reported within the window, and null when all are older', async () => {
+    expect(await recentMaxPercent(handle.db, APP, 60_000)).toBeNull();
+    const now = Date.now();
+    await recordUsage(handle.db, APP, usageFigures(snapshot(now - 1_000, 30, { '900': 85 })));
+    await recordUsage(handle.db, APP, usageFigures(snapshot(now - 1_000, null, { '901': 20 })));
+    await recordUsage(handle.db, 'other-app', usageFigures(snapshot(now, 99)));
+    expect(await recentMaxPercent(handle.db, APP, 60_000)).toBe(85);
+    expect(await recentMaxPercent(handle.db, APP, 500)).toBeNull();
   });
 });
 
