@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { authFile } from './support/roles';
+import { noteSecret } from './support/secrets';
 
 interface Fixture {
   apps: Array<{ id: string; secret: string; accessToken: string }>;
@@ -18,6 +19,8 @@ async function fixtureOf(sandboxUrl: string): Promise<Fixture> {
 }
 
 async function createReceiver(page: Page, name: string, verifyToken: string, appSecret: string) {
+  noteSecret(`receiver "${name}" verify token`, verifyToken);
+  noteSecret(`receiver "${name}" app secret`, appSecret);
   await page.goto('/receivers');
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('Verify token').fill(verifyToken);

@@ -25,6 +25,21 @@ export interface ChangeEntry {
   message?: string | null;
 }
 
+/**
+ * PostgreSQL refuses U+0000 in text and lone surrogates in jsonb. The record of a change must be written
+ * whatever was typed (input is validated before this, but a refused input is logged too), so both become U+FFFD.
+ */
+function storable(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return value.toWellFormed().replaceAll('\u0000', '\uFFFD');
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  const toJSON = (value as { toJSON?: () => unknown }).toJSON;
+  if (typeof toJSON === 'function') return storable(toJSON.call(value), depth + 1);
+  if (Array.isArray(value)) return value.map((v) => storable(v, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [storable(k) as string, storable(v, depth + 1)]),
+  );
+}
+
 /** `db` defaults to the process-wide handle; services pass their context's database. */
 export async function recordChange(entry: ChangeEntry, db?: Db): Promise<void> {
   await (db ?? (await getDb())).insert(changeLog).values({
@@ -32,13 +47,13 @@ export async function recordChange(entry: ChangeEntry, db?: Db): Promise<void> {
     actorEmail: entry.actor.email,
     action: entry.action,
     targetType: entry.targetType,
-    targetId: entry.targetId,
-    before: entry.before ?? null,
-    requested: entry.requested ?? null,
-    after: entry.after ?? null,
+    targetId: storable(entry.targetId) as string,
+    before: storable(entry.before ?? null),
+    requested: storable(entry.requested ?? null),
+    after: storable(entry.after ?? null),
     outcome: entry.outcome,
     errorCode: entry.errorCode ?? null,
     fbtraceId: entry.fbtraceId ?? null,
-    message: entry.message ?? null,
+    message: entry.message == null ? null : (storable(entry.message) as string),
   });
 }

@@ -71,18 +71,18 @@ describe('send test event through the sandbox to a managed receiver', () => {
     expect(again.ok && again.data.targets[0]?.outcome).toBe('delivered');
   });
 
-  it('reports an unreachable sandbox or an unknown number as an error, not a throw', async () => {
+  it('reports an unreachable sandbox or an unknown number as an error, not a throw, telling them apart', async () => {
     const down = await sendTestEvent(t.ctx, 'http://127.0.0.1:9', {
       phoneNumberId: '1',
       field: 'messages',
       kind: 'message',
     });
-    expect(down).toEqual({ ok: false, error: 'The Graph sandbox could not be reached' });
+    expect(down).toEqual({ ok: false, error: 'The Graph sandbox could not be reached', rejected: false });
     const unknown = await sendTestEvent(t.ctx, sandbox.sandbox.url, {
       phoneNumberId: '1',
       field: 'messages',
       kind: 'message',
     });
-    expect(unknown).toEqual({ ok: false, error: 'unknown phone number id 1' });
+    expect(unknown).toEqual({ ok: false, error: 'unknown phone number id 1', rejected: true });
   });
 });

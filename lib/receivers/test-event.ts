@@ -60,7 +60,11 @@ export interface TestEventView extends Omit<Emission, 'targets'> {
   settled: boolean;
 }
 
-export type TestEventResult = { ok: true; data: TestEventView } | { ok: false; error: string };
+/** `rejected`: the sandbox refused the request (an unknown number, say); otherwise it failed or was unreachable. */
+export type TestEventResult =
+  | { ok: true; data: TestEventView }
+  | { ok: false; error: string; rejected: boolean };
+type ControlFailure = { error: string; rejected: boolean };
 
 const HOOK_PATH = /\/api\/hooks\/([0-9a-f-]{36})$/i;
 
@@ -82,17 +86,27 @@ async function withReceivers(ctx: ReceiversContext, emission: Emission): Promise
   return { ...emission, targets, settled: targets.every((t) => t.outcome !== 'pending') };
 }
 
-async function control(url: string, init?: RequestInit): Promise<Emission | string> {
+async function control(url: string, init?: RequestInit): Promise<Emission | ControlFailure> {
   try {
     const response = await fetch(url, { ...init, signal: AbortSignal.timeout(15_000), cache: 'no-store' });
     const body = (await response.json().catch(() => null)) as { emission?: unknown; error?: unknown } | null;
-    if (!response.ok)
-      return typeof body?.error === 'string' ? body.error : `The sandbox answered ${response.status}`;
+    if (!response.ok) {
+      return {
+        error: typeof body?.error === 'string' ? body.error : `The sandbox answered ${response.status}`,
+        rejected: response.status >= 400 && response.status < 500,
+      };
+    }
     const parsed = emissionSchema.safeParse(body?.emission);
-    return parsed.success ? parsed.data : 'The sandbox answered in an unexpected shape';
+    return parsed.success
+      ? parsed.data
+      : { error: 'The sandbox answered in an unexpected shape', rejected: false };
   } catch {
-    return 'The Graph sandbox could not be reached';
+    return { error: 'The Graph sandbox could not be reached', rejected: false };
   }
+}
+
+function isFailure(result: Emission | ControlFailure): result is ControlFailure {
+  return 'error' in result;
 }
 
 export async function sendTestEvent(
@@ -105,9 +119,7 @@ export async function sendTestEvent(
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(input),
   });
-  return typeof result === 'string'
-    ? { ok: false, error: result }
-    : { ok: true, data: await withReceivers(ctx, result) };
+  return isFailure(result) ? { ok: false, ...result } : { ok: true, data: await withReceivers(ctx, result) };
 }
 
 /** The latest state of an emission (retries keep running after the first answer). */
@@ -118,7 +130,5 @@ export async function readTestEvent(
 ): Promise<TestEventResult> {
   const path = `/_sandbox/emissions/${encodeURIComponent(emissionId)}`;
   const result = await control(new URL(path, controlUrl).toString());
-  return typeof result === 'string'
-    ? { ok: false, error: result }
-    : { ok: true, data: await withReceivers(ctx, result) };
+  return isFailure(result) ? { ok: false, ...result } : { ok: true, data: await withReceivers(ctx, result) };
 }

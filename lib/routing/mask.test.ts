@@ -28,4 +28,10 @@ describe('maskSecret', () => {
     expect(masked).not.toContain('verify');
     expect(masked).not.toContain('0123');
   });
+
+  it('keeps characters outside the BMP whole, so the mask is valid text', () => {
+    const masked = maskSecret('🔑🔑-token-🔒🔒') ?? '';
+    expect(masked).toBe(`🔑🔑${'•'.repeat(7)}🔒🔒`);
+    expect(masked.isWellFormed()).toBe(true);
+  });
 });

@@ -11,7 +11,10 @@ const MAX_BULLETS = 12;
 export function maskSecret(secret: string | null | undefined): string | null {
   if (secret == null) return null;
   if (secret.length === 0) return '';
-  if (secret.length < MIN_PARTIAL_LENGTH) return BULLET.repeat(6);
-  const hidden = Math.min(secret.length - 4, MAX_BULLETS);
-  return `${secret.slice(0, 2)}${BULLET.repeat(hidden)}${secret.slice(-2)}`;
+  // By code point: slicing UTF-16 units would cut an emoji in half, and PostgreSQL refuses the lone surrogate
+  // left behind in the change log's JSON (a 500 on saving a token like "tok🔑en-123").
+  const chars = Array.from(secret);
+  if (chars.length < MIN_PARTIAL_LENGTH) return BULLET.repeat(6);
+  const hidden = Math.min(chars.length - 4, MAX_BULLETS);
+  return `${chars.slice(0, 2).join('')}${BULLET.repeat(hidden)}${chars.slice(-2).join('')}`;
 }

@@ -86,6 +86,12 @@ describe('checkVerifyToken', () => {
     expect(checkVerifyToken('to\nk')).toMatch(/control character/);
     expect(checkVerifyToken('t'.repeat(513))).toBe('At most 512 characters (this one has 513).');
   });
+
+  it('refuses half an emoji (a lone surrogate) in tokens and URLs, but not whole emoji', () => {
+    expect(checkVerifyToken('tok\ud83dxx')).toMatch(/broken character/);
+    expect(checkOverrideCallbackUri('https://example.com/\udd11', false)).toMatch(/broken character/);
+    expect(checkVerifyToken('tok🔑en')).toBeNull();
+  });
 });
 
 describe('schemas', () => {

@@ -15,6 +15,17 @@ export const VERIFY_TOKEN_MAX_LENGTH = 512;
 
 // Unicode "Cc": C0 controls, DEL and C1 controls.
 const CONTROL_CHARS = /\p{Cc}/u;
+// A lone UTF-16 surrogate (half an emoji): not text Meta could send, and PostgreSQL refuses it in JSON.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** The first reason free text cannot be stored or sent as typed (control character, broken character), or null. */
+export function textProblem(raw: string, what: string): string | null {
+  if (CONTROL_CHARS.test(raw))
+    return `Remove the control character (a tab, line break or similar) from the ${what}.`;
+  if (LONE_SURROGATE.test(raw))
+    return `Remove the broken character (half of an emoji or similar) from the ${what}.`;
+  return null;
+}
 const HTTPS_ONLY = 'Use https:// — Meta only calls HTTPS callback URLs.';
 
 /** Hosts a local receiver may use with http:// (WHATWG-normalised hostnames). */
@@ -27,8 +38,8 @@ export function isLoopbackHostname(hostname: string): boolean {
 /** The first problem with a callback URL, as a sentence, or null when it is acceptable. */
 export function checkOverrideCallbackUri(raw: string, allowLoopback: boolean): string | null {
   if (raw.length === 0) return 'Enter the callback URL.';
-  if (CONTROL_CHARS.test(raw))
-    return 'Remove the control character (a tab, line break or similar) from the URL.';
+  const text = textProblem(raw, 'URL');
+  if (text) return text;
   if (/\s/.test(raw)) return 'Remove the spaces — a URL cannot contain whitespace.';
   if (raw.length > OVERRIDE_URL_MAX_LENGTH) {
     return `At most ${OVERRIDE_URL_MAX_LENGTH} characters (this one has ${raw.length}).`;
@@ -50,8 +61,8 @@ export function checkOverrideCallbackUri(raw: string, allowLoopback: boolean): s
 /** The first problem with a verify token, or null. */
 export function checkVerifyToken(raw: string): string | null {
   if (raw.length === 0) return 'Enter the verify token your receiver expects.';
-  if (CONTROL_CHARS.test(raw))
-    return 'Remove the control character (a tab, line break or similar) from the token.';
+  const text = textProblem(raw, 'token');
+  if (text) return text;
   if (/^\s|\s$/.test(raw))
     return 'Remove the spaces at the start or end — Meta sends the token exactly as typed.';
   if (raw.length > VERIFY_TOKEN_MAX_LENGTH) {

@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, type StdioOptions, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../lib/graph-sandbox/server';
@@ -16,6 +17,8 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Inherit the app's stdout/stderr (demo) or keep it quiet and only surface it on failure (tests). */
   quiet?: boolean;
+  /** Also append everything the app writes to stdout and stderr to this file (tests grep it for secrets). */
+  logFile?: string;
 }
 
 export interface RunningStack {
@@ -94,14 +97,16 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const sandbox = await startSandbox(options.sandbox ?? { port: 0 });
   const appPort = options.appPort ?? (await freePort());
   const env = { ...appEnvFor(sandbox, appPort, options.dataDir), ...options.env };
-  const child = spawnApp(env, options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit');
+  const log = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : null;
+  const child = spawnApp(env, options.quiet || log ? ['ignore', 'pipe', 'pipe'] : 'inherit');
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
+  const capture = (echo: NodeJS.WriteStream) => (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  });
+    log?.write(chunk);
+    if (!options.quiet) echo.write(chunk);
+  };
+  child.stdout?.on('data', capture(process.stdout));
+  child.stderr?.on('data', capture(process.stderr));
   const appUrl = `http://127.0.0.1:${appPort}`;
   const stop = async () => {
     if (child.exitCode === null) {
@@ -110,6 +115,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
+    if (log) await new Promise((resolve) => log.end(resolve));
     await sandbox.close();
   };
   try {

@@ -1,14 +1,14 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { defineAction } from '@/lib/auth/safe-action';
 import { getReceiversContext } from '@/lib/receivers/context';
 import { deleteReceiver } from '@/lib/receivers/manage';
+import { deleteReceiverSchema } from './schemas';
 
 /** Deletes the receiver and its stored deliveries; its URL answers 404 from then on. */
 export const deleteReceiverAction = defineAction(
-  { permission: 'receivers.manage', schema: z.object({ id: z.uuid() }) },
+  { permission: 'receivers.manage', schema: deleteReceiverSchema },
   async ({ id }, { user }) => {
     const result = await deleteReceiver(await getReceiversContext(), id, { id: user.id, email: user.email });
     revalidatePath('/receivers');

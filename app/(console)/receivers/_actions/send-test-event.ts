@@ -21,6 +21,8 @@ export const sendTestEventAction = defineAction(
       };
     }
     const result = await sendTestEvent(await getReceiversContext(), controlUrl, input);
-    return result.ok ? result : { ok: false, status: 500, error: result.error };
+    if (result.ok) return result;
+    // An unknown number is the caller's mistake (422); an unreachable or failing sandbox is ours (500).
+    return { ok: false, status: result.rejected ? 422 : 500, error: result.error };
   },
 );

@@ -1,16 +1,13 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { changeLogActor } from '@/lib/auth/change-log-actor';
 import { changeUserRole } from '@/lib/auth/manage-users';
 import { defineAction } from '@/lib/auth/safe-action';
-import { ROLES } from '@/lib/db/schema';
-
-const schema = z.object({ userId: z.uuid(), role: z.enum(ROLES, 'Choose a role.') });
+import { changeUserRoleSchema } from './schemas';
 
 export const changeUserRoleAction = defineAction(
-  { permission: 'users.manage', schema },
+  { permission: 'users.manage', schema: changeUserRoleSchema },
   async ({ userId, role }, { user }) => {
     const result = await changeUserRole(changeLogActor(user), userId, role);
     revalidatePath('/users');

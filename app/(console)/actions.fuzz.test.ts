@@ -1,0 +1,694 @@
+/**
+ * Fuzzes every server action that takes input: the exported actions themselves (wrapper → session re-read from
+ * the database → permission table → zod → service) against a real Graph sandbox over HTTP and an in-memory
+ * PGlite, configured through the same environment variables as the app. Only the two calls bound to a Next
+ * request are replaced: next-auth's `getServerSession` (which reads the request's cookie; here it names the test
+ * user, whose role is still read from the database) and `revalidatePath` (which needs Next's cache store).
+ *
+ * Properties: hostile input never throws, never yields a 500 and never reaches a Graph write; a hostile value in
+ * a field is refused with that field named; valid input is not refused by validation.
+ */
+import { randomBytes } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ActionResult } from '@/lib/auth/safe-action';
+import { getDb } from '@/lib/db/client';
+import { changeLog, ROLES } from '@/lib/db/schema';
+import { createUser } from '@/lib/db/users';
+import type { RunningSandbox } from '@/lib/graph-sandbox/server';
+import { startSandbox } from '@/lib/graph-sandbox/server';
+import { TEST_EVENT_FIELDS, testEventInputSchema } from '@/lib/receivers/test-event';
+import { startReceiver, type TestReceiver } from '@/lib/routing/test-support';
+import {
+  clearPhoneOverrideInputSchema,
+  clearWabaOverrideInputSchema,
+  preflightInputSchema,
+  setPhoneOverrideInputSchema,
+  setWabaOverrideInputSchema,
+  wabaSubscriptionInputSchema,
+} from '@/lib/routing/validation';
+import {
+  anyString,
+  anyValue,
+  asText,
+  badCallbackUrl,
+  badEnum,
+  badGraphId,
+  badUuid,
+  badVerifyToken,
+  POLLUTING_KEYS,
+  toFormData,
+} from '@/lib/testing/hostile';
+import { clearPhoneOverride } from './_actions/clear-phone-override';
+import { clearWabaOverride } from './_actions/clear-waba-override';
+import { setPhoneOverride } from './_actions/set-phone-override';
+import { setWabaOverride } from './_actions/set-waba-override';
+import { subscribeApp } from './_actions/subscribe-app';
+import { testCallback } from './_actions/test-callback';
+import { unsubscribeApp } from './_actions/unsubscribe-app';
+import { previewBulkReroute } from './audit/_actions/preview-bulk-reroute';
+import { retryBulkJob } from './audit/_actions/retry-bulk-job';
+import { bulkSelectionSchema, retryBulkSchema, startBulkSchema } from './audit/_actions/schemas';
+import { startAuditScan } from './audit/_actions/start-audit-scan';
+import { startBulkReroute } from './audit/_actions/start-bulk-reroute';
+import { createReceiverAction } from './receivers/_actions/create-receiver';
+import { deleteReceiverAction } from './receivers/_actions/delete-receiver';
+import { rotateReceiverSecretAction } from './receivers/_actions/rotate-receiver-secret';
+import {
+  createReceiverSchema,
+  deleteReceiverSchema,
+  rotateReceiverSecretSchema,
+} from './receivers/_actions/schemas';
+import { sendTestEventAction } from './receivers/_actions/send-test-event';
+import { changeUserRoleAction } from './users/_actions/change-user-role';
+import { createUserAction } from './users/_actions/create-user';
+import { changeUserRoleSchema, createUserSchema, setUserDisabledSchema } from './users/_actions/schemas';
+import { setUserDisabledAction } from './users/_actions/set-user-disabled';
+
+const session = vi.hoisted(() => ({ userId: null as string | null }));
+vi.mock('next-auth', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next-auth')>()),
+  getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null),
+}));
+vi.mock('next/cache', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next/cache')>()),
+  revalidatePath: () => {},
+}));
+
+/** Inputs per action and property; the whole file stays under a minute on two busy cores. */
+const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
+const HOSTILE_RUNS = Math.ceil(300 * SCALE);
+const FIELD_RUNS = Math.ceil(300 * SCALE);
+const ROLE_RUNS = Math.ceil(25 * SCALE);
+const VALID_SCALE = SCALE;
+
+type Action = (input: never) => Promise<ActionResult<unknown>>;
+type Input = Record<string, unknown>;
+
+interface Case {
+  name: string;
+  action: Action;
+  /** The fields the action's schema declares, so fields added later are fuzzed too. */
+  fields: string[];
+  /** Values each field must refuse (fields missing here still get the generic hostile values). */
+  bad: Record<string, fc.Arbitrary<unknown>>;
+  valid: () => fc.Arbitrary<Input>;
+  /** How many valid inputs to try: those that reach Graph or bcrypt cost more. */
+  validRuns: number;
+  /** Fewer whole-junk inputs where many of them are valid and slow (bcrypt at cost 12 for createUser). */
+  junkScale?: number;
+  /** Valid input survives FormData (no nested objects). */
+  formData: boolean;
+  /** Some fields are checked by the service, which answers `{ ok: true, data: { kind: 'refused' } }`. */
+  serviceChecked?: string[];
+}
+
+let sandbox: RunningSandbox;
+let receiver: TestReceiver;
+const ids = { admin: '', viewer: '', receiver: '' };
+
+const digits = fc.stringMatching(/^[1-9]\d{0,31}$/);
+/** Text without control characters, `min`–`max` UTF-16 units long, cut at whole code points (no filter spins). */
+const printable = (min: number, max: number) =>
+  fc.string({ unit: 'grapheme', minLength: min, maxLength: max }).map((raw) => {
+    const chars = Array.from(raw.replace(/[\p{Cc}\s]/gu, 'x'));
+    while (chars.join('').length > max) chars.pop();
+    return chars.join('').padEnd(min, 'x');
+  });
+/** URLs that pass validation but whose preflight fails fast (a local 404), so nothing is ever written. */
+const goodUrl = () =>
+  fc
+    .tuple(
+      fc.constantFrom('http', 'https'),
+      fc.constantFrom('127.0.0.1', 'localhost', '[::1]'),
+      fc.array(fc.stringMatching(/^[\w.~-]{1,12}$/), { maxLength: 4 }),
+      fc.option(fc.stringMatching(/^[\w=&.-]{1,30}$/), { nil: undefined }),
+    )
+    .map(([scheme, host, path, query]) => {
+      const port = scheme === 'http' && host === '127.0.0.1' ? new URL(receiver.url).port : '9';
+      return `${scheme}://${host}:${port}/missing/${path.join('/')}${query ? `?${query}` : ''}`;
+    });
+const goodToken = printable(1, 512);
+const expected = fc.oneof(fc.constant(''), fc.constant(null), fc.constant(undefined), printable(1, 60));
+const phoneIds = () =>
+  fc.oneof(
+    digits,
+    fc.constantFrom(
+      ...Object.values(sandbox.fixture.scenarios).flatMap((s) =>
+        s && 'phoneNumberId' in s ? [s.phoneNumberId] : [],
+      ),
+    ),
+  );
+const wabaIds = () =>
+  fc.oneof(
+    digits,
+    fc.constantFrom(
+      ...Object.values(sandbox.fixture.scenarios).flatMap((s) => (s && 'wabaId' in s ? [s.wabaId] : [])),
+    ),
+  );
+const filter = fc.record(
+  {
+    winner: fc.constantFrom('phone_number', 'whatsapp_business_account', 'application', 'none', 'bogus'),
+    q: anyString,
+    url: anyString,
+    waba: anyString,
+    drift: fc.constantFrom('1', '0', ''),
+    sort: fc.constantFrom('number', 'url', '__proto__'),
+    dir: fc.constantFrom('asc', 'desc', ''),
+  },
+  { requiredKeys: [] },
+);
+const keysOf = (schema: { shape: object }) => Object.keys(schema.shape);
+
+function cases(): Case[] {
+  const overrideBad = { overrideCallbackUri: badCallbackUrl, verifyToken: badVerifyToken };
+  return [
+    {
+      name: 'setPhoneOverride',
+      action: setPhoneOverride as Action,
+      fields: keysOf(setPhoneOverrideInputSchema(true)),
+      bad: { ...overrideBad, phoneNumberId: badGraphId },
+      valid: () =>
+        fc.record({
+          phoneNumberId: phoneIds(),
+          overrideCallbackUri: goodUrl(),
+          verifyToken: goodToken,
+          expected,
+        }),
+      validRuns: 150,
+      formData: true,
+    },
+    {
+      name: 'setWabaOverride',
+      action: setWabaOverride as Action,
+      fields: keysOf(setWabaOverrideInputSchema(true)),
+      bad: { ...overrideBad, wabaId: badGraphId },
+      valid: () =>
+        fc.record({ wabaId: wabaIds(), overrideCallbackUri: goodUrl(), verifyToken: goodToken, expected }),
+      validRuns: 150,
+      formData: true,
+    },
+    {
+      name: 'clearPhoneOverride',
+      action: clearPhoneOverride as Action,
+      fields: keysOf(clearPhoneOverrideInputSchema),
+      bad: { phoneNumberId: badGraphId },
+      valid: () => fc.record({ phoneNumberId: phoneIds(), expected }),
+      validRuns: 150,
+      formData: true,
+    },
+    {
+      name: 'clearWabaOverride',
+      action: clearWabaOverride as Action,
+      fields: keysOf(clearWabaOverrideInputSchema),
+      bad: { wabaId: badGraphId },
+      valid: () => fc.record({ wabaId: wabaIds(), expected }),
+      validRuns: 150,
+      formData: true,
+    },
+    // Valid subscription inputs use ids outside the fleet: a fixture id would (rightly) be written.
+    {
+      name: 'subscribeApp',
+      action: subscribeApp as Action,
+      fields: keysOf(wabaSubscriptionInputSchema),
+      bad: { wabaId: badGraphId },
+      valid: () => fc.record({ wabaId: digits }),
+      validRuns: 100,
+      formData: true,
+    },
+    {
+      name: 'unsubscribeApp',
+      action: unsubscribeApp as Action,
+      fields: keysOf(wabaSubscriptionInputSchema),
+      bad: { wabaId: badGraphId },
+      valid: () => fc.record({ wabaId: digits }),
+      validRuns: 100,
+      formData: true,
+    },
+    {
+      name: 'testCallback',
+      action: testCallback as Action,
+      fields: keysOf(preflightInputSchema(true)),
+      bad: overrideBad,
+      valid: () => fc.record({ overrideCallbackUri: goodUrl(), verifyToken: goodToken }),
+      validRuns: 150,
+      formData: true,
+    },
+    {
+      name: 'previewBulkReroute',
+      action: previewBulkReroute as Action,
+      fields: keysOf(bulkSelectionSchema),
+      bad: {
+        scanId: badUuid,
+        action: badEnum(['phone_override.set', 'phone_override.clear']),
+        filter: fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.constant([1])),
+        overrideCallbackUri: fc.oneof(
+          fc.integer(),
+          fc.constant(null),
+          fc.constant(`https://e.com/${'a'.repeat(2100)}`),
+        ),
+      },
+      valid: () =>
+        fc.record({
+          scanId: fc.uuid({ version: 4 }),
+          filter,
+          action: fc.constantFrom('phone_override.set', 'phone_override.clear'),
+          overrideCallbackUri: fc.option(goodUrl(), { nil: undefined }),
+        }),
+      validRuns: 100,
+      formData: false,
+    },
+    {
+      name: 'startBulkReroute',
+      action: startBulkReroute as Action,
+      fields: keysOf(startBulkSchema),
+      bad: {
+        scanId: badUuid,
+        action: badEnum(['phone_override.set', 'phone_override.clear']),
+        filter: fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
+        overrideCallbackUri: badCallbackUrl,
+        verifyToken: badVerifyToken,
+        expectedCount: fc.oneof(
+          fc.constantFrom(0, -1, 1.5, 'abc', '', ' ', null, Number.NaN, Number.POSITIVE_INFINITY, '1e400'),
+          fc.integer({ max: 0 }),
+        ),
+      },
+      serviceChecked: ['overrideCallbackUri', 'verifyToken'],
+      valid: () =>
+        fc.record({
+          scanId: fc.uuid({ version: 4 }),
+          filter,
+          action: fc.constant('phone_override.set'),
+          overrideCallbackUri: goodUrl(),
+          verifyToken: goodToken,
+          expectedCount: fc.integer({ min: 1, max: 1_000_000 }),
+        }),
+      validRuns: 100,
+      formData: false,
+    },
+    {
+      name: 'retryBulkJob',
+      action: retryBulkJob as Action,
+      fields: keysOf(retryBulkSchema),
+      bad: { jobId: badUuid },
+      valid: () =>
+        fc.record({ jobId: fc.uuid({ version: 4 }), verifyToken: fc.option(goodToken, { nil: undefined }) }),
+      validRuns: 100,
+      formData: true,
+    },
+    {
+      name: 'startAuditScan',
+      action: startAuditScan as Action,
+      fields: [],
+      bad: {},
+      valid: () => fc.constant({}),
+      validRuns: 5,
+      formData: true,
+    },
+    {
+      name: 'createReceiver',
+      action: createReceiverAction as Action,
+      fields: keysOf(createReceiverSchema),
+      bad: {
+        name: fc.oneof(
+          fc.constantFrom('', '   ', '\n\t'),
+          fc.constant('n'.repeat(101)),
+          fc.integer(),
+          fc.constant(null),
+        ),
+        verifyToken: fc.oneof(badVerifyToken, fc.constantFrom('short', '1234567')),
+        appSecret: fc.oneof(
+          fc.constantFrom('', 'short', '   padded   '),
+          fc.constant('s'.repeat(501)),
+          fc.integer(),
+        ),
+      },
+      valid: () =>
+        fc.record({ name: printable(1, 100), verifyToken: printable(8, 500), appSecret: printable(8, 500) }),
+      validRuns: 60,
+      formData: true,
+    },
+    {
+      name: 'rotateReceiverSecret',
+      action: rotateReceiverSecretAction as Action,
+      fields: keysOf(rotateReceiverSecretSchema),
+      bad: {
+        id: badUuid,
+        appSecret: fc.oneof(fc.constantFrom('', 'short'), fc.integer(), fc.constant(null)),
+        graceHours: fc.oneof(
+          fc.constantFrom(
+            -1,
+            721,
+            'abc',
+            '',
+            '  ',
+            null,
+            true,
+            [],
+            '1e400',
+            Number.NaN,
+            Number.POSITIVE_INFINITY,
+          ),
+          fc.integer({ min: 721 }),
+          fc.integer({ max: -1 }),
+        ),
+      },
+      valid: () =>
+        fc.record({
+          id: fc.oneof(fc.uuid({ version: 4 }), fc.constant(ids.receiver)),
+          appSecret: printable(8, 500),
+          graceHours: fc.oneof(
+            fc.integer({ min: 0, max: 720 }),
+            fc.integer({ min: 0, max: 720 }).map(String),
+          ),
+        }),
+      validRuns: 60,
+      formData: true,
+    },
+    {
+      name: 'deleteReceiver',
+      action: deleteReceiverAction as Action,
+      fields: keysOf(deleteReceiverSchema),
+      bad: { id: badUuid },
+      valid: () => fc.record({ id: fc.uuid({ version: 4 }) }),
+      validRuns: 60,
+      formData: true,
+    },
+    {
+      name: 'sendTestEvent',
+      action: sendTestEventAction as Action,
+      fields: keysOf(testEventInputSchema),
+      bad: {
+        phoneNumberId: badGraphId.filter((v) => v !== undefined),
+        field: badEnum(TEST_EVENT_FIELDS).filter((v) => v !== ''),
+        kind: badEnum(['message', 'status']).filter((v) => v !== ''),
+      },
+      valid: () =>
+        fc.record(
+          {
+            phoneNumberId: phoneIds(),
+            field: fc.constantFrom(...TEST_EVENT_FIELDS),
+            kind: fc.constantFrom('message', 'status'),
+          },
+          { requiredKeys: ['phoneNumberId'] },
+        ),
+      validRuns: 60,
+      formData: true,
+    },
+    {
+      name: 'createUser',
+      action: createUserAction as Action,
+      fields: keysOf(createUserSchema),
+      bad: {
+        email: fc.oneof(
+          fc.constantFrom(
+            '',
+            'no-at-sign',
+            'a@',
+            '@b.c',
+            'a@b',
+            'a b@c.de',
+            '__proto__',
+            `${'a'.repeat(250)}@b.co`,
+          ),
+          fc.constantFrom('a\u0000b@example.com', 'a\nb@example.com', 'a@exa\u007fmple.com'),
+          fc.integer(),
+          fc.constant(null),
+        ),
+        name: fc.oneof(fc.constant('n'.repeat(121)), fc.integer(), fc.constant(null)),
+        role: badEnum(ROLES),
+        password: fc.oneof(fc.constantFrom('', 'short', '𝟙'.repeat(19)), fc.integer(), fc.constant(null)),
+      },
+      valid: () =>
+        fc.record({
+          // fc.emailAddress() follows RFC 5322; the schema (rightly) accepts only everyday addresses.
+          email: fc.stringMatching(
+            /^[a-z0-9]{1,10}([.+_-][a-z0-9]{1,10})?@[a-z0-9]{1,15}(-[a-z0-9]{1,5})?\.[a-z]{2,6}$/,
+          ),
+          name: fc.option(printable(0, 120), { nil: undefined }),
+          role: fc.constantFrom(...ROLES),
+          password: printable(12, 18),
+        }),
+      validRuns: 8,
+      junkScale: 0.25,
+      formData: true,
+    },
+    {
+      name: 'changeUserRole',
+      action: changeUserRoleAction as Action,
+      fields: keysOf(changeUserRoleSchema),
+      bad: { userId: badUuid, role: badEnum(ROLES) },
+      valid: () =>
+        fc.record({
+          userId: fc.oneof(fc.uuid({ version: 4 }), fc.constant(ids.viewer)),
+          role: fc.constant('viewer'),
+        }),
+      validRuns: 60,
+      formData: true,
+    },
+    {
+      name: 'setUserDisabled',
+      action: setUserDisabledAction as Action,
+      fields: keysOf(setUserDisabledSchema),
+      bad: {
+        userId: badUuid,
+        disabled: fc.constantFrom('yes', 'TRUE', 1, 0, null, '', 'on', [true]),
+      },
+      valid: () =>
+        fc.record({
+          userId: fc.uuid({ version: 4 }),
+          disabled: fc.constantFrom(true, false, 'true', 'false'),
+        }),
+      validRuns: 60,
+      formData: true,
+    },
+  ];
+}
+
+/** The wrapper's own refusal of input that failed the schema. */
+function isValidationRefusal(result: ActionResult<unknown>): boolean {
+  return !result.ok && result.status === 422 && result.error === 'Some fields need attention.';
+}
+
+/** Every answer has the one result shape, and no input may cause a 500. */
+function expectWellFormed(result: ActionResult<unknown>, input: unknown) {
+  const where = `input ${fc.stringify(input).slice(0, 300)} → ${JSON.stringify(result).slice(0, 300)}`;
+  expect(typeof result, where).toBe('object');
+  expect(typeof result.ok, where).toBe('boolean');
+  if (!result.ok) {
+    expect(result.status, where).not.toBe(500);
+    expect(typeof result.error, where).toBe('string');
+    expect(result.error.length, where).toBeGreaterThan(0);
+    if (result.status === 422 && isValidationRefusal(result)) expect(result.fieldErrors, where).toBeDefined();
+  }
+}
+
+/** Whole inputs that are not what any form sends: wrong top-level types, junk keys, FormData of junk. */
+const junkInput = (c: Case): fc.Arbitrary<unknown> => {
+  const hostileKey = fc.oneof(fc.constantFrom(...POLLUTING_KEYS, ...c.fields), fc.string({ maxLength: 20 }));
+  const pairs = fc.array(fc.tuple(hostileKey, anyValue), { maxLength: 6 });
+  return fc.oneof(
+    anyValue,
+    pairs.map((p) => Object.fromEntries(p)),
+    // JSON.parse makes `__proto__` an own key, as a body parser would.
+    pairs.map(
+      (p) =>
+        JSON.parse(
+          JSON.stringify(Object.fromEntries(p), (_k, v) => (typeof v === 'bigint' ? String(v) : v)),
+        ) as unknown,
+    ),
+    pairs.map((p) => {
+      const form = new FormData();
+      for (const [k, v] of p) form.append(k, asText(v));
+      return form;
+    }),
+    // A valid input with one field replaced, and pollution keys added.
+    fc
+      .tuple(c.valid(), fc.constantFrom(...(c.fields.length ? c.fields : ['x'])), anyValue)
+      .map(([valid, key, value]) => {
+        const out = JSON.parse(
+          `{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"polluted":1}}}`,
+        ) as Input;
+        return Object.assign(out, valid, { [key]: value });
+      }),
+  );
+};
+
+async function graphWrites() {
+  const res = await fetch(`${sandbox.url}/_sandbox/calls`);
+  const { data } = (await res.json()) as { data: Array<{ method: string; path: string }> };
+  return data.filter((call) => call.method !== 'GET');
+}
+
+const ROUTING_ACTIONS = [
+  'phone_override.set',
+  'phone_override.clear',
+  'waba_override.set',
+  'waba_override.clear',
+  'waba.subscribe',
+  'waba.unsubscribe',
+];
+
+async function successRows(actions?: string[]) {
+  const db = await getDb();
+  return db
+    .select({ action: changeLog.action, targetId: changeLog.targetId })
+    .from(changeLog)
+    .where(and(eq(changeLog.outcome, 'success'), actions ? inArray(changeLog.action, actions) : undefined));
+}
+
+const all: Case[] = cases();
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, verificationTimeoutMs: 1_000 });
+  receiver = await startReceiver();
+  const app = sandbox.fixture.apps[0];
+  if (!app) throw new Error('the fixture has no app');
+  Object.assign(process.env, {
+    GRAPH_API_BASE_URL: sandbox.url,
+    GRAPH_API_VERSION: sandbox.fixture.graphVersion,
+    GRAPH_ACCESS_TOKEN: app.accessToken,
+    GRAPH_MAX_RETRIES: '0',
+    GRAPH_TIMEOUT_MS: '5000',
+    META_APP_ID: app.id,
+    META_APP_SECRET: app.secret,
+    META_BUSINESS_IDS: sandbox.fixture.businesses.map((b) => b.id).join(','),
+    GRAPH_SANDBOX_CONTROL_URL: sandbox.url,
+    ALLOW_LOOPBACK_CALLBACKS: '1',
+    PREFLIGHT_TIMEOUT_MS: '1000',
+    DATA_DIR: 'memory://',
+    SECRETS_KEY: randomBytes(32).toString('base64'),
+  });
+  delete process.env.DATABASE_URL;
+  ids.admin = (await createUser({ email: 'fuzz-admin@test.local', role: 'admin' })).id;
+  ids.viewer = (await createUser({ email: 'fuzz-viewer@test.local', role: 'viewer' })).id;
+  session.userId = ids.admin;
+  const created = await createReceiverAction({
+    name: 'Fuzz',
+    verifyToken: 'fuzz-verify',
+    appSecret: 'fuzz-app-secret',
+  });
+  if (!created.ok) throw new Error(created.error);
+  ids.receiver = created.data.id;
+  await fetch(`${sandbox.url}/_sandbox/calls`, { method: 'DELETE' });
+});
+
+afterAll(async () => {
+  await receiver?.close();
+  await sandbox?.close();
+});
+
+const TIMEOUT = 60_000;
+
+describe('server actions under hostile input', () => {
+  it('every action has a case, so none escapes the fuzzing', () => {
+    const modules = import.meta.glob<Record<string, unknown>>('./**/_actions/*.ts', { eager: true });
+    const helpers = ['actorOf'];
+    const uncovered = Object.entries(modules).flatMap(([file, m]) =>
+      Object.entries(m)
+        .filter(([name, v]) => typeof v === 'function' && !helpers.includes(name))
+        .filter(([, v]) => !all.some((c) => c.action === v))
+        .map(([name]) => `${file}: ${name}`),
+    );
+    expect(uncovered).toEqual([]);
+  });
+
+  describe.each(all.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    it('never throws, never answers 500, whatever it is sent', { timeout: TIMEOUT }, async () => {
+      await fc.assert(
+        fc.asyncProperty(junkInput(c), async (input) => {
+          expectWellFormed(await c.action(input as never), input);
+        }),
+        { numRuns: Math.ceil(HOSTILE_RUNS * (c.junkScale ?? 1)) },
+      );
+    });
+
+    it.skipIf(Object.keys(c.bad).length === 0)(
+      'refuses a hostile value in any field, naming the field',
+      { timeout: TIMEOUT },
+      async () => {
+        const fields = Object.keys(c.bad);
+        const badField = fc
+          .constantFrom(...fields)
+          .chain((field) => fc.tuple(fc.constant(field), c.bad[field] as fc.Arbitrary<unknown>));
+        await fc.assert(
+          fc.asyncProperty(c.valid(), badField, fc.boolean(), async (valid, [field, value], asForm) => {
+            const input: Input = { ...valid, [field]: value };
+            const sent = asForm && c.formData && typeof value === 'string' ? toFormData(input) : input;
+            const result = await c.action(sent as never);
+            expectWellFormed(result, input);
+            const where = `${field} = ${fc.stringify(value).slice(0, 120)} → ${JSON.stringify(result).slice(0, 300)}`;
+            if (result.ok && c.serviceChecked?.includes(field)) {
+              const data = result.data as { kind: string; fieldErrors?: Record<string, string[]> };
+              expect(data.kind, where).toBe('refused');
+              expect(Object.keys(data.fieldErrors ?? {}), where).toContain(field);
+              return;
+            }
+            expect(isValidationRefusal(result), where).toBe(true);
+            const named = Object.keys((!result.ok && result.fieldErrors) || {});
+            expect(
+              named.some((k) => k === field || k.startsWith(`${field}.`)),
+              where,
+            ).toBe(true);
+          }),
+          { numRuns: FIELD_RUNS },
+        );
+      },
+    );
+
+    it.skipIf(c.name === 'startAuditScan')(
+      'refuses a viewer with 403 and a signed-out caller with 401',
+      { timeout: TIMEOUT },
+      async () => {
+        for (const [userId, status] of [
+          [ids.viewer, 403],
+          [null, 401],
+        ] as const) {
+          session.userId = userId;
+          try {
+            await fc.assert(
+              fc.asyncProperty(fc.oneof(c.valid(), junkInput(c)), async (input) => {
+                const result = await c.action(input as never);
+                expect(!result.ok && result.status).toBe(status);
+              }),
+              { numRuns: ROLE_RUNS },
+            );
+          } finally {
+            session.userId = ids.admin;
+          }
+        }
+      },
+    );
+  });
+
+  it('made no Graph write and logged no successful routing change', async () => {
+    expect(await graphWrites()).toEqual([]);
+    expect(await successRows(ROUTING_ACTIONS)).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+});
+
+describe('server actions under valid input', () => {
+  it.each(all.map((c) => [c.name, c] as const))(
+    '%s: not refused by validation, as objects or as FormData',
+    { timeout: TIMEOUT },
+    async (_name, c) => {
+      await fc.assert(
+        fc.asyncProperty(c.valid(), fc.boolean(), async (input, asForm) => {
+          const result = await c.action((asForm && c.formData ? toFormData(input) : input) as never);
+          expectWellFormed(result, input);
+          const where = `${fc.stringify(input).slice(0, 300)} → ${JSON.stringify(result).slice(0, 300)}`;
+          expect(isValidationRefusal(result), where).toBe(false);
+        }),
+        { numRuns: Math.ceil(c.validRuns * VALID_SCALE) },
+      );
+    },
+  );
+
+  it('still made no Graph write: every valid routing input failed its preflight, stale check or lookup', async () => {
+    expect(await graphWrites()).toEqual([]);
+    expect(await successRows(ROUTING_ACTIONS)).toEqual([]);
+  });
+});
