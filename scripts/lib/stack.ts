@@ -83,7 +83,7 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
     if (child.exitCode !== null)
       throw new Error(`The app exited with code ${child.exitCode} during start-up`);
     try {
-      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      const res = await fetch(`${url}/api/health?graph=0`, { signal: AbortSignal.timeout(2_000) });
       if (res.ok) return;
     } catch {
       // not listening yet

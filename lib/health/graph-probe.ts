@@ -1,0 +1,55 @@
+/**
+ * Can this instance reach Graph with its token? One cheap read — the first configured business's owned
+ * WABAs, limit 1 — which proves network, version, token and permission at once. The answer is kept for
+ * `GRAPH_PROBE_TTL_MS` per process so load-balancer health checks do not spend the Graph call budget.
+ */
+import 'server-only';
+import { getConfig } from '@/lib/config';
+import type { GraphClient } from '@/lib/graph/client';
+import { getGraphClient } from '@/lib/graph/default-client';
+import { describeGraphError } from '@/lib/routing/describe-error';
+
+export const GRAPH_PROBE_TTL_MS = 30_000;
+
+export interface GraphProbe {
+  ok: boolean;
+  ms: number;
+  /** When the probe ran (ISO); cached answers keep their original time. */
+  checkedAt: string;
+  /** Graph's error code and a token-free sentence, when it failed. */
+  code?: number | null;
+  message?: string;
+}
+
+export async function probeGraph(graph: GraphClient, businessId: string): Promise<GraphProbe> {
+  const started = performance.now();
+  const checkedAt = new Date().toISOString();
+  try {
+    await graph.listWabas(businessId, 'owned', { limit: 1 });
+    return { ok: true, ms: Math.round(performance.now() - started), checkedAt };
+  } catch (error) {
+    const view = describeGraphError(error);
+    return {
+      ok: false,
+      ms: Math.round(performance.now() - started),
+      checkedAt,
+      code: view.code,
+      message: view.message,
+    };
+  }
+}
+
+const cacheKey = Symbol.for('switchboard.health.graphProbe');
+type GlobalWithProbe = typeof globalThis & { [cacheKey]?: { at: number; probe: Promise<GraphProbe> } };
+
+/** The process's cached probe of the configured Graph connection. */
+export function cachedGraphProbe(now = Date.now()): Promise<GraphProbe> {
+  const g = globalThis as GlobalWithProbe;
+  const cached = g[cacheKey];
+  if (cached && now - cached.at < GRAPH_PROBE_TTL_MS) return cached.probe;
+  const config = getConfig();
+  const businessId = config.META_BUSINESS_IDS[0] ?? '';
+  const probe = probeGraph(getGraphClient(), businessId);
+  g[cacheKey] = { at: now, probe };
+  return probe;
+}
