@@ -86,6 +86,13 @@ test.describe('picking a managed receiver', () => {
     const results = await new AxeBuilder({ page }).include('#phone-override-form').analyze();
     expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 
+    // Test callback checks the receiver's handshake with the token it holds, still server-side.
+    await page.getByRole('button', { name: 'Test callback' }).click();
+    await expect(page.getByTestId('preflight-result')).toContainText(
+      'answered the verification request correctly',
+    );
+    expect(await sandbox.writes()).toEqual([]);
+
     await page.getByRole('button', { name: 'Save phone override' }).click();
     const outcome = page.getByTestId('phone-override-result').getByTestId('write-outcome');
     await expect(outcome).toHaveAttribute('data-outcome', 'applied');

@@ -134,7 +134,8 @@ export function OverrideForm<T>(props: OverrideFormProps<T>) {
   async function onTest() {
     setAttempted(true);
     if (!validate()) return;
-    show({ type: 'test', result: await test.mutateAsync(values) });
+    const input = sendTo === 'receiver' ? { target: 'receiver' as const, receiverId } : values;
+    show({ type: 'test', result: await test.mutateAsync(input) });
   }
 
   return (
@@ -170,8 +171,7 @@ export function OverrideForm<T>(props: OverrideFormProps<T>) {
           <Button type="submit">
             <PendingLabel pending={save.isPending} idle={props.submitLabel} busy="Verifying and saving…" />
           </Button>
-          {/* A receiver's token stays on the server, so its check runs as part of saving. */}
-          {canTest && sendTo === 'custom' && (
+          {canTest && (
             <Button variant="outline" onClick={onTest}>
               <PendingLabel pending={test.isPending} idle="Test callback" busy="Testing…" />
             </Button>

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setPhoneOverride } from '@/lib/routing/phone-override';
+import { testCallback } from '@/lib/routing/test-callback';
 import { startRoutingHarness } from '@/lib/routing/test-support';
 import {
   type OverrideTargetInput,
@@ -117,6 +118,25 @@ describe('override to a managed receiver', () => {
       overrideCallbackUri: receiver.url,
       receiver: { id: receiver.id, name: 'EU desk' },
     });
+    expect(JSON.stringify(rows)).not.toContain(TOKEN);
+  });
+
+  it("tests a receiver's callback without a write, logging the receiver instead of its token", async () => {
+    const receiver = await t.create({ name: 'Check desk', verifyToken: TOKEN });
+    const target = await resolveOverrideTarget(t.ctx, { target: 'receiver', receiverId: receiver.id });
+    if (!target.ok) throw new Error('the receiver did not resolve');
+    const result = await testCallback(
+      h.ctx,
+      { url: target.overrideCallbackUri, verifyToken: target.verifyToken, receiver: target.receiver },
+      actor,
+    );
+    expect(result).toMatchObject({ ok: true, httpStatus: 200, challengeEchoed: true });
+    expect(handshakes(receiver.id)).toHaveLength(1);
+    expect(await h.writes()).toEqual([]);
+    const rows = await h.changeRows(receiver.url);
+    expect(rows.map((r) => [r.action, r.requested])).toEqual([
+      ['callback.test', { url: receiver.url, receiver: { id: receiver.id, name: 'Check desk' } }],
+    ]);
     expect(JSON.stringify(rows)).not.toContain(TOKEN);
   });
 

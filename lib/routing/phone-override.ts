@@ -3,7 +3,7 @@ import 'server-only';
 import type { Actor, RoutingContext } from './context';
 import { locateNumber, type WabaPlacement } from './fleet';
 import { readNumberDetail } from './get-number';
-import { type OverrideReceiver, requestedOverride } from './requested';
+import { type OverrideReceiver, requestedToken } from './requested';
 import { tierUrl } from './tiers';
 import type { NumberRoute, PreflightResult, WriteOutcome } from './types';
 import { clearPhoneOverrideInputSchema, setPhoneOverrideInputSchema, toFieldErrors } from './validation';
@@ -61,7 +61,7 @@ export async function setPhoneOverride(
     action: 'phone_override.set',
     targetType: 'phone_number',
     targetId: id,
-    requested: requestedOverride(input),
+    requested: { overrideCallbackUri: input.overrideCallbackUri, ...requestedToken(input) },
     invalid: parsed.success ? null : toFieldErrors(parsed.error),
     expected: parsed.data?.expected ?? null,
     locate: () => (options.placement ? Promise.resolve(options.placement) : locateNumber(ctx, id)),

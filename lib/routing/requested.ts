@@ -1,4 +1,4 @@
-/** What the change log keeps of a requested override: the URL, and either the masked token or the receiver. */
+/** What the change log keeps of a requested verify token: masked, or, for a managed receiver, only its name. */
 import 'server-only';
 import { maskSecret } from './mask';
 
@@ -8,17 +8,11 @@ export interface OverrideReceiver {
   name: string;
 }
 
-export function requestedOverride(input: {
-  overrideCallbackUri: string;
+export function requestedToken(input: {
   verifyToken: string;
   receiver?: OverrideReceiver | null;
-}): Record<string, unknown> {
+}): { receiver: OverrideReceiver } | { verifyToken: string | null } {
   // A receiver's token was never typed by anyone: not even its masked ends belong in the log.
-  if (input.receiver) {
-    return {
-      overrideCallbackUri: input.overrideCallbackUri,
-      receiver: { id: input.receiver.id, name: input.receiver.name },
-    };
-  }
-  return { overrideCallbackUri: input.overrideCallbackUri, verifyToken: maskSecret(input.verifyToken) };
+  if (input.receiver) return { receiver: { id: input.receiver.id, name: input.receiver.name } };
+  return { verifyToken: maskSecret(input.verifyToken) };
 }

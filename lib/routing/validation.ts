@@ -137,6 +137,8 @@ export const setPhoneOverrideActionSchema = (allowLoopback: boolean) =>
   overrideTargetSchema(allowLoopback, { phoneNumberId: graphIdSchema, expected: expectedValueSchema });
 export const setWabaOverrideActionSchema = (allowLoopback: boolean) =>
   overrideTargetSchema(allowLoopback, { wabaId: graphIdSchema, expected: expectedValueSchema });
+/** *Test callback* from an override form: the same choice of target, nothing else. */
+export const testCallbackActionSchema = (allowLoopback: boolean) => overrideTargetSchema(allowLoopback, {});
 
 /** The target part of an action input, as the receiver resolver takes it. */
 export type OverrideTargetInput =

@@ -5,7 +5,7 @@
 import 'server-only';
 import type { Actor, RoutingContext } from './context';
 import { locateWaba, type WabaPlacement } from './fleet';
-import { type OverrideReceiver, requestedOverride } from './requested';
+import { type OverrideReceiver, requestedToken } from './requested';
 import type { WabaSummary, WriteOutcome } from './types';
 import { clearWabaOverrideInputSchema, setWabaOverrideInputSchema, toFieldErrors } from './validation';
 import { readWabaState, wabaLog } from './waba-state';
@@ -43,7 +43,7 @@ export async function setWabaOverride(
     action: 'waba_override.set',
     targetType: 'waba',
     targetId: id,
-    requested: requestedOverride(input),
+    requested: { overrideCallbackUri: input.overrideCallbackUri, ...requestedToken(input) },
     invalid: parsed.success ? null : toFieldErrors(parsed.error),
     expected: parsed.data?.expected ?? null,
     locate: () => locateWaba(ctx, id),
