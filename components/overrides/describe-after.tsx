@@ -1,3 +1,4 @@
+import { ReceiverLabel } from '@/components/receivers/receiver-choices';
 import { CallbackUrl } from '@/components/routing/callback-url';
 import { TierBadge } from '@/components/routing/tier-badge';
 import { tierUrl } from '@/lib/routing/tiers';
@@ -15,6 +16,7 @@ export function describeNumberRoute(after: NumberRoute) {
       <dd className="space-x-2">
         <TierBadge tier={after.resolution.winner} />
         {after.resolution.url && <CallbackUrl url={after.resolution.url} />}
+        <ReceiverLabel url={after.resolution.url} />
       </dd>
     </dl>
   );
@@ -27,8 +29,9 @@ export function describeWabaState(after: WabaSummary) {
       <dt className="font-medium">This app</dt>
       <dd>{after.subscribed ? 'Subscribed' : 'Not subscribed: no webhooks for this WABA reach it'}</dd>
       <dt className="font-medium">WABA override</dt>
-      <dd>
+      <dd className="space-x-2">
         <CallbackUrl url={after.wabaOverride} empty="None" />
+        <ReceiverLabel url={after.wabaOverride} />
       </dd>
     </dl>
   );

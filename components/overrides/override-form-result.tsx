@@ -10,7 +10,7 @@ export type Shown<T> =
   | { type: 'save'; result: ActionResult<WriteOutcome<T>> }
   | { type: 'test'; result: ActionResult<PreflightResultView> };
 
-const FORM_FIELDS: readonly string[] = ['overrideCallbackUri', 'verifyToken'];
+const FORM_FIELDS: readonly string[] = ['overrideCallbackUri', 'verifyToken', 'receiverId'];
 
 interface OverrideFormResultProps<T> {
   shown: Shown<T>;

@@ -3,12 +3,15 @@
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { PendingLabel } from '@/components/common/pending-label';
+import { ReceiverLabel } from '@/components/receivers/receiver-choices';
+import { ReceiverPicker } from '@/components/receivers/receiver-picker';
 import { CallbackUrl } from '@/components/routing/callback-url';
 import { Button } from '@/components/ui/button';
 import type { RoutingScope } from '@/lib/query/invalidate';
-import { overrideInputSchema } from '@/lib/routing/validation';
+import { overrideInputSchema, receiverIdSchema } from '@/lib/routing/validation';
 import { type OverrideFieldErrors, type OverrideFieldName, OverrideFields } from './override-fields';
 import { OverrideFormResult, type Shown } from './override-form-result';
+import { type OverrideTarget, OverrideTargetChoice } from './override-target-choice';
 import type { TestCallbackAction, WriteAction } from './types';
 import { useRoutingWrite } from './use-routing-write';
 
@@ -33,10 +36,15 @@ export interface OverrideFormProps<T> {
   subscribeAction?: ReactNode;
 }
 
+/** Field errors, including the receiver choice. */
+type FormErrors = OverrideFieldErrors & { receiverId?: string };
+
 export function OverrideForm<T>(props: OverrideFormProps<T>) {
   const { idPrefix, noun, scope, target, allowLoopback, canTest } = props;
+  const [sendTo, setSendTo] = useState<OverrideTarget>('custom');
+  const [receiverId, setReceiverId] = useState('');
   const [values, setValues] = useState({ overrideCallbackUri: '', verifyToken: '' });
-  const [errors, setErrors] = useState<OverrideFieldErrors>({});
+  const [errors, setErrors] = useState<FormErrors>({});
   const [attempted, setAttempted] = useState(false);
   const [expected, setExpected] = useState(props.current ?? '');
   const [shown, setShown] = useState<Shown<T> | null>(null);
@@ -47,6 +55,12 @@ export function OverrideForm<T>(props: OverrideFormProps<T>) {
   const pending = save.isPending || test.isPending;
 
   function validate(next = values): boolean {
+    if (sendTo === 'receiver') {
+      const parsed = receiverIdSchema.safeParse(receiverId);
+      setErrors({ receiverId: parsed.error?.issues[0]?.message });
+      if (!parsed.success) formRef.current?.querySelector<HTMLElement>(`#${idPrefix}-receiver`)?.focus();
+      return parsed.success;
+    }
     const parsed = overrideInputSchema(allowLoopback).safeParse(next);
     const found: OverrideFieldErrors = {};
     for (const issue of parsed.error?.issues ?? []) {
@@ -72,6 +86,16 @@ export function OverrideForm<T>(props: OverrideFormProps<T>) {
     }
   }
 
+  function onReceiverChange(id: string) {
+    setReceiverId(id);
+    if (attempted) setErrors({ receiverId: receiverIdSchema.safeParse(id).error?.issues[0]?.message });
+  }
+
+  function onTargetChange(next: OverrideTarget) {
+    setSendTo(next);
+    setErrors({});
+  }
+
   function show(next: Shown<T>) {
     setShown(next);
     const fe = next.result.ok
@@ -79,7 +103,13 @@ export function OverrideForm<T>(props: OverrideFormProps<T>) {
         ? next.result.data.fieldErrors
         : undefined
       : next.result.fieldErrors;
-    if (fe) setErrors({ overrideCallbackUri: fe.overrideCallbackUri?.[0], verifyToken: fe.verifyToken?.[0] });
+    if (fe) {
+      setErrors({
+        overrideCallbackUri: fe.overrideCallbackUri?.[0],
+        verifyToken: fe.verifyToken?.[0],
+        receiverId: fe.receiverId?.[0],
+      });
+    }
     // The submit button was disabled while pending and lost focus; put it on the result, which is read out.
     requestAnimationFrame(() => resultRef.current?.focus());
   }
@@ -104,13 +134,14 @@ export function OverrideForm<T>(props: OverrideFormProps<T>) {
   async function onTest() {
     setAttempted(true);
     if (!validate()) return;
-    show({ type: 'test', result: await test.mutateAsync(values) });
+    const input = sendTo === 'receiver' ? { target: 'receiver' as const, receiverId } : values;
+    show({ type: 'test', result: await test.mutateAsync(input) });
   }
 
   return (
     <form ref={formRef} noValidate onSubmit={onSubmit} className="space-y-3" aria-label={`Set ${noun}`}>
       <p className="text-sm text-slate-800">
-        Current {noun}: <CallbackUrl url={expected} empty="none" />
+        Current {noun}: <CallbackUrl url={expected} empty="none" /> <ReceiverLabel url={expected} />
       </p>
       {/* Outside the fieldset: a disabled fieldset would drop them from the form data. */}
       {Object.entries(target).map(([name, value]) => (
@@ -118,14 +149,24 @@ export function OverrideForm<T>(props: OverrideFormProps<T>) {
       ))}
       <input type="hidden" name="expected" value={expected} />
       <fieldset disabled={pending} className="space-y-3">
-        <OverrideFields
-          idPrefix={idPrefix}
-          url={values.overrideCallbackUri}
-          token={values.verifyToken}
-          errors={errors}
-          allowLoopback={allowLoopback}
-          onChange={onChange}
-        />
+        <OverrideTargetChoice idPrefix={idPrefix} value={sendTo} onChange={onTargetChange} />
+        {sendTo === 'receiver' ? (
+          <ReceiverPicker
+            id={`${idPrefix}-receiver`}
+            value={receiverId}
+            error={errors.receiverId}
+            onChange={onReceiverChange}
+          />
+        ) : (
+          <OverrideFields
+            idPrefix={idPrefix}
+            url={values.overrideCallbackUri}
+            token={values.verifyToken}
+            errors={errors}
+            allowLoopback={allowLoopback}
+            onChange={onChange}
+          />
+        )}
         <div className="flex flex-wrap gap-2">
           <Button type="submit">
             <PendingLabel pending={save.isPending} idle={props.submitLabel} busy="Verifying and saving…" />

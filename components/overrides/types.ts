@@ -6,10 +6,9 @@ import type { NumberRoute, PreflightResult, WabaSummary, WriteOutcome } from '@/
 /** A routing server action as client components receive it (pages pass them down as props). */
 export type WriteAction<I, T> = (input: I) => Promise<ActionResult<WriteOutcome<T>>>;
 
-export type TestCallbackAction = (input: {
-  overrideCallbackUri: string;
-  verifyToken: string;
-}) => Promise<ActionResult<PreflightResult>>;
+export type TestCallbackAction = (
+  input: { overrideCallbackUri: string; verifyToken: string } | { target: 'receiver'; receiverId: string },
+) => Promise<ActionResult<PreflightResult>>;
 
 export interface WabaActions {
   setWabaOverride: WriteAction<FormData, WabaSummary>;

@@ -1,42 +1,70 @@
 'use client';
 
-import { useId } from 'react';
-import type { ReceiverChoice } from '@/lib/receivers/picker';
+import Link from 'next/link';
+import { FieldError } from '@/components/overrides/field-error';
+import { Label } from '@/components/ui/label';
+import { useReceiverChoices } from './receiver-choices';
 
 interface ReceiverPickerProps {
-  receivers: ReceiverChoice[];
-  /** Form field name; the server action resolves the id to URL + verify token (resolveReceiverTarget). */
-  name?: string;
+  id: string;
   value: string;
-  onChange: (receiverId: string, choice: ReceiverChoice | null) => void;
+  error: string | undefined;
+  onChange: (receiverId: string) => void;
 }
 
 /**
- * "Use a managed receiver" for override forms: choosing one fills the URL and keeps the verify token on the
- * server. An empty choice means "type a URL and token instead".
+ * "Managed receiver" in the override forms: the form sends only the receiver's id (`receiverId`); the server
+ * action resolves it to the receiver's URL and decrypts its verify token, which never reaches the browser.
  */
-export function ReceiverPicker({ receivers, name = 'receiverId', value, onChange }: ReceiverPickerProps) {
-  const id = useId();
-  if (receivers.length === 0) return null;
+export function ReceiverPicker({ id, value, error, onChange }: ReceiverPickerProps) {
+  const { receivers, canManage } = useReceiverChoices();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  if (receivers.length === 0) {
+    return (
+      <div className="space-y-1 text-sm text-slate-800" data-testid="receiver-picker-empty">
+        <p className="font-medium">There are no managed receivers yet.</p>
+        {canManage ? (
+          <p>
+            <Link href="/receivers" className="text-blue-800 underline underline-offset-2">
+              Create one on the Receivers page
+            </Link>
+            , or choose “Custom URL” to type a URL and verify token.
+          </p>
+        ) : (
+          <p>
+            An admin creates them on the Receivers page; until then, choose “Custom URL” to type a URL and
+            verify token.
+          </p>
+        )}
+        {/* A save without a receiver still needs its error line (e.g. the list was empty). */}
+        <FieldError id={errorId} message={error} />
+      </div>
+    );
+  }
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        Managed receiver
-      </label>
+      <Label htmlFor={id}>Receiver</Label>
+      <p id={hintId} className="text-xs text-slate-700">
+        Switchboard fills in its URL and verify token on the server; Meta verifies it before saving.
+      </p>
       <select
         id={id}
-        name={name}
+        name="receiverId"
         value={value}
-        onChange={(e) => onChange(e.target.value, receivers.find((r) => r.id === e.target.value) ?? null)}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${hintId} ${errorId}`}
         className="h-9 w-full rounded-md border border-slate-400 bg-white px-2 text-sm text-slate-900"
       >
-        <option value="">None — type a URL and verify token</option>
+        <option value="">Choose a receiver…</option>
         {receivers.map((r) => (
           <option key={r.id} value={r.id}>
             {r.name} ({r.url})
           </option>
         ))}
       </select>
+      <FieldError id={errorId} message={error} />
     </div>
   );
 }

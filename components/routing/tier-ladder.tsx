@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ReceiverLabel } from '@/components/receivers/receiver-choices';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import { cn } from '@/components/ui/cn';
 import { tierUrl } from '@/lib/routing/tiers';
@@ -72,8 +73,9 @@ export function TierLadder({ route, wabaLabel, subscribeAction }: TierLadderProp
                 {wins && <WinsMarker />}
               </div>
               <p className="text-xs text-slate-700">{step.where}</p>
-              <p className="mt-1">
+              <p className="mt-1 flex flex-wrap items-baseline gap-x-2">
                 <CallbackUrl url={url} />
+                <ReceiverLabel url={url} />
               </p>
               <p className="mt-1 text-sm text-slate-800">{stepNote(step.tier, winner, Boolean(url))}</p>
             </li>

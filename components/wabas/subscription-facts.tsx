@@ -1,3 +1,4 @@
+import { ReceiverLabel } from '@/components/receivers/receiver-choices';
 import { CallbackUrl } from '@/components/routing/callback-url';
 import type { WabaDetail } from '@/lib/routing/types';
 import { SubscribedBadge } from './subscribed-badge';
@@ -11,8 +12,9 @@ export function SubscriptionFacts({ waba }: { waba: WabaDetail }) {
         <SubscribedBadge subscribed={waba.subscribed} />
       </dd>
       <dt className="font-medium text-slate-800">WABA override</dt>
-      <dd data-testid="waba-override">
+      <dd data-testid="waba-override" className="flex flex-wrap items-baseline gap-x-2">
         <CallbackUrl url={waba.wabaOverride} empty="None" />
+        <ReceiverLabel url={waba.wabaOverride} />
       </dd>
       <dt className="font-medium text-slate-800">App callback URL</dt>
       <dd>

@@ -57,7 +57,10 @@ export async function startReceiversTestbed(options: { maxBodyBytes?: number } =
     rotationGraceHours: 24,
   };
   const hooks = hookHandlers({ db: ctx.db, keyring: ctx.keyring, maxBodyBytes: options.maxBodyBytes });
+  /** Every request the hooks were sent, as `METHOD /path?query`, oldest first. */
+  const seen: string[] = [];
   const server = http.createServer(async (req, res) => {
+    seen.push(`${req.method} ${req.url}`);
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     const id = url.pathname.replace(/^\/api\/hooks\//, '');
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
@@ -108,6 +111,7 @@ export async function startReceiversTestbed(options: { maxBodyBytes?: number } =
   return {
     ctx,
     origin,
+    seen,
     create,
     post,
     close: async () => {

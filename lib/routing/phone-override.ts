@@ -3,7 +3,7 @@ import 'server-only';
 import type { Actor, RoutingContext } from './context';
 import { locateNumber, type WabaPlacement } from './fleet';
 import { readNumberDetail } from './get-number';
-import { maskSecret } from './mask';
+import { type OverrideReceiver, requestedToken } from './requested';
 import { tierUrl } from './tiers';
 import type { NumberRoute, PreflightResult, WriteOutcome } from './types';
 import { clearPhoneOverrideInputSchema, setPhoneOverrideInputSchema, toFieldErrors } from './validation';
@@ -14,7 +14,10 @@ export interface SetPhoneOverrideRequest {
   overrideCallbackUri: string;
   verifyToken: string;
   /** The phone override the form was loaded with (null: none). */
-  expected: string | null;
+  expected:
+    | string
+    | null /** Set when the URL and token are a managed receiver's: the change log names it instead of the token. */;
+  receiver?: OverrideReceiver | null;
 }
 
 export interface ClearPhoneOverrideRequest {
@@ -58,7 +61,7 @@ export async function setPhoneOverride(
     action: 'phone_override.set',
     targetType: 'phone_number',
     targetId: id,
-    requested: { overrideCallbackUri: input.overrideCallbackUri, verifyToken: maskSecret(input.verifyToken) },
+    requested: { overrideCallbackUri: input.overrideCallbackUri, ...requestedToken(input) },
     invalid: parsed.success ? null : toFieldErrors(parsed.error),
     expected: parsed.data?.expected ?? null,
     locate: () => (options.placement ? Promise.resolve(options.placement) : locateNumber(ctx, id)),

@@ -2,14 +2,14 @@
 import 'server-only';
 import { recordChange } from '@/lib/db/change-log';
 import { type Actor, type RoutingContext, SYSTEM_ACTOR } from './context';
-import { maskSecret } from './mask';
 import { type PreflightInput, preflightCallback } from './preflight';
+import { type OverrideReceiver, requestedToken } from './requested';
 import type { PreflightResult } from './types';
 import { checkVerifyToken } from './validation';
 
 export async function testCallback(
   ctx: RoutingContext,
-  input: PreflightInput,
+  input: PreflightInput & { receiver?: OverrideReceiver | null },
   actor?: Actor,
 ): Promise<PreflightResult> {
   const tokenProblem = checkVerifyToken(input.verifyToken);
@@ -31,7 +31,7 @@ export async function testCallback(
       action: 'callback.test',
       targetType: 'receiver',
       targetId: input.url,
-      requested: { url: input.url, verifyToken: maskSecret(input.verifyToken) },
+      requested: { url: input.url, ...requestedToken(input) },
       after: {
         ok: result.ok,
         httpStatus: result.httpStatus,

@@ -121,6 +121,46 @@ export const clearWabaOverrideInputSchema = z.object({
   expected: expectedValueSchema,
 });
 export const wabaSubscriptionInputSchema = z.object({ wabaId: graphIdSchema });
+
+const RECEIVER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Managed receivers are named by their UUID; the server resolves it to a URL and verify token. */
+export const receiverIdSchema = fromCheck((value) => {
+  if (value.length === 0) return 'Choose a receiver.';
+  return RECEIVER_ID.test(value) ? null : 'Choose a receiver from the list.';
+}, 'Choose a receiver.');
+
+/**
+ * Where an override form sends webhooks: a managed receiver (`target=receiver`, `receiverId`), or a typed URL
+ * and verify token (`target=custom`, the default, so callers that predate the picker keep working). Only the
+ * chosen branch's fields are kept.
+ */
+function overrideTargetSchema<Shape extends z.ZodRawShape>(allowLoopback: boolean, shape: Shape) {
+  return z.discriminatedUnion('target', [
+    z.object({ ...shape, target: z.literal('receiver'), receiverId: receiverIdSchema }),
+    z.object({
+      ...shape,
+      target: z.literal('custom').default('custom'),
+      overrideCallbackUri: overrideCallbackUriSchema(allowLoopback),
+      verifyToken: verifyTokenSchema,
+    }),
+  ]);
+}
+
+/** What the *set override* server actions accept (the services below them take a resolved URL and token). */
+export const setPhoneOverrideActionSchema = (allowLoopback: boolean) =>
+  overrideTargetSchema(allowLoopback, { phoneNumberId: graphIdSchema, expected: expectedValueSchema });
+export const setWabaOverrideActionSchema = (allowLoopback: boolean) =>
+  overrideTargetSchema(allowLoopback, { wabaId: graphIdSchema, expected: expectedValueSchema });
+/** *Test callback* from an override form: the same choice of target, nothing else. */
+export const testCallbackActionSchema = (allowLoopback: boolean) => overrideTargetSchema(allowLoopback, {});
+
+/** The target part of an action input, as the receiver resolver takes it. */
+export type OverrideTargetInput =
+  | { target: 'receiver'; receiverId: string }
+  | { target: 'custom'; overrideCallbackUri: string; verifyToken: string };
+export type SetPhoneOverrideActionInput = z.output<ReturnType<typeof setPhoneOverrideActionSchema>>;
+export type SetWabaOverrideActionInput = z.output<ReturnType<typeof setWabaOverrideActionSchema>>;
 /** *Test callback*: the same URL and token rules as saving. */
 export const preflightInputSchema = overrideInputSchema;
 

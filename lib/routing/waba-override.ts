@@ -5,7 +5,7 @@
 import 'server-only';
 import type { Actor, RoutingContext } from './context';
 import { locateWaba, type WabaPlacement } from './fleet';
-import { maskSecret } from './mask';
+import { type OverrideReceiver, requestedToken } from './requested';
 import type { WabaSummary, WriteOutcome } from './types';
 import { clearWabaOverrideInputSchema, setWabaOverrideInputSchema, toFieldErrors } from './validation';
 import { readWabaState, wabaLog } from './waba-state';
@@ -16,7 +16,10 @@ export interface SetWabaOverrideRequest {
   overrideCallbackUri: string;
   verifyToken: string;
   /** This app's WABA override the form was loaded with (null: none). */
-  expected: string | null;
+  expected:
+    | string
+    | null /** Set when the URL and token are a managed receiver's: the change log names it instead of the token. */;
+  receiver?: OverrideReceiver | null;
 }
 
 export interface ClearWabaOverrideRequest {
@@ -40,7 +43,7 @@ export async function setWabaOverride(
     action: 'waba_override.set',
     targetType: 'waba',
     targetId: id,
-    requested: { overrideCallbackUri: input.overrideCallbackUri, verifyToken: maskSecret(input.verifyToken) },
+    requested: { overrideCallbackUri: input.overrideCallbackUri, ...requestedToken(input) },
     invalid: parsed.success ? null : toFieldErrors(parsed.error),
     expected: parsed.data?.expected ?? null,
     locate: () => locateWaba(ctx, id),

@@ -4,20 +4,30 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/auth/safe-action';
 import { getConfig } from '@/lib/config';
 import { getRoutingContext, setPhoneOverride as runSetPhoneOverride } from '@/lib/routing';
-import { setPhoneOverrideInputSchema } from '@/lib/routing/validation';
+import { setPhoneOverrideActionSchema } from '@/lib/routing/validation';
 import { actorOf } from './actor';
+import { overrideTargetOf } from './override-target';
 
 /**
- * Set this app's phone number override: stale check against `expected`, preflight, Graph write, read-back.
- * The outcome carries what Graph reports afterwards.
+ * Set this app's phone number override to a typed URL and token or to a managed receiver (resolved here):
+ * stale check against `expected`, preflight, Graph write, read-back. The outcome carries what Graph reports.
  */
 export const setPhoneOverride = defineAction(
   {
     permission: 'override.write',
-    schema: z.lazy(() => setPhoneOverrideInputSchema(getConfig().ALLOW_LOOPBACK_CALLBACKS)),
+    schema: z.lazy(() => setPhoneOverrideActionSchema(getConfig().ALLOW_LOOPBACK_CALLBACKS)),
   },
-  async (input, { user }) => ({
-    ok: true,
-    data: await runSetPhoneOverride(await getRoutingContext(), input, actorOf(user)),
-  }),
+  async (input, { user }) => {
+    const resolved = await overrideTargetOf(input);
+    if (!resolved.ok) return resolved.result;
+    const { phoneNumberId, expected } = input;
+    return {
+      ok: true,
+      data: await runSetPhoneOverride(
+        await getRoutingContext(),
+        { phoneNumberId, expected, ...resolved.target },
+        actorOf(user),
+      ),
+    };
+  },
 );

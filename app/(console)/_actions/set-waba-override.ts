@@ -4,17 +4,30 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/auth/safe-action';
 import { getConfig } from '@/lib/config';
 import { getRoutingContext, setWabaOverride as runSetWabaOverride } from '@/lib/routing';
-import { setWabaOverrideInputSchema } from '@/lib/routing/validation';
+import { setWabaOverrideActionSchema } from '@/lib/routing/validation';
 import { actorOf } from './actor';
+import { overrideTargetOf } from './override-target';
 
-/** Set this app's WABA override (subscribing if needed): stale check, preflight, Graph write, read-back. */
+/**
+ * Set this app's WABA override (subscribing if needed) to a typed URL and token or to a managed receiver
+ * (resolved here): stale check, preflight, Graph write, read-back.
+ */
 export const setWabaOverride = defineAction(
   {
     permission: 'override.write',
-    schema: z.lazy(() => setWabaOverrideInputSchema(getConfig().ALLOW_LOOPBACK_CALLBACKS)),
+    schema: z.lazy(() => setWabaOverrideActionSchema(getConfig().ALLOW_LOOPBACK_CALLBACKS)),
   },
-  async (input, { user }) => ({
-    ok: true,
-    data: await runSetWabaOverride(await getRoutingContext(), input, actorOf(user)),
-  }),
+  async (input, { user }) => {
+    const resolved = await overrideTargetOf(input);
+    if (!resolved.ok) return resolved.result;
+    const { wabaId, expected } = input;
+    return {
+      ok: true,
+      data: await runSetWabaOverride(
+        await getRoutingContext(),
+        { wabaId, expected, ...resolved.target },
+        actorOf(user),
+      ),
+    };
+  },
 );

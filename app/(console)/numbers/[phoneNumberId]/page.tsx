@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/common/page-header';
 import { ReadFailure } from '@/components/common/read-failure';
 import { NumberView } from '@/components/numbers/number-view';
 import { routingPermissions } from '@/components/overrides/types';
+import { ReceiverChoicesBoundary } from '@/components/receivers/receiver-choices-boundary';
 import { TestEventSection } from '@/components/receivers/test-event-section';
 import { TierBadge } from '@/components/routing/tier-badge';
 import { Card, CardContent } from '@/components/ui/card';
@@ -71,14 +72,16 @@ export default async function NumberPage({ params }: { params: Params }) {
         }
       />
       <div className="space-y-6">
-        <HydrationBoundary state={dehydrate(getQueryClient())}>
-          <NumberView
-            phoneNumberId={number.phoneNumberId}
-            permissions={routingPermissions(user.role)}
-            allowLoopback={getConfig().ALLOW_LOOPBACK_CALLBACKS}
-            actions={{ setPhoneOverride, clearPhoneOverride, subscribeApp, testCallback }}
-          />
-        </HydrationBoundary>
+        <ReceiverChoicesBoundary role={user.role}>
+          <HydrationBoundary state={dehydrate(getQueryClient())}>
+            <NumberView
+              phoneNumberId={number.phoneNumberId}
+              permissions={routingPermissions(user.role)}
+              allowLoopback={getConfig().ALLOW_LOOPBACK_CALLBACKS}
+              actions={{ setPhoneOverride, clearPhoneOverride, subscribeApp, testCallback }}
+            />
+          </HydrationBoundary>
+        </ReceiverChoicesBoundary>
         <TestEventSection phoneNumberId={number.phoneNumberId} />
         <Card>
           <CardContent className="pt-4">

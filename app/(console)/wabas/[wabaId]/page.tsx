@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/common/page-header';
 import { ReadFailure } from '@/components/common/read-failure';
 import { Timestamp } from '@/components/common/timestamp';
 import { routingPermissions } from '@/components/overrides/types';
+import { ReceiverChoicesBoundary } from '@/components/receivers/receiver-choices-boundary';
 import { Card, CardContent } from '@/components/ui/card';
 import { OwnershipBadge } from '@/components/wabas/ownership-badge';
 import { WabaDetailView } from '@/components/wabas/waba-detail-view';
@@ -67,14 +68,16 @@ export default async function WabaPage({ params }: { params: Params }) {
         }
       />
       <div className="space-y-6">
-        <HydrationBoundary state={dehydrate(getQueryClient())}>
-          <WabaDetailView
-            wabaId={waba.wabaId}
-            permissions={routingPermissions(user.role)}
-            allowLoopback={getConfig().ALLOW_LOOPBACK_CALLBACKS}
-            actions={{ setWabaOverride, clearWabaOverride, subscribeApp, unsubscribeApp, testCallback }}
-          />
-        </HydrationBoundary>
+        <ReceiverChoicesBoundary role={user.role}>
+          <HydrationBoundary state={dehydrate(getQueryClient())}>
+            <WabaDetailView
+              wabaId={waba.wabaId}
+              permissions={routingPermissions(user.role)}
+              allowLoopback={getConfig().ALLOW_LOOPBACK_CALLBACKS}
+              actions={{ setWabaOverride, clearWabaOverride, subscribeApp, unsubscribeApp, testCallback }}
+            />
+          </HydrationBoundary>
+        </ReceiverChoicesBoundary>
         <Card>
           <CardContent className="pt-4">
             <ChangeHistory targetType="waba" targetId={waba.wabaId} />

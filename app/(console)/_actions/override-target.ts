@@ -1,0 +1,30 @@
+import 'server-only';
+import type { ActionResult } from '@/lib/auth/safe-action';
+import { getReceiversContext } from '@/lib/receivers/context';
+import { type ResolvedOverrideTarget, resolveOverrideTarget } from '@/lib/receivers/picker';
+import type { OverrideTargetInput } from '@/lib/routing/validation';
+
+type Resolved = Extract<ResolvedOverrideTarget, { ok: true }>;
+
+/**
+ * The URL and verify token a *set override* action sends: typed, or a managed receiver's, decrypted here on
+ * the server. An unknown receiver comes back as the same 422 a schema error gives, before anything is sent.
+ */
+export async function overrideTargetOf(
+  input: OverrideTargetInput,
+): Promise<{ ok: true; target: Omit<Resolved, 'ok'> } | { ok: false; result: ActionResult<never> }> {
+  const resolved = await resolveOverrideTarget(await getReceiversContext(), input);
+  if (!resolved.ok) {
+    return {
+      ok: false,
+      result: {
+        ok: false,
+        status: 422,
+        error: 'Some fields need attention.',
+        fieldErrors: resolved.fieldErrors,
+      },
+    };
+  }
+  const { ok: _ok, ...target } = resolved;
+  return { ok: true, target };
+}
