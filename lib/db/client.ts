@@ -28,8 +28,13 @@ const migrationsFolder = path.join(process.cwd(), 'lib/db/migrations');
 export async function openDb(options: { databaseUrl?: string; dataDir?: string }): Promise<DbHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    try {
+      await migrateLocked(pool);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
     const db = drizzlePg(pool, { schema });
-    await migratePg(db, { migrationsFolder });
     return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
   }
   const dataDir = options.dataDir ?? 'memory://';
@@ -38,6 +43,27 @@ export async function openDb(options: { databaseUrl?: string; dataDir?: string }
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+}
+
+/** Any fixed number: the key of the advisory lock every instance takes to migrate. */
+const MIGRATION_LOCK = 7_310_245;
+
+/**
+ * Several instances may start at once on one PostgreSQL: the first to take the lock migrates, the others
+ * wait for it and then find nothing left to do.
+ */
+async function migrateLocked(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      await migratePg(drizzlePg(client, { schema }), { migrationsFolder });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
 }
 
 const globalKey = Symbol.for('switchboard.db');
