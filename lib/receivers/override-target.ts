@@ -1,14 +1,15 @@
 import 'server-only';
 import type { ActionResult } from '@/lib/auth/safe-action';
-import { getReceiversContext } from '@/lib/receivers/context';
-import { type ResolvedOverrideTarget, resolveOverrideTarget } from '@/lib/receivers/picker';
 import type { OverrideTargetInput } from '@/lib/routing/validation';
+import { getReceiversContext } from './context';
+import { type ResolvedOverrideTarget, resolveOverrideTarget } from './picker';
 
 type Resolved = Extract<ResolvedOverrideTarget, { ok: true }>;
 
 /**
- * The URL and verify token a *set override* action sends: typed, or a managed receiver's, decrypted here on
- * the server. An unknown receiver comes back as the same 422 a schema error gives, before anything is sent.
+ * The URL and verify token a *set override* or *test callback* action sends: typed, or a managed receiver's,
+ * decrypted here on the server. An unknown receiver comes back as the same 422 a schema error gives, before
+ * anything is sent. A helper of those server actions, not an action, so it lives outside `_actions`.
  */
 export async function overrideTargetOf(
   input: OverrideTargetInput,
