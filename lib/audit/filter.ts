@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { TIERS } from '@/lib/graph/schemas';
+import { textProblem } from '@/lib/routing/validation';
 
 export const WINNER_FILTERS = [...TIERS, 'none'] as const;
 export type WinnerFilter = (typeof WINNER_FILTERS)[number];
@@ -15,20 +16,62 @@ export type SortKey = (typeof SORT_KEYS)[number];
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional()).catch(undefined);
 
-export const auditFilterSchema = z.object({
+/** The free-text fields: their limits and the words their problems use ("… from the WABA filter."). */
+const TEXT_FIELDS = {
+  q: { what: 'URL filter', trim: true, max: 200 },
+  url: { what: 'URL filter', trim: false, max: 2048 },
+  waba: { what: 'WABA filter', trim: true, max: 200 },
+} as const;
+type TextField = keyof typeof TEXT_FIELDS;
+
+/**
+ * A control character or half a surrogate pair (after trimming, where the field trims) is an issue: no URL,
+ * WABA id or name holds one, and PostgreSQL refuses U+0000 in text (the query failed: a 500).
+ */
+const refuseBrokenText = (field: TextField) => (value: unknown, ctx: z.RefinementCtx) => {
+  const { what, trim } = TEXT_FIELDS[field];
+  const problem = typeof value === 'string' ? textProblem(trim ? value.trim() : value, what) : null;
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+};
+
+const textSchema = (field: TextField) => {
+  const { trim, max } = TEXT_FIELDS[field];
+  return (trim ? z.string().trim() : z.string()).min(1).max(max);
+};
+
+/**
+ * The free-text fields. Read from a URL (`strict: false`), a value with a control or broken character is
+ * dropped like any other bad value. Sent as a bulk selection (`strict: true`), it is refused with a message
+ * instead: dropping it would widen the selection a write applies to.
+ */
+const textField = (field: TextField, strict: boolean) =>
+  strict
+    ? z
+        .unknown()
+        .optional()
+        .superRefine(refuseBrokenText(field))
+        .pipe(optional(textSchema(field)))
+    : optional(textSchema(field).superRefine(refuseBrokenText(field)));
+
+const filterShape = (strict: boolean) => ({
   /** Winning tier, or `none`: no delivery (not subscribed, or no URL on any tier). */
   winner: optional(z.enum(WINNER_FILTERS)),
   /** Effective URL contains (case-insensitive). */
-  q: optional(z.string().trim().min(1).max(200)),
+  q: textField('q', strict),
   /** Effective URL equals (the group-by-URL view links here). */
-  url: optional(z.string().min(1).max(2048)),
+  url: textField('url', strict),
   /** WABA id, or part of its name. */
-  waba: optional(z.string().trim().min(1).max(200)),
+  waba: textField('waba', strict),
   /** `1`: only numbers whose route changed outside Switchboard since the previous scan. */
   drift: optional(z.enum(['1'])),
   sort: optional(z.enum(SORT_KEYS)),
   dir: optional(z.enum(['asc', 'desc'])),
 });
+
+/** The filter as read from a URL: never refuses, drops what it cannot use. */
+export const auditFilterSchema = z.object(filterShape(false));
+/** The filter of a bulk selection: the same, except that broken text is refused (see `textField`). */
+export const auditSelectionFilterSchema = z.object(filterShape(true));
 export type AuditFilter = z.output<typeof auditFilterSchema>;
 
 export const AUDIT_FILTER_KEYS = Object.keys(auditFilterSchema.shape) as (keyof AuditFilter)[];

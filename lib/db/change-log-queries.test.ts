@@ -44,6 +44,16 @@ describe('change-log filters from the URL', () => {
     expect(filter).toEqual({ actor: 'ann@example.com', outcome: 'failure', from: '2026-03-02' });
     expect(filterQuery(filter)).toBe('actor=ann%40example.com&outcome=failure&from=2026-03-02');
     expect(parseChangeLogFilter({ targetId: ['a', 'b'] })).toEqual({ targetId: 'a' });
+    // U+0000 made PostgreSQL refuse the query; no stored row holds a control or broken character either.
+    expect(
+      parseChangeLogFilter({
+        actor: 'a\u0000@b.c',
+        targetId: '1\u0007',
+        action: '\ud83d',
+        outcome: 'failure',
+      }),
+    ).toEqual({ outcome: 'failure' });
+    expect(parseChangeLogFilter(new URLSearchParams('targetId=%00'))).toEqual({});
     expect(parsePage(new URLSearchParams('page=3'))).toBe(3);
     expect(parsePage(new URLSearchParams('page=-1'))).toBe(1);
     expect(parsePage({ page: 'x' })).toBe(1);

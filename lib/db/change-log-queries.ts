@@ -8,6 +8,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { textProblem } from '@/lib/routing/validation';
 import { type Db, getDb } from './client';
 import { CHANGE_OUTCOMES, type ChangeLogRow, changeLog } from './schema';
 
@@ -28,11 +29,20 @@ const dayOrInstant = z
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional()).catch(undefined);
 
+/** Free text to match: a control or broken character matches nothing stored (and PostgreSQL refuses U+0000). */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((v) => textProblem(v, 'filter') === null);
+
 export const changeLogFilterSchema = z.object({
-  actor: optional(z.string().trim().min(1).max(254)),
+  actor: optional(text(254)),
   targetType: optional(z.enum(CHANGE_TARGET_TYPES)),
-  targetId: optional(z.string().trim().min(1).max(128)),
-  action: optional(z.string().trim().min(1).max(64)),
+  targetId: optional(text(128)),
+  action: optional(text(64)),
   outcome: optional(z.enum(CHANGE_OUTCOMES)),
   from: optional(dayOrInstant),
   to: optional(dayOrInstant),

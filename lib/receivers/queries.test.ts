@@ -53,6 +53,16 @@ describe('inspector queries', () => {
     expect((await listDeliveries(t.ctx.db, r.id, filters({ outcome: 'duplicate' }))).items).toHaveLength(1);
   });
 
+  it('refuses a phone number or field filter with a control or broken character (U+0000 made it a 500)', () => {
+    for (const value of ['1\u0000', '\u0000', 'messages\u0007', '\ud83d']) {
+      for (const key of ['phoneNumberId', 'field']) {
+        const parsed = deliveryFiltersSchema.safeParse({ [key]: value });
+        expect(parsed.error?.issues.map((i) => i.path)).toEqual([[key]]);
+      }
+    }
+    expect(filters({ phoneNumberId: ' 222\n' }).phoneNumberId).toBe('222');
+  });
+
   it('filters by time and pages with a cursor', async () => {
     const future = new Date(Date.now() + 60_000).toISOString();
     expect((await listDeliveries(t.ctx.db, r.id, filters({ since: future }))).items).toEqual([]);

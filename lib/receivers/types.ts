@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Tier } from '@/lib/graph/schemas';
+import { textProblem } from '@/lib/routing/validation';
 
 export type DeliveryOutcome = 'stored' | 'duplicate' | 'rejected';
 
@@ -61,10 +62,15 @@ export interface LatestNumberDelivery {
   routedTier: Tier | null;
 }
 
+/** PostgreSQL refuses U+0000 in text, and no stored id or field holds a control or broken character. */
 const optionalText = z
   .string()
   .trim()
   .max(200)
+  .superRefine((v, ctx) => {
+    const problem = textProblem(v, 'filter');
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
   .optional()
   .transform((v) => (v ? v : undefined));
 const optionalDate = z

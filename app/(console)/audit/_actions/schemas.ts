@@ -1,10 +1,10 @@
 /** Inputs of the bulk re-routing actions (FormData or objects), validated on the server. */
 import { z } from 'zod';
-import { auditFilterSchema } from '@/lib/audit/filter';
+import { auditSelectionFilterSchema } from '@/lib/audit/filter';
 
 export const bulkSelectionSchema = z.object({
   scanId: z.uuid(),
-  filter: auditFilterSchema,
+  filter: auditSelectionFilterSchema,
   action: z.enum(['phone_override.set', 'phone_override.clear']),
   overrideCallbackUri: z.string().max(2048).optional(),
 });
