@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CallLogEntry } from './call-log';
 import type { FixtureIdentities } from './fixture-identities';
 import type { Delivery } from './receivers';
+import { KEEP_ALIVE_TIMEOUT_MS } from './server';
 import { startTestSandbox } from './test-helpers';
 
 let t: Awaited<ReturnType<typeof startTestSandbox>>;
@@ -11,6 +12,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.sandbox.close());
 beforeEach(() => t.reset());
+
+describe('server', () => {
+  it('keeps idle connections for 65 s, past what fetch keeps them (5 s raced fetch: ECONNRESET)', async () => {
+    const res = await fetch(`${t.sandbox.url}/_sandbox/fixture`);
+    await res.arrayBuffer();
+    expect(res.headers.get('keep-alive')).toBe(`timeout=${KEEP_ALIVE_TIMEOUT_MS / 1000}`);
+  });
+});
 
 describe('fixture and reset', () => {
   it('serves deterministic identities', async () => {

@@ -111,9 +111,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   };
 }
 
+/**
+ * How long an idle keep-alive connection stays open. Node's default (5 s) races with clients: fetch (undici)
+ * keeps an idle socket for the server's hint minus 1 s, checked by a coarse timer, so a request sent about 5 s
+ * after the previous one could go out on a socket the server was closing at that moment and fail with
+ * ECONNRESET. When the client shares the event loop (tests, where PGlite's work can block it for seconds), both
+ * deadlines pass unnoticed and the client reuses the socket the server then destroys. Like the app's own server
+ * (lib/serve/main.ts), the sandbox keeps idle connections for 65 s.
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 function listen(app: Hono, port: number, hostname: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port, hostname }, () => resolve(server as Server)) as Server;
+    server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+    server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
     server.once('error', reject);
   });
 }
