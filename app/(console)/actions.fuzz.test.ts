@@ -6,7 +6,10 @@
  * user, whose role is still read from the database) and `revalidatePath` (which needs Next's cache store).
  *
  * Properties: hostile input never throws, never yields a 500 and never reaches a Graph write; a hostile value in
- * a field is refused with that field named; valid input is not refused by validation.
+ * a field is refused with that field named; valid input is not refused by validation. Valid input of the actions
+ * that write to Graph stops before the write, by design of the inputs: callback URLs (typed, or a managed
+ * receiver's under RECEIVER_BASE_URL) whose preflight fails at once (a local 404 or a closed port), ids outside
+ * the fleet, a stale `expected`, or an app id typed wrong. So the run still ends with no Graph write.
  */
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -19,13 +22,17 @@ import { createUser } from '@/lib/db/users';
 import type { RunningSandbox } from '@/lib/graph-sandbox/server';
 import { startSandbox } from '@/lib/graph-sandbox/server';
 import { TEST_EVENT_FIELDS, testEventInputSchema } from '@/lib/receivers/test-event';
+import { appSubscriptionValue, getAppTier, getAppTierContext } from '@/lib/routing/app-subscription';
 import { startReceiver, type TestReceiver } from '@/lib/routing/test-support';
 import {
   clearPhoneOverrideInputSchema,
   clearWabaOverrideInputSchema,
-  preflightInputSchema,
-  setPhoneOverrideInputSchema,
-  setWabaOverrideInputSchema,
+  deleteAppSubscriptionInputSchema,
+  setAppSubscriptionInputSchema,
+  setPhoneOverrideActionSchema,
+  setWabaOverrideActionSchema,
+  testCallbackActionSchema,
+  WEBHOOK_FIELDS,
   wabaSubscriptionInputSchema,
 } from '@/lib/routing/validation';
 import {
@@ -39,6 +46,7 @@ import {
   badVerifyToken,
   POLLUTING_KEYS,
   toFormData,
+  withControlChar,
 } from '@/lib/testing/hostile';
 import { clearPhoneOverride } from './_actions/clear-phone-override';
 import { clearWabaOverride } from './_actions/clear-waba-override';
@@ -61,6 +69,8 @@ import {
   rotateReceiverSecretSchema,
 } from './receivers/_actions/schemas';
 import { sendTestEventAction } from './receivers/_actions/send-test-event';
+import { deleteAppSubscription } from './settings/_actions/delete-app-subscription';
+import { setAppSubscription } from './settings/_actions/set-app-subscription';
 import { changeUserRoleAction } from './users/_actions/change-user-role';
 import { createUserAction } from './users/_actions/create-user';
 import { changeUserRoleSchema, createUserSchema, setUserDisabledSchema } from './users/_actions/schemas';
@@ -106,7 +116,9 @@ interface Case {
 
 let sandbox: RunningSandbox;
 let receiver: TestReceiver;
-const ids = { admin: '', viewer: '', receiver: '' };
+const ids = { admin: '', viewer: '', receiver: '', app: '' };
+/** The application tier's compared value when the run starts (null: no app subscription). */
+let appTierValue: string | null = null;
 
 const digits = fc.stringMatching(/^[1-9]\d{0,31}$/);
 /** Text without control characters, `min`–`max` UTF-16 units long, cut at whole code points (no filter spins). */
@@ -147,19 +159,53 @@ const wabaIds = () =>
       ...Object.values(sandbox.fixture.scenarios).flatMap((s) => (s && 'wabaId' in s ? [s.wabaId] : [])),
     ),
   );
+/** Any text but a control or broken character (bulk selections refuse those; other bad values are dropped). */
+const filterText = anyString.map((s) => s.replace(/[\p{Cc}\p{Cs}]/gu, 'x'));
 const filter = fc.record(
   {
     winner: fc.constantFrom('phone_number', 'whatsapp_business_account', 'application', 'none', 'bogus'),
-    q: anyString,
-    url: anyString,
-    waba: anyString,
+    q: filterText,
+    url: filterText,
+    waba: filterText,
     drift: fc.constantFrom('1', '0', ''),
     sort: fc.constantFrom('number', 'url', '__proto__'),
     dir: fc.constantFrom('asc', 'desc', ''),
   },
   { requiredKeys: [] },
 );
+/** A selection whose free text holds a control or broken character: U+0000 reached PostgreSQL (a 500). */
+const brokenFilter = fc
+  .tuple(
+    fc.constantFrom('q', 'url', 'waba'),
+    fc.oneof(
+      // A line break at either end is trimmed away, as a pasted value's would be.
+      withControlChar('example.com').filter((v) => v.trim() === v),
+      fc.constantFrom('\ud83d', 'a\udc00b', '\u0000'),
+    ),
+  )
+  .map(([key, value]) => ({ [key]: value }));
 const keysOf = (schema: { shape: object }) => Object.keys(schema.shape);
+/** The fields of every branch (the override actions' `target`: a managed receiver or a typed URL and token). */
+const keysOfUnion = (schema: { options: readonly { shape: object }[] }) => [
+  ...new Set(schema.options.flatMap((o) => Object.keys(o.shape))),
+];
+const badTarget = badEnum(['receiver', 'custom']);
+/** Malformed receiver ids, and well-formed ones of no receiver (the action's resolver refuses those). */
+const badReceiverId = fc.oneof(badUuid, fc.uuid({ version: 4 }));
+/** Valid input may leave `target` out: it defaults to a typed URL and token. */
+const customTarget = fc.option(fc.constant('custom'), { nil: undefined });
+/** The fields the application tier may list, repeated and unsorted as a client might send them. */
+const webhookFields = fc.array(fc.constantFrom(...WEBHOOK_FIELDS), { minLength: 1, maxLength: 8 });
+const badWebhookFields: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom([], ['bogus'], ['MESSAGES'], ['messages '], [null], [1], ['messages', 'nope'], 'messages'),
+  fc.array(
+    fc.string().filter((f) => !(WEBHOOK_FIELDS as readonly string[]).includes(f)),
+    { minLength: 1, maxLength: 3 },
+  ),
+  fc.integer(),
+  fc.constant(null),
+  fc.constant(undefined),
+);
 
 function cases(): Case[] {
   const overrideBad = { overrideCallbackUri: badCallbackUrl, verifyToken: badVerifyToken };
@@ -167,11 +213,12 @@ function cases(): Case[] {
     {
       name: 'setPhoneOverride',
       action: setPhoneOverride as Action,
-      fields: keysOf(setPhoneOverrideInputSchema(true)),
-      bad: { ...overrideBad, phoneNumberId: badGraphId },
+      fields: keysOfUnion(setPhoneOverrideActionSchema(true)),
+      bad: { ...overrideBad, phoneNumberId: badGraphId, target: badTarget },
       valid: () =>
         fc.record({
           phoneNumberId: phoneIds(),
+          target: customTarget,
           overrideCallbackUri: goodUrl(),
           verifyToken: goodToken,
           expected,
@@ -180,13 +227,49 @@ function cases(): Case[] {
       formData: true,
     },
     {
+      name: 'setPhoneOverride (receiver)',
+      action: setPhoneOverride as Action,
+      fields: keysOfUnion(setPhoneOverrideActionSchema(true)),
+      bad: { phoneNumberId: badGraphId, target: badTarget, receiverId: badReceiverId },
+      valid: () =>
+        fc.record({
+          phoneNumberId: phoneIds(),
+          target: fc.constant('receiver'),
+          receiverId: fc.constant(ids.receiver),
+          expected,
+        }),
+      validRuns: 60,
+      formData: true,
+    },
+    {
       name: 'setWabaOverride',
       action: setWabaOverride as Action,
-      fields: keysOf(setWabaOverrideInputSchema(true)),
-      bad: { ...overrideBad, wabaId: badGraphId },
+      fields: keysOfUnion(setWabaOverrideActionSchema(true)),
+      bad: { ...overrideBad, wabaId: badGraphId, target: badTarget },
       valid: () =>
-        fc.record({ wabaId: wabaIds(), overrideCallbackUri: goodUrl(), verifyToken: goodToken, expected }),
+        fc.record({
+          wabaId: wabaIds(),
+          target: customTarget,
+          overrideCallbackUri: goodUrl(),
+          verifyToken: goodToken,
+          expected,
+        }),
       validRuns: 150,
+      formData: true,
+    },
+    {
+      name: 'setWabaOverride (receiver)',
+      action: setWabaOverride as Action,
+      fields: keysOfUnion(setWabaOverrideActionSchema(true)),
+      bad: { wabaId: badGraphId, target: badTarget, receiverId: badReceiverId },
+      valid: () =>
+        fc.record({
+          wabaId: wabaIds(),
+          target: fc.constant('receiver'),
+          receiverId: fc.constant(ids.receiver),
+          expected,
+        }),
+      validRuns: 60,
       formData: true,
     },
     {
@@ -229,10 +312,66 @@ function cases(): Case[] {
     {
       name: 'testCallback',
       action: testCallback as Action,
-      fields: keysOf(preflightInputSchema(true)),
-      bad: overrideBad,
-      valid: () => fc.record({ overrideCallbackUri: goodUrl(), verifyToken: goodToken }),
+      fields: keysOfUnion(testCallbackActionSchema(true)),
+      bad: { ...overrideBad, target: badTarget },
+      valid: () =>
+        fc.record({ target: customTarget, overrideCallbackUri: goodUrl(), verifyToken: goodToken }),
       validRuns: 150,
+      formData: true,
+    },
+    {
+      name: 'testCallback (receiver)',
+      action: testCallback as Action,
+      fields: keysOfUnion(testCallbackActionSchema(true)),
+      bad: { target: badTarget, receiverId: badReceiverId },
+      valid: () => fc.record({ target: fc.constant('receiver'), receiverId: fc.constant(ids.receiver) }),
+      validRuns: 30,
+      formData: true,
+    },
+    // The application tier: a valid set is stale or fails its preflight; a valid delete is stale, has the app
+    // id typed wrong, or finds no subscription. Its `fields` are a list, which the form sends as an object.
+    {
+      name: 'setAppSubscription',
+      action: setAppSubscription as Action,
+      fields: keysOf(setAppSubscriptionInputSchema(true)),
+      bad: { callbackUrl: badCallbackUrl, verifyToken: badVerifyToken, fields: badWebhookFields },
+      valid: () =>
+        fc.record({
+          callbackUrl: goodUrl(),
+          verifyToken: goodToken,
+          fields: webhookFields,
+          // The current value too, so the preflight is reached (and fails).
+          expected: fc.oneof(expected, fc.constant(appTierValue)),
+        }),
+      validRuns: 100,
+      formData: false,
+    },
+    {
+      name: 'deleteAppSubscription',
+      action: deleteAppSubscription as Action,
+      fields: keysOf(deleteAppSubscriptionInputSchema),
+      bad: {
+        confirmAppId: fc.oneof(
+          fc.string().filter((typed) => typed.trim() !== ids.app),
+          fc.constant(null),
+          fc.constant(undefined),
+          fc.integer(),
+          fc.constant(null).map(() => [ids.app]),
+        ),
+      },
+      serviceChecked: ['confirmAppId'],
+      valid: () =>
+        fc.record({
+          confirmAppId: fc.oneof(
+            fc.constant(ids.app),
+            fc.constant(` ${ids.app}\n`),
+            digits,
+            printable(0, 40),
+          ),
+          // Never the current value: with the app id typed right, that would delete the subscription.
+          expected: expected.filter((v) => appTierValue === null || v !== appTierValue),
+        }),
+      validRuns: 60,
       formData: true,
     },
     {
@@ -242,7 +381,7 @@ function cases(): Case[] {
       bad: {
         scanId: badUuid,
         action: badEnum(['phone_override.set', 'phone_override.clear']),
-        filter: fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.constant([1])),
+        filter: fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.constant([1]), brokenFilter),
         overrideCallbackUri: fc.oneof(
           fc.integer(),
           fc.constant(null),
@@ -266,7 +405,7 @@ function cases(): Case[] {
       bad: {
         scanId: badUuid,
         action: badEnum(['phone_override.set', 'phone_override.clear']),
-        filter: fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
+        filter: fc.oneof(fc.string(), fc.integer(), fc.constant(null), brokenFilter),
         overrideCallbackUri: badCallbackUrl,
         verifyToken: badVerifyToken,
         expectedCount: fc.oneof(
@@ -528,6 +667,8 @@ const ROUTING_ACTIONS = [
   'waba_override.clear',
   'waba.subscribe',
   'waba.unsubscribe',
+  'app_subscription.set',
+  'app_subscription.delete',
 ];
 
 async function successRows(actions?: string[]) {
@@ -557,6 +698,8 @@ beforeAll(async () => {
     GRAPH_SANDBOX_CONTROL_URL: sandbox.url,
     ALLOW_LOOPBACK_CALLBACKS: '1',
     PREFLIGHT_TIMEOUT_MS: '1000',
+    // Managed receivers' URLs answer 404 (the test receiver), so overrides set to one fail their preflight.
+    RECEIVER_BASE_URL: `${receiver.url}/missing`,
     DATA_DIR: 'memory://',
     SECRETS_KEY: randomBytes(32).toString('base64'),
   });
@@ -571,6 +714,10 @@ beforeAll(async () => {
   });
   if (!created.ok) throw new Error(created.error);
   ids.receiver = created.data.id;
+  ids.app = app.id;
+  const tier = await getAppTier(await getAppTierContext());
+  if (tier.kind !== 'ok') throw new Error(`the app tier could not be read: ${JSON.stringify(tier)}`);
+  appTierValue = appSubscriptionValue(tier.subscription);
   await fetch(`${sandbox.url}/_sandbox/calls`, { method: 'DELETE' });
 });
 
