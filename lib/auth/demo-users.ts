@@ -1,12 +1,13 @@
 /**
  * Demo mode (SWITCHBOARD_DEMO=1) signs in with three well-known accounts, one per role. They are created at
  * start when absent and never overwritten, so a demo admin's changes to them survive restarts. The README and
- * `npm run demo` print the same credentials.
+ * `npm run demo` print the same credentials. Instances starting together may race to create them; the loser
+ * takes the winner's.
  */
 import 'server-only';
 import { recordChange } from '@/lib/db/change-log';
 import type { Role } from '@/lib/db/schema';
-import { createUser, findUserByEmail } from '@/lib/db/users';
+import { createUser, findUserByEmail, UserError } from '@/lib/db/users';
 import { hashPassword } from './password';
 
 export const DEMO_USERS: readonly { email: string; name: string; role: Role; password: string }[] = [
@@ -24,12 +25,19 @@ export async function seedDemoUsers(): Promise<number> {
   let created = 0;
   for (const demo of DEMO_USERS) {
     if (await findUserByEmail(demo.email)) continue;
-    const user = await createUser({
-      email: demo.email,
-      name: demo.name,
-      role: demo.role,
-      passwordHash: await hashPassword(demo.password),
-    });
+    let user: Awaited<ReturnType<typeof createUser>>;
+    try {
+      user = await createUser({
+        email: demo.email,
+        name: demo.name,
+        role: demo.role,
+        passwordHash: await hashPassword(demo.password),
+      });
+    } catch (error) {
+      // Another instance starting at the same moment on the same database created it first.
+      if (error instanceof UserError && error.code === 'email_taken') continue;
+      throw error;
+    }
     await recordChange({
       actor: { id: null, email: 'system' },
       action: 'user.create',

@@ -70,14 +70,14 @@ export function appEnvFor(sandbox: RunningSandbox, appPort: number, dataDir: str
  * listening on 127.0.0.1 and env.PORT.
  */
 export function spawnApp(env: Record<string, string>, stdio: StdioOptions): ChildProcess {
-  const tsxCli = path.join(process.cwd(), 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  return spawn(process.execPath, [tsxCli, '--conditions=react-server', 'lib/serve/main.ts'], {
+  // tsx as a loader in this one process (its CLI would fork a second one that a kill does not reach).
+  return spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'lib/serve/main.ts'], {
     env: { ...process.env, HOSTNAME: '127.0.0.1', ...env },
     stdio,
   });
 }
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+export async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
