@@ -6,7 +6,6 @@ import { type ChildProcess, type StdioOptions, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
-import path from 'node:path';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../lib/graph-sandbox/server';
 
 export interface StackOptions {
