@@ -207,71 +207,65 @@ const badWebhookFields: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(undefined),
 );
 
+/** A set-override action twice: with a typed URL and token, and with a managed receiver picked. */
+function setOverrideCases(
+  name: string,
+  action: Action,
+  schema: Parameters<typeof keysOfUnion>[0],
+  target: { key: string; ids: () => fc.Arbitrary<string> },
+): Case[] {
+  const fields = keysOfUnion(schema);
+  return [
+    {
+      name,
+      action,
+      fields,
+      bad: {
+        overrideCallbackUri: badCallbackUrl,
+        verifyToken: badVerifyToken,
+        [target.key]: badGraphId,
+        target: badTarget,
+      },
+      valid: () =>
+        fc.record({
+          [target.key]: target.ids(),
+          target: customTarget,
+          overrideCallbackUri: goodUrl(),
+          verifyToken: goodToken,
+          expected,
+        }),
+      validRuns: 150,
+      formData: true,
+    },
+    {
+      name: `${name} (receiver)`,
+      action,
+      fields,
+      bad: { [target.key]: badGraphId, target: badTarget, receiverId: badReceiverId },
+      valid: () =>
+        fc.record({
+          [target.key]: target.ids(),
+          target: fc.constant('receiver'),
+          receiverId: fc.constant(ids.receiver),
+          expected,
+        }),
+      validRuns: 60,
+      formData: true,
+    },
+  ];
+}
+
 function cases(): Case[] {
   const overrideBad = { overrideCallbackUri: badCallbackUrl, verifyToken: badVerifyToken };
   return [
-    {
-      name: 'setPhoneOverride',
-      action: setPhoneOverride as Action,
-      fields: keysOfUnion(setPhoneOverrideActionSchema(true)),
-      bad: { ...overrideBad, phoneNumberId: badGraphId, target: badTarget },
-      valid: () =>
-        fc.record({
-          phoneNumberId: phoneIds(),
-          target: customTarget,
-          overrideCallbackUri: goodUrl(),
-          verifyToken: goodToken,
-          expected,
-        }),
-      validRuns: 150,
-      formData: true,
-    },
-    {
-      name: 'setPhoneOverride (receiver)',
-      action: setPhoneOverride as Action,
-      fields: keysOfUnion(setPhoneOverrideActionSchema(true)),
-      bad: { phoneNumberId: badGraphId, target: badTarget, receiverId: badReceiverId },
-      valid: () =>
-        fc.record({
-          phoneNumberId: phoneIds(),
-          target: fc.constant('receiver'),
-          receiverId: fc.constant(ids.receiver),
-          expected,
-        }),
-      validRuns: 60,
-      formData: true,
-    },
-    {
-      name: 'setWabaOverride',
-      action: setWabaOverride as Action,
-      fields: keysOfUnion(setWabaOverrideActionSchema(true)),
-      bad: { ...overrideBad, wabaId: badGraphId, target: badTarget },
-      valid: () =>
-        fc.record({
-          wabaId: wabaIds(),
-          target: customTarget,
-          overrideCallbackUri: goodUrl(),
-          verifyToken: goodToken,
-          expected,
-        }),
-      validRuns: 150,
-      formData: true,
-    },
-    {
-      name: 'setWabaOverride (receiver)',
-      action: setWabaOverride as Action,
-      fields: keysOfUnion(setWabaOverrideActionSchema(true)),
-      bad: { wabaId: badGraphId, target: badTarget, receiverId: badReceiverId },
-      valid: () =>
-        fc.record({
-          wabaId: wabaIds(),
-          target: fc.constant('receiver'),
-          receiverId: fc.constant(ids.receiver),
-          expected,
-        }),
-      validRuns: 60,
-      formData: true,
-    },
+    ...setOverrideCases('setPhoneOverride', setPhoneOverride as Action, setPhoneOverrideActionSchema(true), {
+      key: 'phoneNumberId',
+      ids: phoneIds,
+    }),
+    ...setOverrideCases('setWabaOverride', setWabaOverride as Action, setWabaOverrideActionSchema(true), {
+      key: 'wabaId',
+      ids: wabaIds,
+    }),
     {
       name: 'clearPhoneOverride',
       action: clearPhoneOverride as Action,
