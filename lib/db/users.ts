@@ -73,18 +73,43 @@ export async function createUser(input: NewUser, given?: Db): Promise<PublicUser
   if (await findUserByEmail(email, handle)) {
     throw new UserError('email_taken', `A user with the email ${email} already exists.`);
   }
-  const [row] = await handle
-    .insert(users)
-    .values({
-      email,
-      name: input.name?.trim() || null,
-      role: input.role,
-      passwordHash: input.passwordHash ?? null,
-      externalId: input.externalId ?? null,
-    })
-    .returning();
+  let row: typeof users.$inferSelect | undefined;
+  try {
+    [row] = await handle
+      .insert(users)
+      .values({
+        email,
+        name: input.name?.trim() || null,
+        role: input.role,
+        passwordHash: input.passwordHash ?? null,
+        externalId: input.externalId ?? null,
+      })
+      .returning();
+  } catch (error) {
+    // Created between the check and the insert (another request or instance): the same answer as above.
+    if (isUniqueViolation(error, 'users_email_key')) {
+      throw new UserError('email_taken', `A user with the email ${email} already exists.`);
+    }
+    throw error;
+  }
   if (!row) throw new Error('insert returned no row');
   return toPublic(row);
+}
+
+/** PostgreSQL's unique_violation (23505) on `constraint`, whether the driver error is thrown bare or wrapped. */
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  for (let e: unknown = error; e instanceof Error || (e && typeof e === 'object'); ) {
+    const candidate = e as { code?: unknown; constraint?: unknown; message?: unknown; cause?: unknown };
+    if (
+      candidate.code === '23505' &&
+      (candidate.constraint === constraint || String(candidate.message ?? '').includes(constraint))
+    ) {
+      return true;
+    }
+    if (candidate.cause === undefined || candidate.cause === e) return false;
+    e = candidate.cause;
+  }
+  return false;
 }
 
 export async function linkExternalId(id: string, externalId: string, given?: Db): Promise<void> {
