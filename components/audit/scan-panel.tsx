@@ -97,7 +97,7 @@ export function ScanPanel({
             Snapshot
           </h2>
           {current ? (
-            <p className="text-sm text-slate-800" data-testid="snapshot-time">
+            <p className="text-sm text-slate-800" data-testid="snapshot-time" data-scan-id={current.id}>
               Read from Graph at <Timestamp iso={current.finishedAt ?? current.startedAt} /> ·{' '}
               {plural(current.numbersScanned, 'number')} in {plural(current.wabasScanned, 'WABA')} ·{' '}
               {plural(current.graphCalls, 'Graph call')}
