@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type RunningSandbox, startSandbox } from '../lib/graph-sandbox/server';
 import { HookLoad } from '../scripts/lib/hook-load';
-import { appEnvFor, freePort, spawnApp } from '../scripts/lib/stack';
+import { appEnvFor, freePort, spawnApp, waitForHealth } from '../scripts/lib/stack';
 import { extraAppDatabaseEnv } from './support/database';
 import { expect, test } from './support/fixtures';
 import { DEMO_USERS } from './support/roles';
@@ -23,18 +23,13 @@ interface App {
 async function startApp(env: Record<string, string>, port: number): Promise<App> {
   const child = spawnApp({ ...env, PORT: String(port) }, 'ignore');
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/api/health?graph=0`, { signal: AbortSignal.timeout(2_000) }).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { url, process: child };
-    await new Promise((r) => setTimeout(r, 250));
+  try {
+    await waitForHealth(url, child, 90_000);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
   }
-  child.kill('SIGKILL');
-  throw new Error('the app did not become healthy');
+  return { url, process: child };
 }
 
 function killHard(app: App): Promise<void> {

@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { type RunningSandbox, startSandbox } from '../lib/graph-sandbox/server';
 import { createDatabase } from '../scripts/lib/postgres';
-import { appEnvFor, freePort, spawnApp, waitForHealth } from '../scripts/lib/stack';
+import { appEnvFor, freePort, spawnApp, stopApp, waitForHealth } from '../scripts/lib/stack';
 import { e2eDatabase } from './support/database';
 import { expect, test } from './support/fixtures';
 import { DEMO_USERS } from './support/roles';
@@ -44,14 +44,6 @@ async function startInstances(sandbox: RunningSandbox, dataDir: string): Promise
   });
   await Promise.all(instances.map((i) => waitForHealth(i.url, i.child, 120_000)));
   return [instances[0] as Instance, instances[1] as Instance];
-}
-
-async function stopInstance(instance: Instance): Promise<void> {
-  if (instance.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => instance.child.once('exit', resolve));
-  instance.child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-  if (instance.child.exitCode === null) instance.child.kill('SIGKILL');
 }
 
 async function signIn(browser: Browser, baseURL: string): Promise<Page> {
@@ -177,7 +169,7 @@ test('two instances on one PostgreSQL behave as one deployment', async ({ browse
     }
     await pageA.context().close();
   } finally {
-    await Promise.all(instances.map(stopInstance));
+    await Promise.all(instances.map((instance) => stopApp(instance.child)));
     await sandbox.close();
     await rm(work, { recursive: true, force: true });
   }

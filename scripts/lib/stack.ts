@@ -76,6 +76,15 @@ export function spawnApp(env: Record<string, string>, stdio: StdioOptions): Chil
   });
 }
 
+/** SIGTERM, then SIGKILL if the app has not exited within 5 s. */
+export async function stopApp(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
 export async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -108,12 +117,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   child.stderr?.on('data', capture(process.stderr));
   const appUrl = `http://127.0.0.1:${appPort}`;
   const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
+    await stopApp(child);
     if (log) await new Promise((resolve) => log.end(resolve));
     await sandbox.close();
   };
