@@ -51,6 +51,9 @@ export interface LatestUsage {
   latestAt: Date | null;
 }
 
+/** A row's percentage in SQL: the highest of its three figures (as `figurePercent` computes it in code). */
+const percent = sql`greatest(${graphUsage.callCount}, ${graphUsage.totalCputime}, ${graphUsage.totalTime})`;
+
 const view = (row: UsageFigure): UsageFigureView => ({ ...row, percent: figurePercent(row) });
 
 export async function latestUsage(
@@ -69,7 +72,6 @@ export async function latestUsage(
     regainAccessMinutes: graphUsage.regainAccessMinutes,
     receivedAt: graphUsage.receivedAt,
   };
-  const percent = sql`greatest(${graphUsage.callCount}, ${graphUsage.totalCputime}, ${graphUsage.totalTime})`;
   const [appRows, bucRows, [summary]] = await Promise.all([
     db
       .select(columns)
@@ -109,9 +111,7 @@ export async function recentMaxPercent(db: Db, appId: string, withinMs: number):
   const since = new Date(Date.now() - withinMs);
   const [row] = await db
     .select({
-      percent: sql<
-        number | null
-      >`max(greatest(${graphUsage.callCount}, ${graphUsage.totalCputime}, ${graphUsage.totalTime}))`,
+      percent: sql<number | null>`max(${percent})`,
     })
     .from(graphUsage)
     .where(and(eq(graphUsage.appId, appId), gte(graphUsage.receivedAt, since)));
