@@ -16,13 +16,12 @@ import { and, eq, inArray } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ActionResult } from '@/lib/auth/safe-action';
-import { getDb } from '@/lib/db/client';
 import { changeLog, ROLES } from '@/lib/db/schema';
 import { createUser } from '@/lib/db/users';
 import type { RunningSandbox } from '@/lib/graph-sandbox/server';
 import { startSandbox } from '@/lib/graph-sandbox/server';
 import { TEST_EVENT_FIELDS, testEventInputSchema } from '@/lib/receivers/test-event';
-import { appSubscriptionValue, getAppTier, getAppTierContext } from '@/lib/routing/app-subscription';
+import { appSubscriptionValue, getAppTier } from '@/lib/routing/app-subscription';
 import { startReceiver, type TestReceiver } from '@/lib/routing/test-support';
 import {
   clearPhoneOverrideInputSchema,
@@ -35,6 +34,7 @@ import {
   WEBHOOK_FIELDS,
   wabaSubscriptionInputSchema,
 } from '@/lib/routing/validation';
+import { getAppTierContext, getDb } from '@/lib/server';
 import {
   anyString,
   anyValue,

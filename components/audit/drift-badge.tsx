@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
-import { auditEnvFromConfig, numberDrift } from '@/lib/audit';
+import { numberDrift } from '@/lib/audit';
 import { can } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
+import { getAuditEnv } from '@/lib/server';
 
 /**
  * For the number page header: "Changed outside Switchboard" when the latest audit found this number's route
@@ -11,7 +12,7 @@ import { getCurrentUser } from '@/lib/auth/session';
 export async function DriftBadge({ phoneNumberId }: { phoneNumberId: string }) {
   const user = await getCurrentUser();
   if (!can(user?.role, 'data.read')) return null;
-  const drift = await numberDrift((await auditEnvFromConfig()).db, phoneNumberId);
+  const drift = await numberDrift((await getAuditEnv()).db, phoneNumberId);
   if (!drift) return null;
   const before = drift.previous?.effectiveUrl ?? 'no delivery';
   return (

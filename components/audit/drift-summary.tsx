@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import { Timestamp } from '@/components/common/timestamp';
 import { Alert, AlertTitle } from '@/components/ui/alert';
-import { auditEnvFromConfig, driftSummary } from '@/lib/audit';
+import { driftSummary } from '@/lib/audit';
 import { can } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
+import { getAuditEnv } from '@/lib/server';
 import { plural } from './format';
 
 /**
@@ -13,7 +14,7 @@ import { plural } from './format';
 export async function DriftSummary() {
   const user = await getCurrentUser();
   if (!can(user?.role, 'data.read')) return null;
-  const summary = await driftSummary((await auditEnvFromConfig()).db);
+  const summary = await driftSummary((await getAuditEnv()).db);
   if (!summary?.scan.driftCount) return null;
   const { scan, sample } = summary;
   return (

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { can } from '@/lib/auth/permissions';
 import type { Role } from '@/lib/db/schema';
-import { getReceiversContext } from '@/lib/receivers/context';
 import { listReceiverChoices } from '@/lib/receivers/picker';
+import { getReceiversContext } from '@/lib/server';
 import { ReceiverChoicesProvider } from './receiver-choices';
 
 /**

@@ -1,15 +1,13 @@
 /**
  * What audit and bulk jobs run against: the database, the app and businesses, and a fresh metered,
- * throttled Graph client per job (so each job counts its own calls). Tests build one from a sandbox.
+ * throttled Graph client per job (so each job counts its own calls). The app's comes from lib/server
+ * (getAuditEnv); tests build one from a sandbox.
  */
 import 'server-only';
-import { getConfig } from '@/lib/config';
-import { type Db, getDb } from '@/lib/db/client';
-import { recentMaxPercent } from '@/lib/graph-usage';
-import { getRoutingContext, type RoutingContext } from '@/lib/routing/context';
-import { type AuditGraph, auditGraphFromConfig } from './graph';
+import type { Db } from '@/lib/db/client';
+import type { RoutingContext } from '@/lib/routing/context';
+import type { AuditGraph } from './graph';
 import type { AuditScanOptions } from './scan/scanner';
-import { Throttle } from './throttle';
 
 export interface AuditEnv {
   db: Db;
@@ -21,24 +19,4 @@ export interface AuditEnv {
   scanOptions?: Omit<AuditScanOptions, 'onWabas' | 'onProgress'>;
   /** How often a running job writes its progress and heartbeat. Default 1 s. */
   progressIntervalMs?: number;
-}
-
-/** Usage figures younger than this, from any instance, steer a job's throttle (Graph's window is an hour). */
-const SHARED_USAGE_WINDOW_MS = 5 * 60_000;
-
-export async function auditEnvFromConfig(): Promise<AuditEnv> {
-  const config = getConfig();
-  const db = await getDb();
-  return {
-    db,
-    appId: config.META_APP_ID,
-    businessIds: config.META_BUSINESS_IDS,
-    connect: () =>
-      auditGraphFromConfig(
-        new Throttle({
-          sharedUsage: () => recentMaxPercent(db, config.META_APP_ID, SHARED_USAGE_WINDOW_MS),
-        }),
-      ),
-    routing: getRoutingContext,
-  };
 }

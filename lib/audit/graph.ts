@@ -3,10 +3,8 @@
  * and the job's Throttle in front of every request, fed by every response's usage headers.
  */
 import 'server-only';
-import { getConfig } from '@/lib/config';
 import { createGraphClient, type GraphClient, type GraphClientOptions } from '@/lib/graph/client';
 import type { GraphBase } from '@/lib/graph/urls';
-import { processUsageRecorder } from '@/lib/graph-usage';
 import { Throttle } from './throttle';
 
 export interface CallMeter {
@@ -38,20 +36,4 @@ export function createAuditGraph(options: GraphClientOptions, throttle = new Thr
     },
   });
   return { graph, base: { baseUrl: options.baseUrl, version: options.version }, meter, throttle };
-}
-
-/** The same configuration as the app's default client (lib/graph/default-client.ts), metered and throttled. */
-export function auditGraphFromConfig(throttle?: Throttle): AuditGraph {
-  const config = getConfig();
-  return createAuditGraph(
-    {
-      baseUrl: config.GRAPH_API_BASE_URL,
-      version: config.GRAPH_API_VERSION,
-      accessToken: config.GRAPH_ACCESS_TOKEN,
-      timeoutMs: config.GRAPH_TIMEOUT_MS,
-      maxRetries: config.GRAPH_MAX_RETRIES,
-      onUsage: (usage) => processUsageRecorder().observe(usage),
-    },
-    throttle,
-  );
 }

@@ -11,7 +11,7 @@ export {
   startBulkReroute,
 } from './bulk/start';
 export { auditCsvHeader, auditCsvRows } from './csv';
-export { type AuditEnv, auditEnvFromConfig } from './env';
+export type { AuditEnv } from './env';
 export { type DriftSummary, driftSummary, numberDrift, type RouteHistory, routeHistory } from './history';
 export { listSnapshots, urlGroups, walkSnapshots } from './queries';
 export { type StartedScan, startAuditScan } from './scan-job';

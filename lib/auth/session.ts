@@ -7,6 +7,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getServerSession } from 'next-auth';
+import { cache } from 'react';
 import { getAuthOptions } from '@/lib/auth/options';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { REQUEST_URL_HEADER } from '@/lib/auth/request-url';
@@ -25,13 +26,18 @@ async function sessionUserId(): Promise<string | null> {
   }
 }
 
-export async function getCurrentUser(): Promise<SessionUser | null> {
+/**
+ * Once per request: a page, its layout and the server components inside it all ask, and each ask would
+ * otherwise be a JWT decode and a users SELECT. React's `cache` is scoped to one server render, so a
+ * disabled user or a lowered role still takes effect on the next request.
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const id = await sessionUserId();
   if (!id) return null;
   const user = await findUserById(id);
   if (!user || user.disabled) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
-}
+});
 
 /** Only same-site paths: an open redirect through `callbackUrl` would lend our domain to phishing. */
 export function safeCallbackPath(value: string | null | undefined): string {

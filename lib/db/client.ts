@@ -1,6 +1,6 @@
 /**
  * Opens the database once per process: PostgreSQL when DATABASE_URL is set, embedded PGlite in DATA_DIR
- * otherwise. Migrations run on open. PGlite has no lock, so the handle lives on globalThis: Next bundles
+ * otherwise. Migrations run on open. PGlite has no lock, so the handle is a process singleton: Next bundles
  * instrumentation and routes separately, and two module copies must not open the same data dir twice.
  */
 import 'server-only';
@@ -14,6 +14,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { getConfig } from '@/lib/config';
+import { processSingleton } from '@/lib/server/process-singleton';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -66,20 +67,12 @@ async function migrateLocked(pool: pg.Pool): Promise<void> {
   }
 }
 
-const globalKey = Symbol.for('switchboard.db');
-type GlobalWithDb = typeof globalThis & { [globalKey]?: Promise<DbHandle> };
-
 /** The process-wide handle. A failed open is not cached, so the next request tries again. */
 export function getDbHandle(): Promise<DbHandle> {
-  const g = globalThis as GlobalWithDb;
-  if (!g[globalKey]) {
+  return processSingleton('db', () => {
     const config = getConfig();
-    g[globalKey] = openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }).catch((error) => {
-      g[globalKey] = undefined;
-      throw error;
-    });
-  }
-  return g[globalKey];
+    return openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  });
 }
 
 export async function getDb(): Promise<Db> {

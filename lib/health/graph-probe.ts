@@ -1,12 +1,10 @@
 /**
  * Can this instance reach Graph with its token? One cheap read — the first configured business's owned
- * WABAs, limit 1 — which proves network, version, token and permission at once. The answer is kept for
- * `GRAPH_PROBE_TTL_MS` per process so load-balancer health checks do not spend the Graph call budget.
+ * WABAs, limit 1 — which proves network, version, token and permission at once. lib/server keeps the answer
+ * for `GRAPH_PROBE_TTL_MS` per process so load-balancer health checks do not spend the Graph call budget.
  */
 import 'server-only';
-import { getConfig } from '@/lib/config';
 import type { GraphClient } from '@/lib/graph/client';
-import { getGraphClient } from '@/lib/graph/default-client';
 import { describeGraphError } from '@/lib/routing/describe-error';
 
 export const GRAPH_PROBE_TTL_MS = 30_000;
@@ -37,19 +35,4 @@ export async function probeGraph(graph: GraphClient, businessId: string): Promis
       message: view.message,
     };
   }
-}
-
-const cacheKey = Symbol.for('switchboard.health.graphProbe');
-type GlobalWithProbe = typeof globalThis & { [cacheKey]?: { at: number; probe: Promise<GraphProbe> } };
-
-/** The process's cached probe of the configured Graph connection. */
-export function cachedGraphProbe(now = Date.now()): Promise<GraphProbe> {
-  const g = globalThis as GlobalWithProbe;
-  const cached = g[cacheKey];
-  if (cached && now - cached.at < GRAPH_PROBE_TTL_MS) return cached.probe;
-  const config = getConfig();
-  const businessId = config.META_BUSINESS_IDS[0] ?? '';
-  const probe = probeGraph(getGraphClient(), businessId);
-  g[cacheKey] = { at: now, probe };
-  return probe;
 }

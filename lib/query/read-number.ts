@@ -2,7 +2,8 @@
 
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/safe-action';
-import { getNumber, getRoutingContext } from '@/lib/routing';
+import { getNumber } from '@/lib/routing';
+import { getRoutingContext } from '@/lib/server';
 import { readSafely } from './read-safely';
 
 /** One number read from Graph now; `null` data when Graph or the configured businesses do not know it. */

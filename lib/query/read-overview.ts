@@ -2,7 +2,8 @@
 
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/safe-action';
-import { getOverview, getRoutingContext } from '@/lib/routing';
+import { getOverview } from '@/lib/routing';
+import { getRoutingContext } from '@/lib/server';
 import { readSafely } from './read-safely';
 
 /** Fleet counts and warnings from the (briefly cached) fleet scan; `refresh` scans Graph again. */

@@ -2,7 +2,8 @@
 
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/safe-action';
-import { getRoutingContext, listWabas } from '@/lib/routing';
+import { listWabas } from '@/lib/routing';
+import { getRoutingContext } from '@/lib/server';
 import { readSafely } from './read-safely';
 
 /** One page of the fleet's WABAs. Listings that failed come back in `errors`, next to what did load. */

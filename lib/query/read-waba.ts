@@ -2,7 +2,8 @@
 
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/safe-action';
-import { getRoutingContext, getWaba } from '@/lib/routing';
+import { getWaba } from '@/lib/routing';
+import { getRoutingContext } from '@/lib/server';
 import { readSafely } from './read-safely';
 
 /** One WABA with its subscribed apps and numbers, read from Graph now; `null` data when unknown. */

@@ -1,10 +1,8 @@
 /**
- * What receiver services need, built once from configuration; tests build their own with a memory database.
+ * What receiver services need; the app's is built in lib/server, tests build their own with a memory database.
  */
 import 'server-only';
-import { getConfig } from '@/lib/config';
-import { type Db, getDb } from '@/lib/db/client';
-import { getKeyring } from './keyring';
+import type { Db } from '@/lib/db/client';
 import type { Keyring } from './secret-box';
 
 export interface ReceiversContext {
@@ -25,14 +23,4 @@ export function isReceiverId(value: string): boolean {
 
 export function receiverUrl(baseUrl: string, id: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/api/hooks/${id}`;
-}
-
-export async function getReceiversContext(): Promise<ReceiversContext> {
-  const config = getConfig();
-  return {
-    db: await getDb(),
-    keyring: getKeyring(),
-    baseUrl: config.RECEIVER_BASE_URL ?? config.NEXTAUTH_URL ?? `http://127.0.0.1:${config.PORT}`,
-    rotationGraceHours: config.RECEIVER_ROTATION_GRACE_HOURS,
-  };
 }

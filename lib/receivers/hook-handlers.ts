@@ -9,6 +9,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@/lib/db/client';
 import { TIERS, type Tier } from '@/lib/graph/schemas';
+import { processSingleton } from '@/lib/server/process-singleton';
 import { isReceiverId } from './context';
 import { GroupCommit } from './group-commit';
 import { answerHandshake } from './handshake';
@@ -33,19 +34,16 @@ export const DELIVERY_OUTCOME_HEADER = 'x-switchboard-delivery';
 const DROPPED_HEADERS = new Set(['cookie', 'authorization', 'proxy-authorization']);
 const MAX_HEADER_VALUE = 2048;
 
-const writersKey = Symbol.for('switchboard.receiver-writers');
-type GlobalWithWriters = typeof globalThis & {
-  [writersKey]?: WeakMap<Db, GroupCommit<DeliveryRecord, StoreResult>>;
-};
-
 /** One group-commit writer per database handle, shared by every copy of this module in the process. */
 function writerFor(db: Db): GroupCommit<DeliveryRecord, StoreResult> {
-  const g = globalThis as GlobalWithWriters;
-  g[writersKey] ??= new WeakMap();
-  let writer = g[writersKey].get(db);
+  const writers = processSingleton(
+    'receivers.writers',
+    () => new WeakMap<Db, GroupCommit<DeliveryRecord, StoreResult>>(),
+  );
+  let writer = writers.get(db);
   if (!writer) {
     writer = new GroupCommit({ flush: (records) => storeDeliveries(db, records) });
-    g[writersKey].set(db, writer);
+    writers.set(db, writer);
   }
   return writer;
 }

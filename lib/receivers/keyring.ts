@@ -7,7 +7,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type Config, getConfig } from '@/lib/config';
+import type { Config } from '@/lib/config';
 import { type Keyring, makeKeyring } from './secret-box';
 
 type KeyConfig = Pick<
@@ -47,14 +47,4 @@ export function keyringFromConfig(config: KeyConfig): Keyring {
       ? readOrCreateKeyFile(keyFilePath(config.DATA_DIR))
       : randomBytes(32).toString('base64');
   return makeKeyring(generated, config.SECRETS_KEY_PREVIOUS);
-}
-
-const globalKey = Symbol.for('switchboard.secrets-keyring');
-type GlobalWithKeyring = typeof globalThis & { [globalKey]?: Keyring };
-
-/** The process-wide keyring (on globalThis: route handlers and actions are bundled separately). */
-export function getKeyring(): Keyring {
-  const g = globalThis as GlobalWithKeyring;
-  g[globalKey] ??= keyringFromConfig(getConfig());
-  return g[globalKey];
 }

@@ -1,13 +1,14 @@
 /**
  * The decrypted verify token and app secrets of a receiver, cached briefly in memory so the hot path does
  * not hit the database or decrypt on every delivery. Management actions invalidate the entry; the TTL bounds
- * staleness when several instances share one database. The cache lives on globalThis because route handlers
+ * staleness when several instances share one database. The cache is a process singleton because route handlers
  * and server actions are bundled separately and must see the same invalidations.
  */
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { receivers } from '@/lib/db/schema';
+import { processSingleton } from '@/lib/server/process-singleton';
 import { decryptSecret, encryptSecret, isStale, type Keyring } from './secret-box';
 import type { CandidateSecret } from './signature';
 import type { SignatureKey } from './store-deliveries';
@@ -29,13 +30,8 @@ interface Entry {
   expires: number;
 }
 
-const cacheKey = Symbol.for('switchboard.receiver-keys');
-type GlobalWithCache = typeof globalThis & { [cacheKey]?: Map<string, Entry> };
-
 function cache(): Map<string, Entry> {
-  const g = globalThis as GlobalWithCache;
-  g[cacheKey] ??= new Map();
-  return g[cacheKey];
+  return processSingleton('receivers.keys', () => new Map<string, Entry>());
 }
 
 export function invalidateReceiverKeys(id: string): void {

@@ -4,10 +4,9 @@
  * write flow as overrides (preflight, Graph write, read-back, one change-log row). The token never leaves here.
  */
 import 'server-only';
-import { getAppAccessToken } from '@/lib/graph/default-client';
 import { WABA_OBJECT } from '@/lib/graph/endpoints/app-subscriptions';
 import { appSubscriptionValue, NO_APP_SECRET_MESSAGE } from './app-subscription-value';
-import { type Actor, getRoutingContext, type RoutingContext } from './context';
+import type { Actor, RoutingContext } from './context';
 import { describeGraphError } from './describe-error';
 import { maskSecret } from './mask';
 import type { AppSubscriptionView, AppTierRead, WriteOutcome } from './types';
@@ -20,10 +19,6 @@ export interface AppTierContext extends RoutingContext {
 }
 
 export { appSubscriptionValue, NO_APP_SECRET_MESSAGE };
-
-export async function getAppTierContext(): Promise<AppTierContext> {
-  return { ...(await getRoutingContext()), appAccessToken: getAppAccessToken() };
-}
 
 export interface SetAppSubscriptionRequest {
   callbackUrl: string;

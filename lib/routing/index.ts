@@ -1,7 +1,7 @@
 /** The routing services: what pages (server components) and server actions call. Server-only. */
 import 'server-only';
 
-export { type Actor, getRoutingContext, type RoutingContext, SYSTEM_ACTOR } from './context';
+export { type Actor, type RoutingContext, SYSTEM_ACTOR } from './context';
 export { describeGraphError } from './describe-error';
 export { FleetUnavailableError } from './errors';
 export { invalidateFleet, readFleet } from './fleet';

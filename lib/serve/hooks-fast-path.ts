@@ -3,9 +3,8 @@
  * uses. Anything that is not exactly that path, or a method other than GET/POST, is answered as Next would
  * (404 / 405) so the two servers behave the same.
  */
-import { getDb } from '@/lib/db/client';
 import { hookHandlers } from '@/lib/receivers/hook-handlers';
-import { getKeyring } from '@/lib/receivers/keyring';
+import { getDb, getKeyring } from '@/lib/server';
 
 const HOOK_PATH = /^\/api\/hooks\/([^/?#]+)\/?$/;
 

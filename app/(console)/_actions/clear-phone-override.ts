@@ -1,8 +1,9 @@
 'use server';
 
 import { defineAction } from '@/lib/auth/safe-action';
-import { getRoutingContext, clearPhoneOverride as runClearPhoneOverride } from '@/lib/routing';
+import { clearPhoneOverride as runClearPhoneOverride } from '@/lib/routing';
 import { clearPhoneOverrideInputSchema } from '@/lib/routing/validation';
+import { getRoutingContext } from '@/lib/server';
 import { actorOf } from './actor';
 
 /** Clear this app's phone number override (after the confirmation dialog); the number falls back a tier. */

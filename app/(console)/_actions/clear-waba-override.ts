@@ -1,8 +1,9 @@
 'use server';
 
 import { defineAction } from '@/lib/auth/safe-action';
-import { getRoutingContext, clearWabaOverride as runClearWabaOverride } from '@/lib/routing';
+import { clearWabaOverride as runClearWabaOverride } from '@/lib/routing';
 import { clearWabaOverrideInputSchema } from '@/lib/routing/validation';
+import { getRoutingContext } from '@/lib/server';
 import { actorOf } from './actor';
 
 /** Clear this app's WABA override (after confirmation); its numbers without a phone override use the app URL. */

@@ -3,10 +3,11 @@
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/safe-action';
 import { getConfig } from '@/lib/config';
-import { overrideTargetOf } from '@/lib/receivers/override-target';
-import { getRoutingContext, setPhoneOverride as runSetPhoneOverride } from '@/lib/routing';
+import { setPhoneOverride as runSetPhoneOverride } from '@/lib/routing';
 import { setPhoneOverrideActionSchema } from '@/lib/routing/validation';
+import { getRoutingContext } from '@/lib/server';
 import { actorOf } from './actor';
+import { overrideTargetOf } from './override-target';
 
 /**
  * Set this app's phone number override to a typed URL and token or to a managed receiver (resolved here):

@@ -3,10 +3,11 @@
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/safe-action';
 import { getConfig } from '@/lib/config';
-import { overrideTargetOf } from '@/lib/receivers/override-target';
-import { getRoutingContext, setWabaOverride as runSetWabaOverride } from '@/lib/routing';
+import { setWabaOverride as runSetWabaOverride } from '@/lib/routing';
 import { setWabaOverrideActionSchema } from '@/lib/routing/validation';
+import { getRoutingContext } from '@/lib/server';
 import { actorOf } from './actor';
+import { overrideTargetOf } from './override-target';
 
 /**
  * Set this app's WABA override (subscribing if needed) to a typed URL and token or to a managed receiver

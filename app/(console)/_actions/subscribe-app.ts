@@ -1,8 +1,9 @@
 'use server';
 
 import { defineAction } from '@/lib/auth/safe-action';
-import { getRoutingContext, subscribeApp as runSubscribeApp } from '@/lib/routing';
+import { subscribeApp as runSubscribeApp } from '@/lib/routing';
 import { wabaSubscriptionInputSchema } from '@/lib/routing/validation';
+import { getRoutingContext } from '@/lib/server';
 import { actorOf } from './actor';
 
 /** Subscribe this app to a WABA so its numbers' webhooks reach the app; refused when already subscribed. */

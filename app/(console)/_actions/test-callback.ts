@@ -3,10 +3,11 @@
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/safe-action';
 import { getConfig } from '@/lib/config';
-import { overrideTargetOf } from '@/lib/receivers/override-target';
-import { getRoutingContext, testCallback as runTestCallback } from '@/lib/routing';
+import { testCallback as runTestCallback } from '@/lib/routing';
 import { testCallbackActionSchema } from '@/lib/routing/validation';
+import { getRoutingContext } from '@/lib/server';
 import { actorOf } from './actor';
+import { overrideTargetOf } from './override-target';
 
 /**
  * *Test callback*: the verification GET Meta would send, run alone, to a typed URL and token or to a managed

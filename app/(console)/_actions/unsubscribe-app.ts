@@ -1,8 +1,9 @@
 'use server';
 
 import { defineAction } from '@/lib/auth/safe-action';
-import { getRoutingContext, unsubscribeApp as runUnsubscribeApp } from '@/lib/routing';
+import { unsubscribeApp as runUnsubscribeApp } from '@/lib/routing';
 import { wabaSubscriptionInputSchema } from '@/lib/routing/validation';
+import { getRoutingContext } from '@/lib/server';
 import { actorOf } from './actor';
 
 /** Unsubscribe this app from a WABA (admins, after confirmation): every webhook for it stops at once. */

@@ -3,10 +3,11 @@ import { Suspense } from 'react';
 import { AuditConsole } from '@/components/audit/audit-console';
 import { BulkJobsList } from '@/components/audit/bulk-jobs-list';
 import { PageHeader } from '@/components/common/page-header';
-import { auditEnvFromConfig, latestCompletedScan, latestScan, recentBulkJobs } from '@/lib/audit';
+import { latestCompletedScan, latestScan, recentBulkJobs } from '@/lib/audit';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
+import { getAuditEnv } from '@/lib/server';
 import { previewBulkReroute } from './_actions/preview-bulk-reroute';
 import { startAuditScan } from './_actions/start-audit-scan';
 import { startBulkReroute } from './_actions/start-bulk-reroute';
@@ -16,7 +17,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function AuditPage() {
   const user = await requireUser();
-  const { db } = await auditEnvFromConfig();
+  const { db } = await getAuditEnv();
   const [latest, current, jobs] = await Promise.all([
     latestScan(db),
     latestCompletedScan(db),

@@ -5,8 +5,8 @@ import { ReceiversTable } from '@/components/receivers/receivers-table';
 import { Card, CardContent } from '@/components/ui/card';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { getReceiversContext } from '@/lib/receivers/context';
 import { listReceivers } from '@/lib/receivers/queries';
+import { getReceiversContext } from '@/lib/server';
 
 export const metadata: Metadata = { title: 'Receivers' };
 

@@ -10,8 +10,9 @@ import { UsageFigures } from '@/components/settings/usage-figures';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
-import { latestUsage, processUsageRecorder } from '@/lib/graph-usage';
-import { getAppTier, getAppTierContext } from '@/lib/routing/app-subscription';
+import { latestUsage } from '@/lib/graph-usage';
+import { getAppTier } from '@/lib/routing/app-subscription';
+import { getAppTierContext, getUsageRecorder } from '@/lib/server';
 import { checkAccessToken, connectionView } from '@/lib/settings/connection';
 import { testCallback } from '../_actions/test-callback';
 import { deleteAppSubscription } from './_actions/delete-app-subscription';
@@ -36,7 +37,7 @@ export default async function SettingsPage() {
     getAppTier(ctx),
   ]);
   // This page's own Graph calls carried usage headers too: let this instance's writes land before reading.
-  await processUsageRecorder().settled();
+  await getUsageRecorder().settled();
   const usage = await latestUsage(ctx.db, ctx.appId);
 
   return (

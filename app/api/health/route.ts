@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { getDb } from '@/lib/db/client';
-import { cachedGraphProbe } from '@/lib/health/graph-probe';
+import { cachedGraphProbe, getDb } from '@/lib/server';
 
 export const dynamic = 'force-dynamic';
 

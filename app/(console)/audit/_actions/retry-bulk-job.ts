@@ -1,7 +1,8 @@
 'use server';
 
-import { auditEnvFromConfig, retryBulkJob as runRetryBulkJob } from '@/lib/audit';
+import { retryBulkJob as runRetryBulkJob } from '@/lib/audit';
 import { defineAction } from '@/lib/auth/safe-action';
+import { getAuditEnv } from '@/lib/server';
 import { actorOf } from '../../_actions/actor';
 import { retryBulkSchema } from './schemas';
 
@@ -10,6 +11,6 @@ export const retryBulkJob = defineAction(
   { permission: 'override.write', schema: retryBulkSchema },
   async (input, { user }) => ({
     ok: true,
-    data: await runRetryBulkJob(await auditEnvFromConfig(), input, actorOf(user)),
+    data: await runRetryBulkJob(await getAuditEnv(), input, actorOf(user)),
   }),
 );

@@ -1,9 +1,10 @@
 'use server';
 
 import { z } from 'zod';
-import { auditEnvFromConfig, startAuditScan as runStartAuditScan } from '@/lib/audit';
+import { startAuditScan as runStartAuditScan } from '@/lib/audit';
 import type { AuditScanView } from '@/lib/audit/types';
 import { defineAction } from '@/lib/auth/safe-action';
+import { getAuditEnv } from '@/lib/server';
 
 /**
  * Starts a fleet audit scan in the background (or joins the one already running) and returns at once; the
@@ -12,7 +13,7 @@ import { defineAction } from '@/lib/auth/safe-action';
 export const startAuditScan = defineAction(
   { permission: 'data.read', schema: z.object({}) },
   async (_input, { user }) => {
-    const started = await runStartAuditScan(await auditEnvFromConfig(), user.email);
+    const started = await runStartAuditScan(await getAuditEnv(), user.email);
     return { ok: true, data: { scan: started.scan as AuditScanView, created: started.created } };
   },
 );

@@ -1,7 +1,8 @@
 'use server';
 
-import { auditEnvFromConfig, startBulkReroute as runStartBulkReroute } from '@/lib/audit';
+import { startBulkReroute as runStartBulkReroute } from '@/lib/audit';
 import { defineAction } from '@/lib/auth/safe-action';
+import { getAuditEnv } from '@/lib/server';
 import { actorOf } from '../../_actions/actor';
 import { startBulkSchema } from './schemas';
 
@@ -14,6 +15,6 @@ export const startBulkReroute = defineAction(
   { permission: 'override.write', schema: startBulkSchema },
   async (input, { user }) => ({
     ok: true,
-    data: await runStartBulkReroute(await auditEnvFromConfig(), input, actorOf(user)),
+    data: await runStartBulkReroute(await getAuditEnv(), input, actorOf(user)),
   }),
 );

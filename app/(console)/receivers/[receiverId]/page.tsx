@@ -10,8 +10,9 @@ import { ReceiverFacts } from '@/components/receivers/receiver-facts';
 import { RotateSecretForm } from '@/components/receivers/rotate-secret-form';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { getReceiversContext, isReceiverId } from '@/lib/receivers/context';
+import { isReceiverId } from '@/lib/receivers/context';
 import { getReceiver } from '@/lib/receivers/queries';
+import { getReceiversContext } from '@/lib/server';
 
 export const metadata: Metadata = { title: 'Receiver' };
 

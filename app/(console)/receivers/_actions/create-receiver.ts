@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/auth/safe-action';
-import { getReceiversContext } from '@/lib/receivers/context';
 import { createReceiver } from '@/lib/receivers/manage';
+import { getReceiversContext } from '@/lib/server';
 import { createReceiverSchema } from './schemas';
 
 /** Admins only: the receiver holds an app secret. Secrets are encrypted before they are stored. */

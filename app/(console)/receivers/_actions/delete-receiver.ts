@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/auth/safe-action';
-import { getReceiversContext } from '@/lib/receivers/context';
 import { deleteReceiver } from '@/lib/receivers/manage';
+import { getReceiversContext } from '@/lib/server';
 import { deleteReceiverSchema } from './schemas';
 
 /** Deletes the receiver and its stored deliveries; its URL answers 404 from then on. */

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { defineAction } from '@/lib/auth/safe-action';
-import { getReceiversContext } from '@/lib/receivers/context';
 import { rotateReceiverSecret } from '@/lib/receivers/manage';
+import { getReceiversContext } from '@/lib/server';
 import { rotateReceiverSecretSchema } from './schemas';
 
 /** The new secret verifies at once; the old one keeps verifying for the grace period (Meta retries for days). */

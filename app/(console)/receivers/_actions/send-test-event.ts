@@ -2,8 +2,8 @@
 
 import { defineAction } from '@/lib/auth/safe-action';
 import { getConfig } from '@/lib/config';
-import { getReceiversContext } from '@/lib/receivers/context';
 import { sendTestEvent, testEventInputSchema } from '@/lib/receivers/test-event';
+import { getReceiversContext } from '@/lib/server';
 
 /**
  * Sandbox mode only (GRAPH_SANDBOX_CONTROL_URL set): emits a webhook for the number through the sandbox's copy

@@ -1,11 +1,9 @@
 'use server';
 
 import { defineAction } from '@/lib/auth/safe-action';
-import {
-  getAppTierContext,
-  deleteAppSubscription as runDeleteAppSubscription,
-} from '@/lib/routing/app-subscription';
+import { deleteAppSubscription as runDeleteAppSubscription } from '@/lib/routing/app-subscription';
 import { deleteAppSubscriptionInputSchema } from '@/lib/routing/validation';
+import { getAppTierContext } from '@/lib/server';
 import { actorOf } from '../../_actions/actor';
 
 /**

@@ -3,11 +3,9 @@
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/safe-action';
 import { getConfig } from '@/lib/config';
-import {
-  getAppTierContext,
-  setAppSubscription as runSetAppSubscription,
-} from '@/lib/routing/app-subscription';
+import { setAppSubscription as runSetAppSubscription } from '@/lib/routing/app-subscription';
 import { setAppSubscriptionInputSchema } from '@/lib/routing/validation';
+import { getAppTierContext } from '@/lib/server';
 import { actorOf } from '../../_actions/actor';
 
 /** Set the app callback URL, verify token and fields (admins): stale check, preflight, Graph write, read-back. */

@@ -3,9 +3,10 @@
  * at a time (a 50,000-number fleet never sits in memory). `data.export` only; 401/403 JSON otherwise.
  */
 import type { NextRequest } from 'next/server';
-import { auditCsvHeader, auditCsvRows, auditEnvFromConfig, getScan, walkSnapshots } from '@/lib/audit';
+import { auditCsvHeader, auditCsvRows, getScan, walkSnapshots } from '@/lib/audit';
 import { requireRoutePermission } from '@/lib/auth/session';
 import { logger } from '@/lib/log';
+import { getAuditEnv } from '@/lib/server';
 import { badRequest, parseAuditQuery } from '../params';
 
 export const dynamic = 'force-dynamic';
@@ -15,7 +16,7 @@ export async function GET(request: NextRequest) {
   if (user instanceof Response) return user;
   const { scanId, filter } = parseAuditQuery(request.nextUrl.searchParams);
   if (!scanId) return badRequest('scan must be a scan id');
-  const { db } = await auditEnvFromConfig();
+  const { db } = await getAuditEnv();
   const scan = await getScan(db, scanId);
   if (!scan) return badRequest('no such scan');
   const encoder = new TextEncoder();

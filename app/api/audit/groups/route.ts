@@ -1,7 +1,8 @@
 /** GET /api/audit/groups?scan=<id>&<filter>: how many numbers land on each effective URL. */
 import type { NextRequest } from 'next/server';
-import { auditEnvFromConfig, urlGroups } from '@/lib/audit';
+import { urlGroups } from '@/lib/audit';
 import { requireRoutePermission } from '@/lib/auth/session';
+import { getAuditEnv } from '@/lib/server';
 import { badRequest, NO_STORE, parseAuditQuery } from '../params';
 
 export const dynamic = 'force-dynamic';
@@ -11,6 +12,6 @@ export async function GET(request: NextRequest) {
   if (user instanceof Response) return user;
   const { scanId, filter } = parseAuditQuery(request.nextUrl.searchParams);
   if (!scanId) return badRequest('scan must be a scan id');
-  const { db } = await auditEnvFromConfig();
+  const { db } = await getAuditEnv();
   return Response.json(await urlGroups(db, { scanId, filter }), { headers: NO_STORE });
 }

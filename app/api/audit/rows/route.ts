@@ -1,7 +1,8 @@
 /** GET /api/audit/rows?scan=<id>&<filter>&offset=&limit=: one window of a scan's rows, filtered and sorted. */
 import type { NextRequest } from 'next/server';
-import { auditEnvFromConfig, listSnapshots } from '@/lib/audit';
+import { listSnapshots } from '@/lib/audit';
 import { requireRoutePermission } from '@/lib/auth/session';
+import { getAuditEnv } from '@/lib/server';
 import { badRequest, NO_STORE, parseAuditQuery, parseWindow } from '../params';
 
 export const dynamic = 'force-dynamic';
@@ -12,7 +13,7 @@ export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
   const { scanId, filter } = parseAuditQuery(params);
   if (!scanId) return badRequest('scan must be a scan id');
-  const { db } = await auditEnvFromConfig();
+  const { db } = await getAuditEnv();
   const page = await listSnapshots(db, { scanId, filter, ...parseWindow(params) });
   return Response.json(page, { headers: NO_STORE });
 }

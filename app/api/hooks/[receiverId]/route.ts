@@ -2,9 +2,8 @@
  * A managed webhook receiver, public by design: Meta calls it without a session. Authenticity comes from
  * the verify token (GET) and the app secret's signature (POST); see lib/receivers/hook-handlers.ts.
  */
-import { getDb } from '@/lib/db/client';
 import { hookHandlers } from '@/lib/receivers/hook-handlers';
-import { getKeyring } from '@/lib/receivers/keyring';
+import { getDb, getKeyring } from '@/lib/server';
 
 export const dynamic = 'force-dynamic';
 

@@ -4,9 +4,10 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { BulkJobView } from '@/components/audit/bulk-job-view';
 import { PageHeader } from '@/components/common/page-header';
-import { auditEnvFromConfig, getBulkJob } from '@/lib/audit';
+import { getBulkJob } from '@/lib/audit';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
+import { getAuditEnv } from '@/lib/server';
 import { retryBulkJob } from '../../_actions/retry-bulk-job';
 
 export const metadata: Metadata = { title: 'Bulk re-routing' };
@@ -16,7 +17,7 @@ export default async function BulkJobPage({ params }: { params: Promise<{ jobId:
   const user = await requireUser();
   const jobId = z.uuid().safeParse((await params).jobId);
   if (!jobId.success) notFound();
-  const job = await getBulkJob((await auditEnvFromConfig()).db, jobId.data);
+  const job = await getBulkJob((await getAuditEnv()).db, jobId.data);
   if (!job) notFound();
   return (
     <>

@@ -4,9 +4,10 @@
  */
 import type { NextRequest } from 'next/server';
 import { requireRoutePermission } from '@/lib/auth/session';
-import { getReceiversContext, isReceiverId } from '@/lib/receivers/context';
+import { isReceiverId } from '@/lib/receivers/context';
 import { listDeliveries } from '@/lib/receivers/queries';
 import { deliveryFiltersSchema } from '@/lib/receivers/types';
+import { getReceiversContext } from '@/lib/server';
 
 export const dynamic = 'force-dynamic';
 

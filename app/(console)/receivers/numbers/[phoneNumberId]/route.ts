@@ -1,7 +1,7 @@
 /** GET /receivers/numbers/<phoneNumberId>: the latest delivery any managed receiver stored for the number. */
 import { requireRoutePermission } from '@/lib/auth/session';
-import { getReceiversContext } from '@/lib/receivers/context';
 import { latestDeliveryForNumber } from '@/lib/receivers/queries';
+import { getReceiversContext } from '@/lib/server';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,9 @@
 /** GET /receivers/test-events/<emissionId>: the latest state of a sandbox test event (retries continue). */
 import { requireRoutePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
-import { getReceiversContext, isReceiverId } from '@/lib/receivers/context';
+import { isReceiverId } from '@/lib/receivers/context';
 import { readTestEvent } from '@/lib/receivers/test-event';
+import { getReceiversContext } from '@/lib/server';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,8 @@
 /** GET /receivers/<id>/deliveries/<deliveryId>: one delivery with headers and body, for the JSON view. */
 import { requireRoutePermission } from '@/lib/auth/session';
-import { getReceiversContext, isReceiverId } from '@/lib/receivers/context';
+import { isReceiverId } from '@/lib/receivers/context';
 import { getDelivery } from '@/lib/receivers/queries';
+import { getReceiversContext } from '@/lib/server';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,15 +1,16 @@
 import 'server-only';
 import type { ActionResult } from '@/lib/auth/safe-action';
+import { type ResolvedOverrideTarget, resolveOverrideTarget } from '@/lib/receivers/picker';
 import type { OverrideTargetInput } from '@/lib/routing/validation';
-import { getReceiversContext } from './context';
-import { type ResolvedOverrideTarget, resolveOverrideTarget } from './picker';
+import { getReceiversContext } from '@/lib/server';
 
 type Resolved = Extract<ResolvedOverrideTarget, { ok: true }>;
 
 /**
  * The URL and verify token a *set override* or *test callback* action sends: typed, or a managed receiver's,
- * decrypted here on the server. An unknown receiver comes back as the same 422 a schema error gives, before
- * anything is sent. A helper of those server actions, not an action, so it lives outside `_actions`.
+ * decrypted on the server. An unknown receiver comes back as the same 422 a schema error gives, before
+ * anything is sent. A helper of those server actions (not an action itself); the action result is built
+ * here rather than in lib/receivers because services know nothing of the action wrapper.
  */
 export async function overrideTargetOf(
   input: OverrideTargetInput,

@@ -16,7 +16,7 @@ function stubEnv(extra: Record<string, string>) {
 describe('default client', () => {
   it('is built once from the environment', async () => {
     stubEnv({ META_APP_SECRET: 'shh-secret' });
-    const { getGraphClient, getAppAccessToken } = await import('./default-client');
+    const { getGraphClient, getAppAccessToken } = await import('./graph');
     expect(getGraphClient()).toBe(getGraphClient());
     expect(getAppAccessToken()).toBe('670843887430001|shh-secret');
   });
@@ -24,7 +24,7 @@ describe('default client', () => {
   it('has no app access token without an app secret', async () => {
     stubEnv({});
     vi.stubEnv('META_APP_SECRET', undefined);
-    const { getAppAccessToken } = await import('./default-client');
+    const { getAppAccessToken } = await import('./graph');
     expect(getAppAccessToken()).toBeNull();
   });
 });

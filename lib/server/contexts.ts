@@ -1,0 +1,65 @@
+/**
+ * What each group of services needs, assembled from the process-wide pieces. Services take these as plain
+ * arguments, so tests build their own from a sandbox and a memory database; the app builds them here only.
+ */
+import 'server-only';
+import type { AuditEnv } from '@/lib/audit/env';
+import { getConfig } from '@/lib/config';
+import type { ReceiversContext } from '@/lib/receivers/context';
+import { keyringFromConfig } from '@/lib/receivers/keyring';
+import type { Keyring } from '@/lib/receivers/secret-box';
+import type { AppTierContext } from '@/lib/routing/app-subscription';
+import type { RoutingContext } from '@/lib/routing/context';
+import { FleetCache } from '@/lib/routing/fleet-cache';
+import { getDb } from './db';
+import { connectJobGraph, getAppAccessToken, getGraphClient } from './graph';
+import { processSingleton } from './process-singleton';
+
+/** The short-lived fleet listing shared by every request: list, overview and lookups; writes invalidate it. */
+export function getFleetCache(): FleetCache {
+  return processSingleton('routing.fleetCache', () => new FleetCache(getConfig().FLEET_CACHE_TTL_MS));
+}
+
+/** The keyring that encrypts receiver secrets (SECRETS_KEY, or a generated key beside DATA_DIR). */
+export function getKeyring(): Keyring {
+  return processSingleton('receivers.keyring', () => keyringFromConfig(getConfig()));
+}
+
+export async function getRoutingContext(): Promise<RoutingContext> {
+  const config = getConfig();
+  return {
+    graph: getGraphClient(),
+    appId: config.META_APP_ID,
+    businessIds: config.META_BUSINESS_IDS,
+    allowLoopbackCallbacks: config.ALLOW_LOOPBACK_CALLBACKS,
+    preflightTimeoutMs: config.PREFLIGHT_TIMEOUT_MS,
+    db: await getDb(),
+    fleetCache: getFleetCache(),
+  };
+}
+
+/** The routing context plus the app access token the app-tier services (and only they) need. */
+export async function getAppTierContext(): Promise<AppTierContext> {
+  return { ...(await getRoutingContext()), appAccessToken: getAppAccessToken() };
+}
+
+export async function getReceiversContext(): Promise<ReceiversContext> {
+  const config = getConfig();
+  return {
+    db: await getDb(),
+    keyring: getKeyring(),
+    baseUrl: config.RECEIVER_BASE_URL ?? config.NEXTAUTH_URL ?? `http://127.0.0.1:${config.PORT}`,
+    rotationGraceHours: config.RECEIVER_ROTATION_GRACE_HOURS,
+  };
+}
+
+export async function getAuditEnv(): Promise<AuditEnv> {
+  const config = getConfig();
+  return {
+    db: await getDb(),
+    appId: config.META_APP_ID,
+    businessIds: config.META_BUSINESS_IDS,
+    connect: connectJobGraph,
+    routing: getRoutingContext,
+  };
+}
