@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { type RunningSandbox, startSandbox } from '../lib/graph-sandbox/server';
-import { createDatabase } from '../scripts/lib/postgres';
+import { createDatabase } from '../lib/testing/postgres';
 import { appEnvFor, freePort, spawnApp, stopApp, waitForHealth } from '../scripts/lib/stack';
 import { e2eDatabase } from './support/database';
 import { expect, test } from './support/fixtures';

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Input } from '@/components/ui/input';
-import { CHANGE_TARGET_TYPES, type ChangeLogFilter } from '@/lib/db/change-log-queries';
+import { CHANGE_TARGET_TYPES, type ChangeLogFilter } from '@/lib/activity';
 import { CHANGE_OUTCOMES } from '@/lib/db/schema';
 
 const selectClass =

@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { EmptyState } from '@/components/common/empty-state';
+import { filterQuery, latestChangesFor } from '@/lib/activity';
 import { can } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
-import { filterQuery, latestChangesFor } from '@/lib/db/change-log-queries';
 import { ActivityTable } from './activity-table';
 
 const LIMIT = 20;

@@ -9,7 +9,7 @@ import {
   TableHeader,
   TableRow,
 } from '@/components/ui/table';
-import type { PublicUser } from '@/lib/db/users';
+import type { PublicUser } from '@/lib/auth/manage-users';
 import { UserRoleForm } from './user-role-form';
 import { UserStatusButton } from './user-status-button';
 

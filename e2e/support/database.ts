@@ -2,7 +2,7 @@
  * Which database this browser run uses: `E2E_DATABASE=postgres` runs the suite against a throwaway
  * PostgreSQL server (started by global-setup.ts); anything else against embedded PGlite.
  */
-import { createDatabase } from '../../scripts/lib/postgres';
+import { createDatabase } from '../../lib/testing/postgres';
 
 export type E2eDatabase = 'pglite' | 'postgres';
 

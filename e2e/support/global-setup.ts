@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type FullConfig } from '@playwright/test';
 import { describeLeaks, findLeaks } from '../../lib/testing/leaks';
-import { createDatabase, startPostgres } from '../../scripts/lib/postgres';
+import { createDatabase, startPostgres } from '../../lib/testing/postgres';
 import { freePort, startStack } from '../../scripts/lib/stack';
 import { e2eDatabase } from './database';
 import { OIDC_E2E, oidcAppEnv } from './oidc-server';

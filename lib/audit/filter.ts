@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { TIERS } from '@/lib/graph/schemas';
-import { textProblem } from '@/lib/routing/validation';
+import { textProblem } from '@/lib/text/text-problem';
 
 export const WINNER_FILTERS = [...TIERS, 'none'] as const;
 export type WinnerFilter = (typeof WINNER_FILTERS)[number];

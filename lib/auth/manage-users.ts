@@ -9,6 +9,9 @@ import type { Role } from '@/lib/db/schema';
 import { createUser, type PublicUser, setUserDisabled, setUserRole, UserError } from '@/lib/db/users';
 import { hashPassword } from './password';
 
+/** The Users page lists through this service, not lib/db. */
+export { listUsers, type PublicUser } from '@/lib/db/users';
+
 export type ManageResult =
   | { ok: true; user: PublicUser }
   | { ok: false; error: string; field?: 'email' | 'password' | 'role' };

@@ -8,7 +8,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { textProblem } from '@/lib/routing/validation';
+import { textProblem } from '@/lib/text/text-problem';
 import { type Db, getDb } from './client';
 import { CHANGE_OUTCOMES, type ChangeLogRow, changeLog } from './schema';
 

@@ -1,7 +1,7 @@
 /** PostgreSQL only (`npm run test:postgres`): what several instances on one server rely on. */
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createDatabase, dropDatabase } from '../../scripts/lib/postgres';
+import { createDatabase, dropDatabase } from '@/lib/testing/postgres';
 import { openDb } from './client';
 
 const adminUrl = process.env.TEST_DATABASE_URL;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Tier } from '@/lib/graph/schemas';
-import { textProblem } from '@/lib/routing/validation';
+import { textProblem } from '@/lib/text/text-problem';
 
 export type DeliveryOutcome = 'stored' | 'duplicate' | 'rejected';
 

@@ -8,24 +8,12 @@ import {
   OVERRIDE_FOLLOWING_FIELDS,
   OVERRIDE_URL_MAX_LENGTH,
 } from '@/lib/graph/schemas';
+import { textProblem } from '@/lib/text/text-problem';
 
 export { OVERRIDE_URL_MAX_LENGTH };
 /** Graph sets no maximum; this bound only keeps absurd input out of forms and logs. */
 export const VERIFY_TOKEN_MAX_LENGTH = 512;
 
-// Unicode "Cc": C0 controls, DEL and C1 controls.
-const CONTROL_CHARS = /\p{Cc}/u;
-// A lone UTF-16 surrogate (half an emoji): not text Meta could send, and PostgreSQL refuses it in JSON.
-const LONE_SURROGATE = /\p{Cs}/u;
-
-/** The first reason free text cannot be stored or sent as typed (control character, broken character), or null. */
-export function textProblem(raw: string, what: string): string | null {
-  if (CONTROL_CHARS.test(raw))
-    return `Remove the control character (a tab, line break or similar) from the ${what}.`;
-  if (LONE_SURROGATE.test(raw))
-    return `Remove the broken character (half of an emoji or similar) from the ${what}.`;
-  return null;
-}
 const HTTPS_ONLY = 'Use https:// — Meta only calls HTTPS callback URLs.';
 
 /** Hosts a local receiver may use with http:// (WHATWG-normalised hostnames). */

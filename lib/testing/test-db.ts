@@ -4,7 +4,7 @@
  * schema comes from the same migrations the app runs.
  */
 import { type DbHandle, openDb } from '@/lib/db/client';
-import { createDatabase, dropDatabase } from '../../scripts/lib/postgres';
+import { createDatabase, dropDatabase } from './postgres';
 
 export function testDatabaseKind(): 'pglite' | 'postgres' {
   return process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';

@@ -3,7 +3,7 @@
  * TEST_DATABASE_URL already names one) so every database test runs against real PostgreSQL instead of
  * PGlite. Forked test workers inherit TEST_DATABASE_URL.
  */
-import { type RunningPostgres, startPostgres } from '../../scripts/lib/postgres';
+import { type RunningPostgres, startPostgres } from './postgres';
 
 export default async function setup(): Promise<() => Promise<void>> {
   let server: RunningPostgres | undefined;

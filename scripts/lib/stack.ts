@@ -5,8 +5,10 @@
 import { type ChildProcess, type StdioOptions, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { createServer } from 'node:net';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../lib/graph-sandbox/server';
+import { freePort } from '../../lib/testing/free-port';
+
+export { freePort };
 
 export interface StackOptions {
   appPort?: number;
@@ -25,19 +27,6 @@ export interface RunningStack {
   sandbox: RunningSandbox;
   env: Record<string, string>;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The environment that points the app at a running sandbox: configuration only, no code branches. */

@@ -6,15 +6,15 @@ import { EmptyState } from '@/components/common/empty-state';
 import { PageHeader } from '@/components/common/page-header';
 import { buttonVariants } from '@/components/ui/button';
 import { Pagination } from '@/components/wabas/pagination';
-import { can } from '@/lib/auth/permissions';
-import { requireUser } from '@/lib/auth/session';
 import {
   changeLogFacets,
   filterQuery,
   parseChangeLogFilter,
   parsePage,
   queryChangeLog,
-} from '@/lib/db/change-log-queries';
+} from '@/lib/activity';
+import { can } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Activity' };
 

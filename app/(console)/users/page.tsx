@@ -4,10 +4,10 @@ import { Forbidden } from '@/components/auth/forbidden';
 import { UsersTable } from '@/components/auth/users-table';
 import { PageHeader } from '@/components/common/page-header';
 import { Card, CardContent } from '@/components/ui/card';
+import { listUsers } from '@/lib/auth/manage-users';
 import { can } from '@/lib/auth/permissions';
 import { ROLE_OPTIONS, ROLE_SUMMARY } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
-import { listUsers } from '@/lib/db/users';
 
 export const metadata: Metadata = { title: 'Users' };
 

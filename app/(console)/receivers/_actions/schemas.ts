@@ -1,6 +1,7 @@
 /** Inputs of the receiver actions (FormData or objects), validated on the server by the action wrapper. */
 import { z } from 'zod';
-import { checkVerifyToken, textProblem } from '@/lib/routing/validation';
+import { checkVerifyToken } from '@/lib/routing/validation';
+import { textProblem } from '@/lib/text/text-problem';
 
 /** Refuses control and broken characters: PostgreSQL stores neither, and a secret never contains them. */
 const plainText = (what: string) =>

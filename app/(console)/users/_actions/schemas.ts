@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { passwordProblem } from '@/lib/auth/password';
 import { ROLES } from '@/lib/db/schema';
-import { textProblem } from '@/lib/routing/validation';
+import { textProblem } from '@/lib/text/text-problem';
 
 export const createUserSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.').max(254)),

@@ -3,8 +3,8 @@
  * streamed in batches. Signed-in users with `data.export` only; 401/403 JSON otherwise.
  */
 import type { NextRequest } from 'next/server';
+import { parseChangeLogFilter, walkChangeLog } from '@/lib/activity';
 import { requireRoutePermission } from '@/lib/auth/session';
-import { parseChangeLogFilter, walkChangeLog } from '@/lib/db/change-log-queries';
 import type { ChangeLogRow } from '@/lib/db/schema';
 import { logger } from '@/lib/log';
 import { csvRow } from './csv';

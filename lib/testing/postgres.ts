@@ -9,7 +9,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { freePort } from './stack';
+import { freePort } from './free-port';
 
 export interface RunningPostgres {
   /** Superuser URL of the `postgres` database. */

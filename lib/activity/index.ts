@@ -1,0 +1,19 @@
+/**
+ * The activity domain: reading the change log for /activity, a target's history and the CSV export. Pages,
+ * routes and server components come here rather than to lib/db, which holds the SQL.
+ */
+import 'server-only';
+
+export {
+  CHANGE_TARGET_TYPES,
+  type ChangeLogFilter,
+  type ChangeLogPage,
+  type ChangeTargetType,
+  changeLogFacets,
+  filterQuery,
+  latestChangesFor,
+  parseChangeLogFilter,
+  parsePage,
+  queryChangeLog,
+  walkChangeLog,
+} from '@/lib/db/change-log-queries';
