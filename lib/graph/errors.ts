@@ -47,7 +47,16 @@ export interface GraphErrorInit {
   secrets?: readonly string[];
 }
 
+// The Graph client is one per process (lib/server) while Next may load this module more than once, so
+// `instanceof` recognises a GraphError made by any copy of the class, by a registry-wide symbol.
+const GRAPH_ERROR = Symbol.for('switchboard.GraphError');
+
 export class GraphError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && GRAPH_ERROR in value;
+  }
+
+  readonly [GRAPH_ERROR] = true;
   override name = 'GraphError';
   readonly code: number | null;
   readonly subcode: number | null;

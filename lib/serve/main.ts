@@ -5,8 +5,8 @@
  * than the handler itself (measured: 498 deliveries/s p99 83 ms through `next start`, against ~1,000/s
  * p99 ~22 ms for the same handler on a plain server). So those requests go straight to the same
  * `hookHandlers` the Next route uses (app/api/hooks/[receiverId]/route.ts, still there for `next dev` and
- * `next start`); everything else goes to Next. Both share one database handle and keyring: they live on
- * globalThis, and this is one process.
+ * `next start`); everything else goes to Next. Both share one database handle and keyring: they are process
+ * singletons (lib/server/process-singleton.ts), and this is one process.
  *
  *   PORT (default 3000), HOSTNAME (default 0.0.0.0), plus everything lib/config.ts reads.
  */
