@@ -6,8 +6,8 @@ import { getConfig } from '@/lib/config';
 import { setPhoneOverride as runSetPhoneOverride } from '@/lib/routing';
 import { setPhoneOverrideActionSchema } from '@/lib/routing/validation';
 import { getRoutingContext } from '@/lib/server';
+import { overrideTargetOf } from '../_lib/override-target';
 import { actorOf } from './actor';
-import { overrideTargetOf } from './override-target';
 
 /**
  * Set this app's phone number override to a typed URL and token or to a managed receiver (resolved here):

@@ -6,8 +6,8 @@ import { getConfig } from '@/lib/config';
 import { setWabaOverride as runSetWabaOverride } from '@/lib/routing';
 import { setWabaOverrideActionSchema } from '@/lib/routing/validation';
 import { getRoutingContext } from '@/lib/server';
+import { overrideTargetOf } from '../_lib/override-target';
 import { actorOf } from './actor';
-import { overrideTargetOf } from './override-target';
 
 /**
  * Set this app's WABA override (subscribing if needed) to a typed URL and token or to a managed receiver

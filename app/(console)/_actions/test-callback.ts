@@ -6,8 +6,8 @@ import { getConfig } from '@/lib/config';
 import { testCallback as runTestCallback } from '@/lib/routing';
 import { testCallbackActionSchema } from '@/lib/routing/validation';
 import { getRoutingContext } from '@/lib/server';
+import { overrideTargetOf } from '../_lib/override-target';
 import { actorOf } from './actor';
-import { overrideTargetOf } from './override-target';
 
 /**
  * *Test callback*: the verification GET Meta would send, run alone, to a typed URL and token or to a managed

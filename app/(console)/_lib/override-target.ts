@@ -9,8 +9,8 @@ type Resolved = Extract<ResolvedOverrideTarget, { ok: true }>;
 /**
  * The URL and verify token a *set override* or *test callback* action sends: typed, or a managed receiver's,
  * decrypted on the server. An unknown receiver comes back as the same 422 a schema error gives, before
- * anything is sent. A helper of those server actions (not an action itself); the action result is built
- * here rather than in lib/receivers because services know nothing of the action wrapper.
+ * anything is sent. A helper of those server actions, not an action, so it lives outside `_actions`; it
+ * sits in app/ rather than lib/receivers because services know nothing of the action wrapper's result.
  */
 export async function overrideTargetOf(
   input: OverrideTargetInput,
