@@ -5,10 +5,10 @@
 import 'server-only';
 import { getConfig } from '@/lib/config';
 import { type Db, getDb } from '@/lib/db/client';
+import type { ScanOptions } from '@/lib/fleet/scanner';
 import { recentMaxPercent } from '@/lib/graph-usage';
 import { getRoutingContext, type RoutingContext } from '@/lib/routing/context';
 import { type AuditGraph, auditGraphFromConfig } from './graph';
-import type { AuditScanOptions } from './scan/scanner';
 import { Throttle } from './throttle';
 
 export interface AuditEnv {
@@ -18,7 +18,7 @@ export interface AuditEnv {
   connect(): AuditGraph;
   /** The routing services' context, for bulk writes (its `graph` is replaced by the job's client). */
   routing(): Promise<RoutingContext>;
-  scanOptions?: Omit<AuditScanOptions, 'onWabas' | 'onProgress'>;
+  scanOptions?: Omit<ScanOptions, 'onWabas' | 'onProgress'>;
   /** How often a running job writes its progress and heartbeat. Default 1 s. */
   progressIntervalMs?: number;
 }

@@ -4,13 +4,13 @@
  * written page by page, and drift marked when it completes. Leaving the page does not stop it.
  */
 import 'server-only';
+import { scanFleet } from '@/lib/fleet/scanner';
+import type { ScanProgress } from '@/lib/fleet/types';
 import { describeGraphError } from '@/lib/routing/describe-error';
 import { markChanges } from './drift';
 import type { AuditEnv } from './env';
 import type { AuditGraph } from './graph';
 import { toSnapshotRows } from './rows';
-import { scanFleetForAudit } from './scan/scanner';
-import type { ScanProgress } from './scan/types';
 import { claimScan, finishScan, getScan, recordProgress, type ScanCounters } from './scans';
 import { insertSnapshots } from './snapshot-writer';
 import type { AuditScanView } from './types';
@@ -51,8 +51,8 @@ async function runScan(env: AuditEnv, scanId: string): Promise<AuditScanView | n
   const timer = setInterval(writeProgress, env.progressIntervalMs ?? 1_000);
   timer.unref?.();
   try {
-    const outcome = await scanFleetForAudit(
-      { ...audit, appId: env.appId, businessIds: env.businessIds },
+    const outcome = await scanFleet(
+      { ...audit, businessIds: env.businessIds },
       {
         ...env.scanOptions,
         onWabas: (wabas) =>

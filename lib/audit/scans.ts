@@ -7,8 +7,8 @@ import 'server-only';
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { type AuditScanRow, auditScans } from '@/lib/db/schema';
+import type { ScanProgress } from '@/lib/fleet/types';
 import type { GraphFailureView } from '@/lib/routing/types';
-import type { ScanProgress } from './scan/types';
 import type { AuditScanView } from './types';
 
 /** The runner writes its heartbeat about every second; this much silence means it is gone. */
