@@ -8,7 +8,10 @@ import { JOB_STALE_AFTER_MS } from './liveness';
 
 type Row = typeof auditScans.$inferSelect;
 
-const steps = (startedBy: string): ClaimSteps<Row> => ({
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** `pauseMs`: a slow instance between its check and its insert, where a claim without the lock would race. */
+const steps = (startedBy: string, pauseMs = 0): ClaimSteps<Row> => ({
   interruptStale: (tx, before, now) =>
     tx
       .update(auditScans)
@@ -16,6 +19,7 @@ const steps = (startedBy: string): ClaimSteps<Row> => ({
       .where(and(eq(auditScans.status, 'running'), lt(auditScans.heartbeatAt, before))),
   findRunning: async (tx) => {
     const [row] = await tx.select().from(auditScans).where(eq(auditScans.status, 'running')).limit(1);
+    await sleep(pauseMs);
     return row;
   },
   create: async (tx) => {
@@ -37,7 +41,7 @@ describe('claimSingleJob', () => {
 
   it('creates one job when several instances claim at once; the others get that one', async () => {
     const claims = await Promise.all(
-      ['a', 'b', 'c', 'd'].map((who) => claimSingleJob(handle.db, 'test.claim', steps(who))),
+      ['a', 'b', 'c', 'd'].map((who) => claimSingleJob(handle.db, 'test.claim', steps(who, 50))),
     );
     expect(claims.filter((c) => c.created)).toHaveLength(1);
     expect(new Set(claims.map((c) => c.row.id)).size).toBe(1);
