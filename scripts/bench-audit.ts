@@ -14,9 +14,9 @@
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
 import { createAuditGraph } from '@/lib/audit/graph';
-import { AUDIT_CONCURRENCY } from '@/lib/audit/scan/scanner';
 import { startAuditScan } from '@/lib/audit/scan-job';
 import { openDb } from '@/lib/db/client';
+import { SCAN_CONCURRENCY } from '@/lib/fleet/scanner';
 import { createGraphClient, type GraphClientOptions } from '@/lib/graph/client';
 import { startSandbox } from '@/lib/graph-sandbox/server';
 
@@ -25,7 +25,7 @@ const { values } = parseArgs({
     wabas: { type: 'string', default: '2000' },
     numbers: { type: 'string', default: '5' },
     latency: { type: 'string', default: '100' },
-    concurrency: { type: 'string', default: String(AUDIT_CONCURRENCY) },
+    concurrency: { type: 'string', default: String(SCAN_CONCURRENCY) },
   },
 });
 const wabas = Number(values.wabas);

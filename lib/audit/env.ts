@@ -7,7 +7,7 @@ import 'server-only';
 import type { Db } from '@/lib/db/client';
 import type { RoutingContext } from '@/lib/routing/context';
 import type { AuditGraph } from './graph';
-import type { AuditScanOptions } from './scan/scanner';
+import type { ScanOptions } from '@/lib/fleet/scanner';
 
 export interface AuditEnv {
   db: Db;
@@ -16,7 +16,7 @@ export interface AuditEnv {
   connect(): AuditGraph;
   /** The routing services' context, for bulk writes (its `graph` is replaced by the job's client). */
   routing(): Promise<RoutingContext>;
-  scanOptions?: Omit<AuditScanOptions, 'onWabas' | 'onProgress'>;
+  scanOptions?: Omit<ScanOptions, 'onWabas' | 'onProgress'>;
   /** How often a running job writes its progress and heartbeat. Default 1 s. */
   progressIntervalMs?: number;
 }

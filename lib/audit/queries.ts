@@ -72,7 +72,7 @@ export function toAuditRow(row: RouteSnapshotRow): AuditRow {
     ownership: row.ownership,
     changed: row.changed,
     drift: row.drift,
-    previous: (row.previous as RouteState | null) ?? null,
+    previous: row.previous,
   };
 }
 

@@ -1,8 +1,8 @@
 /** Scanned WABAs → `route_snapshots` rows: the three tiers as this app sees them and how they resolve. */
 import 'server-only';
 import type { routeSnapshots } from '@/lib/db/schema';
+import type { ScannedWaba } from '@/lib/fleet/types';
 import { resolveRoute, tierUrl } from '@/lib/routing/tiers';
-import type { ScannedWaba } from './scan/types';
 
 export type NewRouteSnapshot = typeof routeSnapshots.$inferInsert;
 

@@ -4,13 +4,14 @@
  * written page by page, and drift marked when it completes. Leaving the page does not stop it.
  */
 import 'server-only';
+import { scanFleet } from '@/lib/fleet/scanner';
+import type { ScanProgress } from '@/lib/fleet/types';
+import { withHeartbeat } from '@/lib/jobs/heartbeat';
 import { describeGraphError } from '@/lib/routing/describe-error';
 import { markChanges } from './drift';
 import type { AuditEnv } from './env';
 import type { AuditGraph } from './graph';
 import { toSnapshotRows } from './rows';
-import { scanFleetForAudit } from './scan/scanner';
-import type { ScanProgress } from './scan/types';
 import { claimScan, finishScan, getScan, recordProgress, type ScanCounters } from './scans';
 import { insertSnapshots } from './snapshot-writer';
 import type { AuditScanView } from './types';
@@ -44,29 +45,27 @@ function countersOf(progress: ScanProgress, audit: AuditGraph): ScanCounters {
 async function runScan(env: AuditEnv, scanId: string): Promise<AuditScanView | null> {
   const audit = env.connect();
   let progress = EMPTY_PROGRESS;
-  let writing: Promise<void> = Promise.resolve();
-  const writeProgress = () => {
-    writing = writing.then(() => recordProgress(env.db, scanId, countersOf(progress, audit))).catch(() => {});
+  const heartbeat = {
+    beat: () => recordProgress(env.db, scanId, countersOf(progress, audit)),
+    intervalMs: env.progressIntervalMs,
   };
-  const timer = setInterval(writeProgress, env.progressIntervalMs ?? 1_000);
-  timer.unref?.();
   try {
-    const outcome = await scanFleetForAudit(
-      { ...audit, appId: env.appId, businessIds: env.businessIds },
-      {
-        ...env.scanOptions,
-        onWabas: (wabas) =>
-          insertSnapshots(
-            env.db,
-            wabas.flatMap((waba) => toSnapshotRows(scanId, env.appId, waba)),
-          ),
-        onProgress: (next) => {
-          progress = next;
+    const outcome = await withHeartbeat(heartbeat, () =>
+      scanFleet(
+        { ...audit, businessIds: env.businessIds },
+        {
+          ...env.scanOptions,
+          onWabas: (wabas) =>
+            insertSnapshots(
+              env.db,
+              wabas.flatMap((waba) => toSnapshotRows(scanId, env.appId, waba)),
+            ),
+          onProgress: (next) => {
+            progress = next;
+          },
         },
-      },
+      ),
     );
-    clearInterval(timer);
-    await writing;
     const counters = countersOf(outcome, audit);
     const nothingRead = outcome.numbersScanned === 0 && outcome.errors.length > 0;
     if (nothingRead) {
@@ -82,8 +81,6 @@ async function runScan(env: AuditEnv, scanId: string): Promise<AuditScanView | n
       });
     }
   } catch (error) {
-    clearInterval(timer);
-    await writing;
     await finishScan(env.db, scanId, {
       status: 'failed',
       counters: countersOf(progress, audit),

@@ -1,24 +1,22 @@
 /**
  * The `audit_scans` rows: creating one (at most one running scan at a time, across instances), recording
  * progress and the end, and reading them back as views. A running scan whose heartbeat stopped belongs to a
- * process that died; it is reported (and stored, when the next scan starts) as interrupted.
+ * process that died; it is reported (and stored, when the next scan starts) as interrupted (lib/jobs).
  */
 import 'server-only';
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { type AuditScanRow, auditScans } from '@/lib/db/schema';
+import type { ScanProgress } from '@/lib/fleet/types';
+import { claimSingleJob } from '@/lib/jobs/claim';
+import { finishStamp, shownStatus } from '@/lib/jobs/liveness';
 import type { GraphFailureView } from '@/lib/routing/types';
-import type { ScanProgress } from './scan/types';
 import type { AuditScanView } from './types';
 
-/** The runner writes its heartbeat about every second; this much silence means it is gone. */
-export const SCAN_STALE_AFTER_MS = 30_000;
-
 export function toScanView(row: AuditScanRow, now = Date.now()): AuditScanView {
-  const stale = row.status === 'running' && now - row.heartbeatAt.getTime() > SCAN_STALE_AFTER_MS;
   return {
     id: row.id,
-    status: stale ? 'interrupted' : row.status,
+    status: shownStatus(row, now),
     startedBy: row.startedBy,
     startedAt: row.startedAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
@@ -33,7 +31,7 @@ export function toScanView(row: AuditScanRow, now = Date.now()): AuditScanView {
     throttledMs: row.throttledMs,
     changedCount: row.changedCount,
     driftCount: row.driftCount,
-    errors: row.errors as GraphFailureView[],
+    errors: row.errors,
   };
 }
 
@@ -45,18 +43,21 @@ export async function claimScan(
   db: Db,
   input: { appId: string; startedBy: string },
 ): Promise<{ row: AuditScanRow; created: boolean }> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('switchboard.audit_scan'))`);
-    const staleBefore = new Date(Date.now() - SCAN_STALE_AFTER_MS);
-    await tx
-      .update(auditScans)
-      .set({ status: 'interrupted', finishedAt: new Date() })
-      .where(and(eq(auditScans.status, 'running'), lt(auditScans.heartbeatAt, staleBefore)));
-    const [running] = await tx.select().from(auditScans).where(eq(auditScans.status, 'running')).limit(1);
-    if (running) return { row: running, created: false };
-    const [row] = await tx.insert(auditScans).values(input).returning();
-    if (!row) throw new Error('inserting the audit scan returned no row');
-    return { row, created: true };
+  return claimSingleJob(db, 'switchboard.audit_scan', {
+    interruptStale: (tx, before, now) =>
+      tx
+        .update(auditScans)
+        .set({ status: 'interrupted', finishedAt: now })
+        .where(and(eq(auditScans.status, 'running'), lt(auditScans.heartbeatAt, before))),
+    findRunning: async (tx) => {
+      const [running] = await tx.select().from(auditScans).where(eq(auditScans.status, 'running')).limit(1);
+      return running;
+    },
+    create: async (tx) => {
+      const [row] = await tx.insert(auditScans).values(input).returning();
+      if (!row) throw new Error('inserting the audit scan returned no row');
+      return row;
+    },
   });
 }
 
@@ -84,7 +85,6 @@ export async function finishScan(
     driftCount?: number;
   },
 ): Promise<void> {
-  const now = new Date();
   await db
     .update(auditScans)
     .set({
@@ -93,8 +93,7 @@ export async function finishScan(
       errors: end.errors,
       changedCount: end.changedCount ?? null,
       driftCount: end.driftCount ?? null,
-      heartbeatAt: now,
-      finishedAt: now,
+      ...finishStamp(),
     })
     .where(eq(auditScans.id, scanId));
 }

@@ -19,6 +19,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+// Type-only: the shapes the jsonb columns hold, so rows come back typed instead of cast at every read.
+import type { AuditFilter } from '@/lib/audit/filter';
+import type { BulkItemView, RouteState } from '@/lib/audit/types';
+import type { GraphFailureView, PreflightResult } from '@/lib/routing/types';
 
 export const ROLES = ['viewer', 'operator', 'admin'] as const;
 export const roleEnum = pgEnum('role', ROLES);
@@ -219,8 +223,8 @@ export const auditScans = pgTable(
     throttledMs: integer('throttled_ms').notNull().default(0),
     changedCount: integer('changed_count'),
     driftCount: integer('drift_count'),
-    /** GraphFailureView[]: listings or WABAs that could not be read; the rest of the fleet still is. */
-    errors: jsonb('errors').$type<unknown[]>().notNull().default([]),
+    /** Listings or WABAs that could not be read; the rest of the fleet still is. */
+    errors: jsonb('errors').$type<GraphFailureView[]>().notNull().default([]),
   },
   (t) => [index('audit_scans_started_idx').on(t.startedAt)],
 );
@@ -255,7 +259,7 @@ export const routeSnapshots = pgTable(
     /** Changed with no Switchboard change to the number or its WABA in between: changed outside Switchboard. */
     drift: boolean('drift').notNull().default(false),
     /** The previous snapshot's route, on changed rows only. */
-    previous: jsonb('previous'),
+    previous: jsonb('previous').$type<RouteState>(),
   },
   (t) => [
     uniqueIndex('route_snapshots_scan_number_key').on(t.scanId, t.phoneNumberId),
@@ -280,7 +284,7 @@ export const bulkJobs = pgTable(
     /** Masked. The verify token itself lives only in the memory of the process running the job. */
     verifyTokenMasked: text('verify_token_masked'),
     /** The audit filter the numbers were selected with, and the scan it was applied to. */
-    selection: jsonb('selection').notNull(),
+    selection: jsonb('selection').$type<AuditFilter>().notNull(),
     scanId: uuid('scan_id'),
     status: text('status', { enum: BULK_JOB_STATUSES }).notNull().default('running'),
     total: integer('total').notNull(),
@@ -289,8 +293,8 @@ export const bulkJobs = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
-    /** The one callback check run for the whole job (PreflightResult), for sets. */
-    preflight: jsonb('preflight'),
+    /** The one callback check run for the whole job, for sets. */
+    preflight: jsonb('preflight').$type<PreflightResult>(),
     backoffs: integer('backoffs').notNull().default(0),
   },
   (t) => [index('bulk_jobs_created_idx').on(t.createdAt)],
@@ -316,7 +320,7 @@ export const bulkJobItems = pgTable(
     outcome: text('outcome'),
     message: text('message'),
     /** What Graph reported after the write: `{phoneTier, winner, effectiveUrl, subscribed}`. */
-    readBack: jsonb('read_back'),
+    readBack: jsonb('read_back').$type<NonNullable<BulkItemView['readBack']>>(),
     attempts: integer('attempts').notNull().default(0),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -41,11 +41,14 @@ import type {
   Waba,
   WebhookConfiguration,
 } from './schemas';
+import type { GraphBase } from './urls';
 import type { UsageSnapshot } from './usage';
 
 export type GraphClientOptions = RequesterOptions;
 
 export interface GraphClient {
+  /** The origin and version it talks to: for building batch operations from `paging.next` URLs. */
+  readonly base: GraphBase;
   listWabas(businessId: string, ownership: Ownership, opts?: ListWabasOptions): Promise<Page<Waba>>;
   listAllWabas(
     businessId: string,
@@ -83,6 +86,7 @@ export interface GraphClient {
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const http = createGraphRequester(options);
   return {
+    base: { baseUrl: options.baseUrl, version: options.version },
     listWabas: (businessId, ownership, opts) => listWabas(http, businessId, ownership, opts),
     listAllWabas: (businessId, ownership, opts) => listAllWabas(http, businessId, ownership, opts),
     getWaba: (wabaId, fields) => getWaba(http, wabaId, fields),

@@ -36,10 +36,14 @@ export const WABA_LIST_FIELDS = [
 export const DEFAULT_NESTED_LIMIT = 100;
 
 /** `edge.limit(n){a,b}`: a nested edge with its own page size and fields. */
-export function nestedEdge(edge: string, opts: { limit?: number; fields?: readonly string[] } = {}): string {
+export function nestedEdge(
+  edge: string,
+  opts: { limit?: number; totalCount?: boolean; fields?: readonly string[] } = {},
+): string {
   const limit = opts.limit === undefined ? '' : `.limit(${Math.trunc(opts.limit)})`;
+  const summary = opts.totalCount ? '.summary(total_count)' : '';
   const fields = opts.fields?.length ? `{${opts.fields.join(',')}}` : '';
-  return `${edge}${limit}${fields}`;
+  return `${edge}${limit}${summary}${fields}`;
 }
 
 export const fieldsFor = {
@@ -47,13 +51,15 @@ export const fieldsFor = {
   phoneNumberDetail: (): string => PHONE_NUMBER_DETAIL_FIELDS.join(','),
   wabaList: (): string => WABA_LIST_FIELDS.join(','),
   /**
-   * `id,name,phone_numbers.limit(100){id,display_phone_number,verified_name,quality_rating,webhook_configuration},subscribed_apps`
+   * A WABA with its first page of numbers (with the three tiers via `webhook_configuration`) and its
+   * subscribed apps, plus the number count so a fleet scan's progress knows the size before it has read it all:
+   * `id,name,phone_numbers.limit(100).summary(total_count){id,display_phone_number,…,webhook_configuration},subscribed_apps`
    */
   wabaWithNumbers: (limit: number = DEFAULT_NESTED_LIMIT): string =>
     [
       'id',
       'name',
-      nestedEdge('phone_numbers', { limit, fields: PHONE_NUMBER_LIST_FIELDS }),
+      nestedEdge('phone_numbers', { limit, totalCount: true, fields: PHONE_NUMBER_LIST_FIELDS }),
       'subscribed_apps',
     ].join(','),
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { FleetScan } from '@/lib/fleet/types';
 import { FleetCache } from './fleet-cache';
-import type { FleetScan } from './fleet-scan';
 
 const scan = (label: string, errors = 0): FleetScan => ({
   wabas: [],

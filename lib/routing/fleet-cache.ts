@@ -9,7 +9,7 @@
  * overrides do not move numbers, so a write does not make it wrong, and lookups stay cheap after writes.
  */
 import 'server-only';
-import type { FleetScan } from './fleet-scan';
+import type { FleetScan } from '@/lib/fleet/types';
 
 export const FLEET_CACHE_TTL_MS = 30_000;
 

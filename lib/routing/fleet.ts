@@ -4,9 +4,10 @@
  * scans afresh only when the id is not there.
  */
 import 'server-only';
+import { GIVE_UP_AT_ONCE, readWholeFleet } from '@/lib/fleet/read-fleet';
+import type { FleetScan, ScannedWaba } from '@/lib/fleet/types';
 import type { RoutingContext } from './context';
 import { FleetUnavailableError } from './errors';
-import { type FleetScan, type FleetWaba, scanFleet } from './fleet-scan';
 import { bumpGeneration, readGeneration } from './shared-generation';
 import type { Ownership } from './types';
 
@@ -19,8 +20,8 @@ export interface WabaPlacement {
 }
 
 interface FleetIndex {
-  wabas: Map<string, FleetWaba>;
-  wabaOfNumber: Map<string, FleetWaba>;
+  wabas: Map<string, ScannedWaba>;
+  wabaOfNumber: Map<string, ScannedWaba>;
 }
 
 const indexes = new WeakMap<FleetScan, FleetIndex>();
@@ -50,7 +51,9 @@ export async function readFleet(
 ): Promise<FleetScan> {
   // Another instance may have written since this one cached its scan.
   ctx.fleetCache.observeShared(await readGeneration(ctx.db, FLEET_GENERATION));
-  return ctx.fleetCache.get(fleetKey(ctx), () => scanFleet(ctx), options);
+  const scan = () =>
+    readWholeFleet({ graph: ctx.graph, throttle: GIVE_UP_AT_ONCE, businessIds: ctx.businessIds });
+  return ctx.fleetCache.get(fleetKey(ctx), scan, options);
 }
 
 /** After every write: the next read here, and on every other instance on the database, sees what Graph reports now. */
@@ -59,13 +62,13 @@ export async function invalidateFleet(ctx: RoutingContext): Promise<void> {
   ctx.fleetCache.observeShared(await bumpGeneration(ctx.db, FLEET_GENERATION));
 }
 
-function placementOf(waba: FleetWaba): WabaPlacement {
+function placementOf(waba: ScannedWaba): WabaPlacement {
   return { wabaId: waba.wabaId, name: waba.name, businessId: waba.businessId, ownership: waba.ownership };
 }
 
 async function locate(
   ctx: RoutingContext,
-  find: (index: FleetIndex) => FleetWaba | undefined,
+  find: (index: FleetIndex) => ScannedWaba | undefined,
 ): Promise<WabaPlacement | null> {
   const last = ctx.fleetCache.lastScan(fleetKey(ctx));
   const known = last && find(indexOf(last));

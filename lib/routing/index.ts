@@ -6,7 +6,6 @@ export { describeGraphError } from './describe-error';
 export { FleetUnavailableError } from './errors';
 export { invalidateFleet, readFleet } from './fleet';
 export { FLEET_CACHE_TTL_MS, FleetCache } from './fleet-cache';
-export { type FleetScan, type FleetWaba, type ScanOptions, scanFleet } from './fleet-scan';
 export { getNumber } from './get-number';
 export { getOverview } from './get-overview';
 export { getWaba } from './get-waba';

@@ -1,10 +1,10 @@
 import { and, eq, gt, max } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { callbackChecks, changeLog } from '@/lib/db/schema';
+import { settled } from '@/lib/jobs/runs';
 import { startAuditScan } from '../scan-job';
 import { type AuditHarness, startAuditHarness } from '../test-support';
 import { getBulkJob } from './jobs';
-import { settled } from './runner';
 import { previewBulk, retryBulkJob, startBulkReroute } from './start';
 
 const ACTOR = { id: null, email: 'operator@example.com' };

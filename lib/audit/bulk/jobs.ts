@@ -1,17 +1,17 @@
 /**
  * The `bulk_jobs` and `bulk_job_items` rows: creating a job with its items, moving items through
  * pending → running → applied | failed, and reading a job back with its counts and items. A running job whose
- * heartbeat stopped died with its process: it shows as interrupted and can be resumed.
+ * heartbeat stopped died with its process: it shows as interrupted (lib/jobs) and can be resumed.
  */
 import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { type BulkJobItemRow, type BulkJobRow, bulkJobItems, bulkJobs } from '@/lib/db/schema';
+import { finishStamp, resumeStamp, shownStatus } from '@/lib/jobs/liveness';
 import type { PreflightResult } from '@/lib/routing/types';
 import { type AuditFilter, describeSelection } from '../filter';
 import type { BulkAction, BulkItemStatus, BulkItemView, BulkJobView } from '../types';
 
-export const BULK_STALE_AFTER_MS = 30_000;
 const ITEM_CHUNK = 1_000;
 
 export interface NewBulkItem {
@@ -59,10 +59,6 @@ export async function getJobRow(db: Db, jobId: string): Promise<BulkJobRow | nul
   return row ?? null;
 }
 
-export function isLive(row: BulkJobRow, now = Date.now()): boolean {
-  return row.status === 'running' && now - row.heartbeatAt.getTime() <= BULK_STALE_AFTER_MS;
-}
-
 export async function pendingItems(db: Db, jobId: string, limit: number): Promise<BulkJobItemRow[]> {
   return db
     .select()
@@ -98,10 +94,9 @@ export async function touchJob(db: Db, jobId: string, extra: { backoffs?: number
 }
 
 export async function finishJob(db: Db, jobId: string, backoffs: number): Promise<void> {
-  const now = new Date();
   await db
     .update(bulkJobs)
-    .set({ status: 'completed', finishedAt: now, heartbeatAt: now, backoffs })
+    .set({ status: 'completed', ...finishStamp(), backoffs })
     .where(eq(bulkJobs.id, jobId));
 }
 
@@ -125,7 +120,7 @@ export async function reopenJob(
     if (reopened.length === 0) return 0;
     await tx
       .update(bulkJobs)
-      .set({ ...change, status: 'running', finishedAt: null, heartbeatAt: new Date() })
+      .set({ ...change, ...resumeStamp() })
       .where(eq(bulkJobs.id, jobId));
     return reopened.length;
   });
@@ -148,7 +143,7 @@ function toItemView(row: BulkJobItemRow): BulkItemView {
     status: row.status,
     outcome: row.outcome,
     message: row.message,
-    readBack: (row.readBack as BulkItemView['readBack']) ?? null,
+    readBack: row.readBack,
     attempts: row.attempts,
   };
 }
@@ -177,15 +172,15 @@ export async function getBulkJob(db: Db, jobId: string, itemLimit = 1_000): Prom
     action: row.action,
     overrideCallbackUri: row.overrideCallbackUri,
     verifyTokenMasked: row.verifyTokenMasked,
-    selection: describeSelection(row.selection as AuditFilter),
-    status: row.status === 'running' && !isLive(row) ? 'interrupted' : row.status,
+    selection: describeSelection(row.selection),
+    status: shownStatus(row),
     total: row.total,
     counts,
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
     backoffs: row.backoffs,
-    preflight: (row.preflight as PreflightResult | null) ?? null,
+    preflight: row.preflight,
     items: items.map(toItemView),
   };
 }

@@ -9,28 +9,15 @@ import 'server-only';
 import pLimit from 'p-limit';
 import type { BulkJobItemRow } from '@/lib/db/schema';
 import { RATE_LIMIT_CODES } from '@/lib/graph/errors';
+import { withHeartbeat } from '@/lib/jobs/heartbeat';
+import { runOnce } from '@/lib/jobs/runs';
 import { type Actor, clearPhoneOverride, setPhoneOverride } from '@/lib/routing';
-import type { PreflightResult } from '@/lib/routing/types';
 import type { AuditEnv } from '../env';
 import { finishJob, getJobRow, pendingItems, touchJob, updateItem } from './jobs';
 import { itemResult } from './outcome';
 
 export const BULK_CONCURRENCY = 4;
 const PAGE = 200;
-
-const registryKey = Symbol.for('switchboard.audit.bulkRuns');
-type GlobalWithRuns = typeof globalThis & { [registryKey]?: Map<string, Promise<void>> };
-
-function runs(): Map<string, Promise<void>> {
-  const g = globalThis as GlobalWithRuns;
-  g[registryKey] ??= new Map();
-  return g[registryKey];
-}
-
-/** Settles when this process's run of the job ends (at once when it is not running here). */
-export function settled(jobId: string): Promise<void> {
-  return runs().get(jobId) ?? Promise.resolve();
-}
 
 /** Starts (or joins) the run of a job; the promise settles when no item is pending any more. */
 export function runBulkJob(
@@ -39,13 +26,7 @@ export function runBulkJob(
   actor: Actor,
   verifyToken: string | null,
 ): Promise<void> {
-  const existing = runs().get(jobId);
-  if (existing) return existing;
-  const run = execute(env, jobId, actor, verifyToken)
-    .catch(() => {})
-    .finally(() => runs().delete(jobId));
-  runs().set(jobId, run);
-  return run;
+  return runOnce(jobId, () => execute(env, jobId, actor, verifyToken));
 }
 
 async function execute(env: AuditEnv, jobId: string, actor: Actor, verifyToken: string | null) {
@@ -53,16 +34,12 @@ async function execute(env: AuditEnv, jobId: string, actor: Actor, verifyToken: 
   if (!job) return;
   const audit = env.connect();
   const ctx = { ...(await env.routing()), graph: audit.graph };
-  const preflighted = (job.preflight as PreflightResult | null) ?? undefined;
+  const preflighted = job.preflight ?? undefined;
   const limit = pLimit(BULK_CONCURRENCY);
-  const heartbeat = setInterval(
-    () =>
-      void touchJob(env.db, jobId, { backoffs: job.backoffs + audit.throttle.stats.backoffs }).catch(
-        () => {},
-      ),
-    env.progressIntervalMs ?? 1_000,
-  );
-  heartbeat.unref?.();
+  const heartbeat = {
+    beat: () => touchJob(env.db, jobId, { backoffs: job.backoffs + audit.throttle.stats.backoffs }),
+    intervalMs: env.progressIntervalMs,
+  };
   let giveUpWith: string | null = null;
 
   const write = async (item: BulkJobItemRow) => {
@@ -139,13 +116,14 @@ async function execute(env: AuditEnv, jobId: string, actor: Actor, verifyToken: 
   };
 
   try {
-    for (;;) {
-      const batch = await pendingItems(env.db, jobId, PAGE);
-      if (batch.length === 0) break;
-      await Promise.all(batch.map((item) => limit(() => writeSafely(item))));
-    }
+    await withHeartbeat(heartbeat, async () => {
+      for (;;) {
+        const batch = await pendingItems(env.db, jobId, PAGE);
+        if (batch.length === 0) break;
+        await Promise.all(batch.map((item) => limit(() => writeSafely(item))));
+      }
+    });
   } finally {
-    clearInterval(heartbeat);
     await finishJob(env.db, jobId, job.backoffs + audit.throttle.stats.backoffs);
   }
 }

@@ -6,6 +6,7 @@
 import 'server-only';
 import { and, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { routeSnapshots } from '@/lib/db/schema';
+import { isLive } from '@/lib/jobs/liveness';
 import type { Actor } from '@/lib/routing';
 import { maskSecret } from '@/lib/routing/mask';
 import { preflightCallback } from '@/lib/routing/preflight';
@@ -15,7 +16,7 @@ import type { AuditEnv } from '../env';
 import { type AuditFilter, selectionOf } from '../filter';
 import { snapshotWhere } from '../queries';
 import type { BulkAction } from '../types';
-import { createBulkJob, getJobRow, isLive, type NewBulkItem, reopenJob } from './jobs';
+import { createBulkJob, getJobRow, type NewBulkItem, reopenJob } from './jobs';
 import { runBulkJob } from './runner';
 
 /** A job larger than this is refused: split the selection (e.g. by WABA). */
@@ -141,7 +142,7 @@ export async function retryBulkJob(
   const job = await getJobRow(env.db, request.jobId);
   if (!job) return { kind: 'refused', message: 'This job does not exist.' };
   if (isLive(job)) return { kind: 'refused', message: 'This job is still running; wait for it to finish.' };
-  let preflight: PreflightResult | null = (job.preflight as PreflightResult | null) ?? null;
+  let preflight = job.preflight;
   if (job.action === 'phone_override.set') {
     const problem = checkVerifyToken(request.verifyToken ?? '');
     if (problem)

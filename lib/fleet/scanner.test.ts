@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuditGraph } from '@/lib/audit/graph';
+import { Throttle } from '@/lib/audit/throttle';
 import { createGraphClient } from '@/lib/graph/client';
 import { phoneNumberSchema } from '@/lib/graph/schemas';
 import { startSandbox } from '@/lib/graph-sandbox/server';
-import { createAuditGraph } from '../graph';
-import { Throttle } from '../throttle';
-import { scanFleetForAudit } from './scanner';
+import { scanFleet } from './scanner';
 import type { ScannedWaba } from './types';
 
 type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
@@ -32,17 +32,13 @@ async function control(sandbox: Sandbox, path: string, method = 'GET', json?: un
 
 async function scan(
   sandbox: Sandbox,
-  options: Partial<Parameters<typeof scanFleetForAudit>[1]> = {},
+  options: Partial<Parameters<typeof scanFleet>[1]> = {},
   throttle = new Throttle({ backoffBaseMs: 10, slowDelayMs: 1, maxWaitMs: 500 }),
 ) {
   const audit = createAuditGraph(clientOptions(sandbox), throttle);
   const wabas: ScannedWaba[] = [];
-  const outcome = await scanFleetForAudit(
-    {
-      ...audit,
-      appId: sandbox.fixture.apps[0]?.id ?? '',
-      businessIds: sandbox.fixture.businesses.map((b) => b.id),
-    },
+  const outcome = await scanFleet(
+    { ...audit, businessIds: sandbox.fixture.businesses.map((b) => b.id) },
     {
       ...options,
       onWabas: async (batch) => {
@@ -118,8 +114,8 @@ describe('audit scan of the demo fleet', () => {
     const audit = createAuditGraph(clientOptions(sandbox));
     const wabas: ScannedWaba[] = [];
     const first = sandbox.fixture.businesses[0]?.id ?? '';
-    await scanFleetForAudit(
-      { ...audit, appId: sandbox.fixture.apps[0]?.id ?? '', businessIds: [first] },
+    await scanFleet(
+      { ...audit, businessIds: [first] },
       { onWabas: async (batch) => void wabas.push(...batch) },
     );
     expect(wabas.some((w) => w.ownership === 'client' && w.businessId === first)).toBe(true);

@@ -1,13 +1,13 @@
 /**
- * Runs one Graph read for the audit with the job's patience: the client has already retried briefly; a
- * rate-limit or transient failure that still comes back makes every caller pause (Throttle.backOff) and the
+ * Runs one Graph read of a scan with the caller's patience: the client has already retried briefly; a
+ * rate-limit or transient failure that still comes back makes every caller pause (`patience.backOff`) and the
  * read is tried again, up to `maxAttempts`. Anything else is reported once and the scan goes on without it.
  */
 import 'server-only';
 import { isGraphError } from '@/lib/graph/errors';
 import { describeGraphError } from '@/lib/routing/describe-error';
 import type { GraphFailureView } from '@/lib/routing/types';
-import type { Throttle } from '../throttle';
+import type { ScanPatience } from './types';
 
 export const DEFAULT_MAX_ATTEMPTS = 5;
 
@@ -20,7 +20,7 @@ export function retryAfterOf(error: unknown): number | null {
 }
 
 export async function withPatience<T>(
-  throttle: Throttle,
+  throttle: ScanPatience,
   what: string,
   errors: GraphFailureView[],
   read: () => Promise<T>,

@@ -1,4 +1,4 @@
-/** Shapes the audit scanner produces. Plain data. */
+/** Shapes the fleet scanner produces and what it needs to pace itself. Plain data. */
 import type { PhoneNumber, SubscribedApp } from '@/lib/graph/schemas';
 import type { GraphFailureView, Ownership } from '@/lib/routing/types';
 
@@ -10,8 +10,16 @@ export interface ScannedWaba {
   businessId: string;
   ownership: Ownership;
   subscribedApps: SubscribedApp[];
+  /** With `webhook_configuration` as this app sees it. */
   numbers: PhoneNumber[];
   /** When Graph returned the page that listed this WABA. */
+  readAt: string;
+}
+
+/** The whole fleet at once, as routing reads (list, overview, lookups) use it. */
+export interface FleetScan {
+  wabas: ScannedWaba[];
+  errors: GraphFailureView[];
   readAt: string;
 }
 
@@ -29,4 +37,13 @@ export interface ScanProgress {
 
 export interface ScanOutcome extends ScanProgress {
   errors: GraphFailureView[];
+}
+
+/**
+ * How the scanner waits out rate limits (lib/audit/throttle.ts's Throttle is one). `backOff` resolves false
+ * when the caller should give up instead of trying again.
+ */
+export interface ScanPatience {
+  backOff(retryAfterSeconds: number | null): Promise<boolean>;
+  succeeded(): void;
 }

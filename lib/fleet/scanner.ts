@@ -1,42 +1,39 @@
 /**
- * The fleet audit scan: every number of every owned and client WABA of the configured businesses, in as few
- * Graph calls as Graph allows.
+ * The one fleet scanner: every number of every owned and client WABA of the configured businesses, in as few
+ * Graph calls as Graph allows. The audit job and routing reads (WABA list, overview, lookups) both use it.
  *   1. One listing request per page of WABAs carries each WABA's first page of numbers (with their three tiers)
  *      and its subscribed apps — nested field expansion, page sizes at Graph's maximum.
  *   2. Nested edges longer than a page are continued by their `paging.next`, up to 50 at a time in one batch.
- *   3. Every request goes through the job's Throttle (usage headers ≥ 80 %, rate-limit errors) and at most
- *      `concurrency` are in flight.
+ *   3. Rate-limit and transient failures wait on the caller's `throttle` (the audit's Throttle; routing reads
+ *      give up at once) and at most `concurrency` requests are in flight.
  * WABAs are handed to `onWabas` as soon as they are complete, so snapshots are written while Graph is still
  * being read, and the job's progress moves page by page. Failures become `errors`; the rest is still read.
  */
 import 'server-only';
 import pLimit from 'p-limit';
 import type { GraphClient } from '@/lib/graph/client';
+import { DEFAULT_NESTED_LIMIT, fieldsFor } from '@/lib/graph/fields';
 import {
   MAX_BATCH_OPERATIONS,
   phoneNumberSchema,
   subscribedAppSchema,
   wabaSchema,
 } from '@/lib/graph/schemas';
-import { buildGraphUrl, type GraphBase } from '@/lib/graph/urls';
+import { buildGraphUrl } from '@/lib/graph/urls';
 import { describeGraphError } from '@/lib/routing/describe-error';
 import type { GraphFailureView, Ownership } from '@/lib/routing/types';
-import type { Throttle } from '../throttle';
 import { DEFAULT_MAX_ATTEMPTS, retryAfterOf, shouldBackOff, withPatience } from './attempts';
-import { AUDIT_NESTED_LIMIT, AUDIT_WABA_PAGE_SIZE, auditWabaFields } from './fields';
 import { type EdgeKind, type Leftover, readEntry, relativeUrlOf } from './leftovers';
 import { ScanRegistry } from './registry';
-import type { ScannedWaba, ScanOutcome, ScanProgress } from './types';
+import type { ScannedWaba, ScanOutcome, ScanPatience, ScanProgress } from './types';
 
 export interface ScanSource {
   graph: GraphClient;
-  base: GraphBase;
-  throttle: Throttle;
-  appId: string;
+  throttle: ScanPatience;
   businessIds: readonly string[];
 }
 
-export interface AuditScanOptions {
+export interface ScanOptions {
   wabaPageSize?: number;
   nestedLimit?: number;
   /** Graph requests in flight at most. */
@@ -47,14 +44,17 @@ export interface AuditScanOptions {
   onProgress?: (progress: ScanProgress) => void;
 }
 
-export const AUDIT_CONCURRENCY = 8;
+/** Graph caps page sizes; the sandbox at 100 (lib/graph-sandbox/README.md), as Graph does for most edges. */
+export const SCAN_WABA_PAGE_SIZE = 100;
+export const SCAN_CONCURRENCY = 8;
 const OWNERSHIPS: readonly Ownership[] = ['owned', 'client'];
 /** Guards against a server that keeps answering with `next`. */
 const MAX_PAGES = 10_000;
 
-export async function scanFleetForAudit(source: ScanSource, options: AuditScanOptions): Promise<ScanOutcome> {
-  const { graph, base, throttle } = source;
-  const limit = pLimit(options.concurrency ?? AUDIT_CONCURRENCY);
+export async function scanFleet(source: ScanSource, options: ScanOptions): Promise<ScanOutcome> {
+  const { graph, throttle } = source;
+  const base = graph.base;
+  const limit = pLimit(options.concurrency ?? SCAN_CONCURRENCY);
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const errors: GraphFailureView[] = [];
   const keys = source.businessIds.flatMap((b) => OWNERSHIPS.map((o) => `${b}:${o}`));
@@ -92,11 +92,17 @@ export async function scanFleetForAudit(source: ScanSource, options: AuditScanOp
 
   /** Puts failed leftovers back after one shared pause, or gives up on those out of attempts or patience. */
   const retryLater = async (failed: Array<{ leftover: Leftover; error: unknown }>) => {
-    if (failed.length === 0) return;
-    const wait = Math.max(0, ...failed.map((f) => retryAfterOf(f.error) ?? 0));
+    // Out of attempts: given up at once, not after a pause that retries nothing.
+    const again = failed.filter(({ leftover, error }) => {
+      const exhausted = leftover.attempts + 1 >= maxAttempts;
+      if (exhausted) giveUp(leftover, error);
+      return !exhausted;
+    });
+    if (again.length === 0) return;
+    const wait = Math.max(0, ...again.map((f) => retryAfterOf(f.error) ?? 0));
     const patient = await throttle.backOff(wait || null);
-    for (const { leftover, error } of failed) {
-      if (!patient || leftover.attempts + 1 >= maxAttempts) giveUp(leftover, error);
+    for (const { leftover, error } of again) {
+      if (!patient) giveUp(leftover, error);
       else queue.push({ ...leftover, attempts: leftover.attempts + 1 });
     }
   };
@@ -159,8 +165,8 @@ export async function scanFleetForAudit(source: ScanSource, options: AuditScanOp
     const key = `${businessId}:${ownership}`;
     const what = `Listing ${ownership} WABAs of business ${businessId}`;
     const first = buildGraphUrl(base, `/${businessId}/${ownership}_whatsapp_business_accounts`, {
-      fields: auditWabaFields(options.nestedLimit ?? AUDIT_NESTED_LIMIT),
-      limit: options.wabaPageSize ?? AUDIT_WABA_PAGE_SIZE,
+      fields: fieldsFor.wabaWithNumbers(options.nestedLimit ?? DEFAULT_NESTED_LIMIT),
+      limit: options.wabaPageSize ?? SCAN_WABA_PAGE_SIZE,
       summary: 'total_count',
     });
     let url: string | null = first.toString();
