@@ -6,11 +6,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { EmptyState } from '@/components/common/empty-state';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { receiverKeys } from '@/lib/receivers/query-keys';
+import { getJson } from '@/lib/query/get-json';
+import { receiverKeys } from '@/lib/query/keys';
 import type { DeliveryPage } from '@/lib/receivers/types';
 import { DeliveryFilters, EMPTY_FILTERS, type FilterValues } from './delivery-filters';
 import { DeliveryTable } from './delivery-table';
-import { fetchJson } from './fetch-json';
 
 const POLL_MS = 2_000;
 const PAGE = 50;
@@ -44,7 +44,7 @@ export function DeliveryInspector({ receiverId }: { receiverId: string }) {
 
   const deliveries = useQuery({
     queryKey: receiverKeys.deliveries(receiverId, query),
-    queryFn: () => fetchJson<DeliveryPage>(`/receivers/${receiverId}/deliveries?${query}`),
+    queryFn: () => getJson<DeliveryPage>(`/receivers/${receiverId}/deliveries?${query}`),
     refetchInterval: live ? POLL_MS : false,
     placeholderData: keepPreviousData,
     staleTime: 0,
