@@ -7,8 +7,10 @@
  */
 import 'server-only';
 import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { parseAsInteger } from 'nuqs/server';
 import { z } from 'zod';
 import { textProblem } from '@/lib/routing/validation';
+import { parseAsZod, searchParamsLoader, withoutNulls } from '@/lib/url-state/parse-as-zod';
 import { type Db, getDb } from './client';
 import { CHANGE_OUTCOMES, type ChangeLogRow, changeLog } from './schema';
 
@@ -73,8 +75,27 @@ function firstValue(params: SearchParamsLike, key: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+const field = <K extends keyof ChangeLogFilter>(key: K) =>
+  parseAsZod(
+    changeLogFilterSchema.shape[key] as z.ZodType<NonNullable<ChangeLogFilter[K]> | undefined, unknown>,
+  );
+
+/** /activity's URL state as nuqs parsers (each value by its zod rule above), and the page number. */
+export const activitySearchParams = {
+  actor: field('actor'),
+  targetType: field('targetType'),
+  targetId: field('targetId'),
+  action: field('action'),
+  outcome: field('outcome'),
+  from: field('from'),
+  to: field('to'),
+  page: parseAsInteger.withDefault(1),
+};
+const loadActivitySearchParams = searchParamsLoader(activitySearchParams);
+
 export function parseChangeLogFilter(params: SearchParamsLike): ChangeLogFilter {
-  return changeLogFilterSchema.parse(Object.fromEntries(FILTER_KEYS.map((k) => [k, firstValue(params, k)])));
+  const { page: _page, ...filter } = withoutNulls(loadActivitySearchParams(params));
+  return filter;
 }
 
 export type ChangeLogFieldErrors = Partial<Record<'from' | 'to', string>>;
@@ -96,8 +117,8 @@ export function changeLogFilterErrors(params: SearchParamsLike): ChangeLogFieldE
 }
 
 export function parsePage(params: SearchParamsLike): number {
-  const page = Number(firstValue(params, 'page'));
-  return Number.isInteger(page) && page >= 1 ? page : 1;
+  const { page } = loadActivitySearchParams(params);
+  return Math.max(page, 1);
 }
 
 /** The filter as URL query (no page), for links and the CSV export. */
