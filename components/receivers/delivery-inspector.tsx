@@ -18,7 +18,7 @@ const FILTER_KEYS = Object.keys(EMPTY_FILTERS) as (keyof FilterValues)[];
 
 /**
  * The filters in the URL (nuqs), as the form's strings: '' is "any" and leaves the URL. The route handler
- * validates them (deliveryFiltersSchema) — a hand-edited value it cannot use is a 400 the inspector shows.
+ * validates them (deliveryFiltersSchema), so they are passed on as they are.
  */
 const anyValue = parseAsString.withDefault('');
 const deliverySearchParams = {
