@@ -7,11 +7,12 @@ import { OverviewWarnings } from '@/components/overview/overview-warnings';
 import { RouteCounts } from '@/components/overview/route-counts';
 import { fetchForPage } from '@/lib/query/fetch-for-page';
 import { overviewOptions } from '@/lib/query/overview';
+import { readOverview } from '@/lib/query/reads';
 
 export const metadata: Metadata = { title: 'Overview' };
 
 export default async function OverviewPage() {
-  const result = await fetchForPage(overviewOptions());
+  const result = await fetchForPage(overviewOptions(), () => readOverview());
   if (!result.ok) {
     return (
       <>

@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { FieldError } from '@/components/overrides/field-error';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Input } from '@/components/ui/input';
-import { CHANGE_TARGET_TYPES, type ChangeLogFilter } from '@/lib/activity';
+import { CHANGE_TARGET_TYPES, type ChangeLogFieldErrors, type ChangeLogFilter } from '@/lib/activity';
 import { CHANGE_OUTCOMES } from '@/lib/db/schema';
 
 const selectClass =
@@ -39,10 +40,13 @@ function Options({ values, anyLabel }: { values: readonly string[]; anyLabel: st
  */
 export function ActivityFilters({
   filter,
+  errors = {},
   actors,
   actions,
 }: {
   filter: ChangeLogFilter;
+  /** Dates in the URL the filter could not use (out of range): shown under their field. */
+  errors?: ChangeLogFieldErrors;
   actors: string[];
   actions: string[];
 }) {
@@ -86,10 +90,26 @@ export function ActivityFilters({
           <Input id="f-target-id" name="targetId" defaultValue={filter.targetId ?? ''} inputMode="text" />
         </Field>
         <Field id="f-from" label="From (UTC)">
-          <Input id="f-from" name="from" type="date" defaultValue={filter.from?.slice(0, 10) ?? ''} />
+          <Input
+            id="f-from"
+            name="from"
+            type="date"
+            defaultValue={filter.from?.slice(0, 10) ?? ''}
+            aria-invalid={errors.from ? true : undefined}
+            aria-describedby="f-from-error"
+          />
+          <FieldError id="f-from-error" message={errors.from} />
         </Field>
         <Field id="f-to" label="To (UTC, inclusive)">
-          <Input id="f-to" name="to" type="date" defaultValue={filter.to?.slice(0, 10) ?? ''} />
+          <Input
+            id="f-to"
+            name="to"
+            type="date"
+            defaultValue={filter.to?.slice(0, 10) ?? ''}
+            aria-invalid={errors.to ? true : undefined}
+            aria-describedby="f-to-error"
+          />
+          <FieldError id="f-to-error" message={errors.to} />
         </Field>
         <div className="flex items-end gap-2">
           <Button type="submit">Apply filters</Button>

@@ -24,8 +24,9 @@ import {
 import type { BulkStartResult } from '@/lib/audit/bulk/start';
 import type { BulkItemStatus, BulkJobView as BulkJob } from '@/lib/audit/types';
 import type { ActionResult } from '@/lib/auth/safe-action';
+import { auditKeys } from '@/lib/query/keys';
 import type { PreflightResult as PreflightResultView } from '@/lib/routing/types';
-import { auditKeys, fetchBulkJob } from './audit-api';
+import { fetchBulkJob } from './audit-api';
 import { count, plural } from './format';
 import { ProgressBar } from './progress-bar';
 

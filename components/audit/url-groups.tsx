@@ -5,8 +5,9 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import type { AuditFilter } from '@/lib/audit/filter';
 import type { UrlGroup } from '@/lib/audit/types';
+import { auditKeys } from '@/lib/query/keys';
 import type { Tier } from '@/lib/routing/types';
-import { auditKeys, fetchGroups } from './audit-api';
+import { fetchGroups } from './audit-api';
 import { count, plural } from './format';
 
 const SEGMENTS: Array<{ key: Tier | 'none'; label: string; className: string }> = [

@@ -1,50 +1,48 @@
 'use client';
 
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { type AuditFilter, auditFilterQuery, parseAuditFilter } from '@/lib/audit/filter';
+import { useQueryStates } from 'nuqs';
+import { useMemo } from 'react';
+import {
+  AUDIT_FILTER_KEYS,
+  type AuditFilter,
+  type AuditUrlFilter,
+  type AuditView,
+  auditFilterOf,
+  auditSearchParams,
+} from '@/lib/audit/filter';
 
-export type AuditView = 'table' | 'urls';
+export type { AuditView };
 
-interface AuditUrlState {
-  filter: AuditFilter;
-  view: AuditView;
-}
-
-function fromParams(params: URLSearchParams): AuditUrlState {
-  return { filter: parseAuditFilter(params), view: params.get('view') === 'urls' ? 'urls' : 'table' };
+/** Every filter key, null where `filter` has none: setting the filter replaces all of it. */
+function urlValues(filter: AuditFilter): AuditUrlFilter {
+  return Object.fromEntries(AUDIT_FILTER_KEYS.map((k) => [k, filter[k] ?? null])) as AuditUrlFilter;
 }
 
 /**
- * The filter, sort and view live in the URL: shareable, and the back button undoes a filter. They are also held
- * in state, so two quick changes (a filter, then a tab) build on each other before the URL has caught up.
+ * The filter, sort and view live in the URL (nuqs): shareable, and the back button undoes a filter. nuqs holds
+ * them in state too, so two quick changes (a filter, then a tab) build on each other before the URL has
+ * caught up. Shallow: the page's server component does not read them; the queries refetch by key.
  */
 export function useAuditUrl() {
-  const router = useRouter();
-  const pathname = usePathname();
-  const params = useSearchParams();
-  const query = params.toString();
-  const fromUrl = useMemo(() => fromParams(new URLSearchParams(query)), [query]);
-  const [state, setState] = useState(fromUrl);
-  useEffect(() => setState(fromUrl), [fromUrl]);
-
-  const navigate = useCallback(
-    (next: AuditUrlState) => {
-      setState(next);
-      const search = auditFilterQuery(next.filter, { view: next.view === 'urls' ? 'urls' : undefined });
-      router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
-    },
-    [router, pathname],
+  const [values, setValues] = useQueryStates(auditSearchParams, { history: 'replace', scroll: false });
+  const { view, winner, q, url, waba, drift, sort, dir } = values;
+  // A new object only when a value changes: the filter keys the row and group queries.
+  const filter = useMemo(
+    () => auditFilterOf({ winner, q, url, waba, drift, sort, dir }),
+    [winner, q, url, waba, drift, sort, dir],
   );
   return {
-    filter: state.filter,
-    view: state.view,
-    setFilter: (filter: AuditFilter) => navigate({ ...state, filter }),
-    setView: (view: AuditView) => navigate({ ...state, view }),
+    filter,
+    view,
+    setFilter: (next: AuditFilter) => void setValues(urlValues(next)),
+    setView: (next: AuditView) => void setValues({ view: next }),
     showUrl: (url: string | null) =>
-      navigate({
-        view: 'table',
-        filter: url === null ? { ...state.filter, url: undefined, winner: 'none' } : { ...state.filter, url },
+      void setValues(({ view: _view, ...old }) => {
+        const current = auditFilterOf(old);
+        return {
+          view: 'table',
+          ...urlValues(url === null ? { ...current, url: undefined, winner: 'none' } : { ...current, url }),
+        };
       }),
   };
 }

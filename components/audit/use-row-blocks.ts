@@ -3,7 +3,8 @@
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import type { AuditFilter } from '@/lib/audit/filter';
 import type { AuditRow } from '@/lib/audit/types';
-import { auditKeys, fetchRows } from './audit-api';
+import { auditKeys } from '@/lib/query/keys';
+import { fetchRows } from './audit-api';
 
 /** Rows are fetched in blocks; only the blocks around what is on screen are loaded. */
 export const ROW_BLOCK = 200;

@@ -2,7 +2,8 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { auditKeys, fetchScanState, type ScanState } from './audit-api';
+import { auditKeys } from '@/lib/query/keys';
+import { fetchScanState, type ScanState } from './audit-api';
 
 /** Polled every second while a scan runs (in any instance), idle otherwise. */
 export const SCAN_POLL_MS = 1_000;
@@ -26,8 +27,8 @@ export function useScanState(initial: ScanState) {
   useEffect(() => {
     if (seen.current !== currentId) {
       seen.current = currentId;
-      void client.invalidateQueries({ queryKey: [...auditKeys.all, 'rows'] });
-      void client.invalidateQueries({ queryKey: [...auditKeys.all, 'groups'] });
+      void client.invalidateQueries({ queryKey: auditKeys.allRows() });
+      void client.invalidateQueries({ queryKey: auditKeys.allGroups() });
     }
   }, [client, currentId]);
   return query;

@@ -3,9 +3,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert } from '@/components/ui/alert';
 import { Skeleton } from '@/components/ui/skeleton';
-import { receiverKeys } from '@/lib/receivers/query-keys';
+import { getJson } from '@/lib/query/get-json';
+import { receiverKeys } from '@/lib/query/keys';
 import type { DeliveryDetail as Detail } from '@/lib/receivers/types';
-import { fetchJson } from './fetch-json';
 
 /** Indented JSON when the body parses, the raw text otherwise (it is what arrived, byte for byte). */
 export function prettyBody(detail: Pick<Detail, 'body' | 'bodyEncoding'>): string | null {
@@ -21,7 +21,7 @@ export function prettyBody(detail: Pick<Detail, 'body' | 'bodyEncoding'>): strin
 export function DeliveryDetail({ receiverId, deliveryId }: { receiverId: string; deliveryId: string }) {
   const query = useQuery({
     queryKey: receiverKeys.delivery(receiverId, deliveryId),
-    queryFn: () => fetchJson<Detail>(`/receivers/${receiverId}/deliveries/${deliveryId}`),
+    queryFn: () => getJson<Detail>(`/receivers/${receiverId}/deliveries/${deliveryId}`),
     staleTime: Number.POSITIVE_INFINITY,
   });
   if (query.isPending) return <Skeleton className="h-32 w-full" />;

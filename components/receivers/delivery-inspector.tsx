@@ -1,36 +1,45 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { parseAsString, useQueryStates } from 'nuqs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { EmptyState } from '@/components/common/empty-state';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { receiverKeys } from '@/lib/receivers/query-keys';
+import { getJson } from '@/lib/query/get-json';
+import { receiverKeys } from '@/lib/query/keys';
 import type { DeliveryPage } from '@/lib/receivers/types';
 import { DeliveryFilters, EMPTY_FILTERS, type FilterValues } from './delivery-filters';
 import { DeliveryTable } from './delivery-table';
-import { fetchJson } from './fetch-json';
 
 const POLL_MS = 2_000;
 const PAGE = 50;
 const FILTER_KEYS = Object.keys(EMPTY_FILTERS) as (keyof FilterValues)[];
 
-function filtersFrom(params: URLSearchParams): FilterValues {
-  const values = { ...EMPTY_FILTERS };
-  for (const key of FILTER_KEYS) (values as Record<string, string>)[key] = params.get(key) ?? '';
-  return values;
-}
+/**
+ * The filters in the URL (nuqs), as the form's strings: '' is "any" and leaves the URL. The route handler
+ * validates them (deliveryFiltersSchema), so they are passed on as they are.
+ */
+const anyValue = parseAsString.withDefault('');
+const deliverySearchParams = {
+  phoneNumberId: anyValue,
+  field: anyValue,
+  signature: anyValue,
+  outcome: anyValue,
+  since: anyValue,
+  until: anyValue,
+} satisfies Record<keyof FilterValues, typeof anyValue>;
 
 /**
  * The live inspector: polls the receiver's deliveries every 2 s (TanStack Query), so new ones appear without
  * a reload; filters live in the URL so a view can be shared. New arrivals are highlighted and announced.
  */
 export function DeliveryInspector({ receiverId }: { receiverId: string }) {
-  const router = useRouter();
-  const pathname = usePathname();
-  const searchParams = useSearchParams();
-  const filters = useMemo(() => filtersFrom(new URLSearchParams(searchParams.toString())), [searchParams]);
+  const [urlFilters, setUrlFilters] = useQueryStates(deliverySearchParams, {
+    history: 'replace',
+    scroll: false,
+  });
+  const filters = urlFilters as FilterValues;
   const [limit, setLimit] = useState(PAGE);
   const [live, setLive] = useState(true);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -44,7 +53,7 @@ export function DeliveryInspector({ receiverId }: { receiverId: string }) {
 
   const deliveries = useQuery({
     queryKey: receiverKeys.deliveries(receiverId, query),
-    queryFn: () => fetchJson<DeliveryPage>(`/receivers/${receiverId}/deliveries?${query}`),
+    queryFn: () => getJson<DeliveryPage>(`/receivers/${receiverId}/deliveries?${query}`),
     refetchInterval: live ? POLL_MS : false,
     placeholderData: keepPreviousData,
     staleTime: 0,
@@ -66,10 +75,8 @@ export function DeliveryInspector({ receiverId }: { receiverId: string }) {
   }, [deliveries.data, deliveries.isPlaceholderData, query]);
 
   function applyFilters(next: FilterValues) {
-    const params = new URLSearchParams();
-    for (const key of FILTER_KEYS) if (next[key]) params.set(key, next[key]);
     setLimit(PAGE);
-    router.replace(params.size ? `${pathname}?${params}` : pathname, { scroll: false });
+    void setUrlFilters(next);
   }
 
   const page = deliveries.data;

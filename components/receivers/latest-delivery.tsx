@@ -3,16 +3,16 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { Timestamp } from '@/components/common/timestamp';
-import { receiverKeys } from '@/lib/receivers/query-keys';
+import { getJson } from '@/lib/query/get-json';
+import { receiverKeys } from '@/lib/query/keys';
 import type { LatestNumberDelivery } from '@/lib/receivers/types';
-import { fetchJson } from './fetch-json';
 import { RoutedTier } from './routed-tier';
 
 /** The last delivery any managed receiver stored for the number — live proof that events land (polled). */
 export function LatestDelivery({ phoneNumberId }: { phoneNumberId: string }) {
   const query = useQuery({
     queryKey: receiverKeys.latestForNumber(phoneNumberId),
-    queryFn: () => fetchJson<{ latest: LatestNumberDelivery | null }>(`/receivers/numbers/${phoneNumberId}`),
+    queryFn: () => getJson<{ latest: LatestNumberDelivery | null }>(`/receivers/numbers/${phoneNumberId}`),
     refetchInterval: 3_000,
     staleTime: 0,
   });

@@ -6,9 +6,9 @@ import { sendTestEventAction } from '@/app/(console)/receivers/_actions/send-tes
 import { PendingLabel } from '@/components/common/pending-label';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { receiverKeys } from '@/lib/receivers/query-keys';
+import { getJson } from '@/lib/query/get-json';
+import { receiverKeys } from '@/lib/query/keys';
 import type { TestEventView } from '@/lib/receivers/test-event';
-import { fetchJson } from './fetch-json';
 import { LatestDelivery } from './latest-delivery';
 import { TestEventTargets } from './test-event-targets';
 
@@ -47,7 +47,7 @@ export function TestEventPanel({ phoneNumberId, sandboxMode, canSend }: TestEven
   // Retries keep running in the sandbox after the first answer; follow them until every copy settles.
   const followUp = useQuery({
     queryKey: receiverKeys.emission(sent?.id ?? ''),
-    queryFn: () => fetchJson<TestEventView>(`/receivers/test-events/${sent?.id}`),
+    queryFn: () => getJson<TestEventView>(`/receivers/test-events/${sent?.id}`),
     enabled: Boolean(sent && !sent.settled),
     refetchInterval: (q) => (q.state.data?.settled ? false : 1_000),
   });

@@ -6,10 +6,12 @@ import 'server-only';
 
 export {
   CHANGE_TARGET_TYPES,
+  type ChangeLogFieldErrors,
   type ChangeLogFilter,
   type ChangeLogPage,
   type ChangeTargetType,
   changeLogFacets,
+  changeLogFilterErrors,
   filterQuery,
   latestChangesFor,
   parseChangeLogFilter,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { csvCell } from '@/lib/csv/stringify';
 import type { RouteSnapshotRow } from '@/lib/db/schema';
-import { auditCsvHeader, auditCsvRows, csvCell } from './csv';
+import { auditCsvHeader, auditCsvRows } from './csv';
 
 describe('audit CSV', () => {
   it('neutralises cells a spreadsheet would run as formulas', () => {

@@ -1,24 +1,8 @@
-/**
- * The audit as CSV (RFC 4180), safe to open in a spreadsheet: a cell that a spreadsheet would read as a formula
- * (starting with = + - @, tab or carriage return) is prefixed with an apostrophe, so a callback URL or a WABA name
- * someone else typed cannot run in the reader's Excel (OWASP "CSV injection").
- */
+/** The audit's CSV columns; cells are written (and defused against formula injection) by lib/csv. */
+import { type CsvColumns, csvHeader, csvRecords } from '@/lib/csv/stringify';
 import type { RouteSnapshotRow } from '@/lib/db/schema';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = value instanceof Date ? value.toISOString() : String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text.startsWith("'") ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-export function csvRow(values: readonly unknown[]): string {
-  return `${values.map(csvCell).join(',')}\r\n`;
-}
-
-export const AUDIT_CSV_COLUMNS: ReadonlyArray<[string, (row: RouteSnapshotRow) => unknown]> = [
+export const AUDIT_CSV_COLUMNS: CsvColumns<RouteSnapshotRow> = [
   ['snapshot_at', (r) => r.at],
   ['phone_number_id', (r) => r.phoneNumberId],
   ['display_phone_number', (r) => r.displayPhoneNumber],
@@ -38,9 +22,9 @@ export const AUDIT_CSV_COLUMNS: ReadonlyArray<[string, (row: RouteSnapshotRow) =
 ];
 
 export function auditCsvHeader(): string {
-  return csvRow(AUDIT_CSV_COLUMNS.map(([name]) => name));
+  return csvHeader(AUDIT_CSV_COLUMNS);
 }
 
 export function auditCsvRows(rows: readonly RouteSnapshotRow[]): string {
-  return rows.map((row) => csvRow(AUDIT_CSV_COLUMNS.map(([, get]) => get(row)))).join('');
+  return csvRecords(AUDIT_CSV_COLUMNS, rows);
 }

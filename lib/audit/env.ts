@@ -5,9 +5,9 @@
  */
 import 'server-only';
 import type { Db } from '@/lib/db/client';
+import type { ScanOptions } from '@/lib/fleet/scanner';
 import type { RoutingContext } from '@/lib/routing/context';
 import type { AuditGraph } from './graph';
-import type { ScanOptions } from '@/lib/fleet/scanner';
 
 export interface AuditEnv {
   db: Db;

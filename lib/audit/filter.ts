@@ -3,9 +3,11 @@
  * the row and group endpoints, the CSV export and bulk selections, so all of them see the same numbers.
  * No `server-only`: the filter bar builds its URLs with it.
  */
+import { parseAsStringLiteral } from 'nuqs/server';
 import { z } from 'zod';
 import { TIERS } from '@/lib/graph/schemas';
 import { textProblem } from '@/lib/text/text-problem';
+import { parseAsZod, searchParamsLoader, withoutNulls } from '@/lib/url-state/parse-as-zod';
 
 export const WINNER_FILTERS = [...TIERS, 'none'] as const;
 export type WinnerFilter = (typeof WINNER_FILTERS)[number];
@@ -78,16 +80,40 @@ export const AUDIT_FILTER_KEYS = Object.keys(auditFilterSchema.shape) as (keyof 
 
 type SearchParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
 
-function firstValue(params: SearchParamsLike, key: string): string | undefined {
-  if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
-  const value = params[key];
-  return Array.isArray(value) ? value[0] : value;
+const field = <K extends keyof AuditFilter>(key: K) =>
+  parseAsZod(auditFilterSchema.shape[key] as z.ZodType<NonNullable<AuditFilter[K]> | undefined, unknown>);
+
+/**
+ * The audit's URL state as nuqs parsers: the filter (each value by its zod rule above) and the view. The
+ * console reads them with `useQueryStates` (components/audit/use-audit-url.ts); the routes with the loader.
+ */
+export const auditSearchParams = {
+  winner: field('winner'),
+  q: field('q'),
+  url: field('url'),
+  waba: field('waba'),
+  drift: field('drift'),
+  sort: field('sort'),
+  dir: field('dir'),
+  view: parseAsStringLiteral(['table', 'urls'] as const).withDefault('table'),
+};
+export type AuditView = 'table' | 'urls';
+
+const loadAuditSearchParams = searchParamsLoader(auditSearchParams);
+
+/** The filter as nuqs holds it: every key, `null` where absent. */
+export type AuditUrlFilter = { [K in keyof AuditFilter]-?: NonNullable<AuditFilter[K]> | null };
+
+/** The filter part of nuqs' values (absent keys left out, as the schema's objects do). */
+export function auditFilterOf(values: AuditUrlFilter): AuditFilter {
+  const filter = withoutNulls(values) as AuditFilter;
+  return Object.fromEntries(
+    AUDIT_FILTER_KEYS.flatMap((k) => (filter[k] ? [[k, filter[k]]] : [])),
+  ) as AuditFilter;
 }
 
 export function parseAuditFilter(params: SearchParamsLike): AuditFilter {
-  return auditFilterSchema.parse(
-    Object.fromEntries(AUDIT_FILTER_KEYS.map((k) => [k, firstValue(params, k)])),
-  );
+  return auditFilterOf(loadAuditSearchParams(params));
 }
 
 /** The filter as a query string (keys in a fixed order, empty ones left out). */

@@ -10,7 +10,7 @@ export {
   retryBulkJob,
   startBulkReroute,
 } from './bulk/start';
-export { auditCsvHeader, auditCsvRows } from './csv';
+export { AUDIT_CSV_COLUMNS, auditCsvHeader, auditCsvRows } from './csv';
 export type { AuditEnv } from './env';
 export { type DriftSummary, driftSummary, numberDrift, type RouteHistory, routeHistory } from './history';
 export { listSnapshots, urlGroups, walkSnapshots } from './queries';

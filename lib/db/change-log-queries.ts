@@ -7,8 +7,10 @@
  */
 import 'server-only';
 import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { parseAsInteger } from 'nuqs/server';
 import { z } from 'zod';
 import { textProblem } from '@/lib/text/text-problem';
+import { parseAsZod, searchParamsLoader, withoutNulls } from '@/lib/url-state/parse-as-zod';
 import { type Db, getDb } from './client';
 import { CHANGE_OUTCOMES, type ChangeLogRow, changeLog } from './schema';
 
@@ -17,13 +19,27 @@ export type ChangeTargetType = (typeof CHANGE_TARGET_TYPES)[number];
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A day (`2026-03-01`, whole UTC day) or an ISO instant; anything else is ignored. */
+/**
+ * The dates a filter may name. JavaScript parses years from -271821 to 275760, PostgreSQL refuses anything
+ * before 4713 BC or in year 0 (SQLSTATE 22008, a 500), and no change can predate 1970 or follow 9999.
+ */
+const EARLIEST = Date.UTC(1970, 0, 1);
+const LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+export const DATE_RANGE_MESSAGE = 'Pick a date between 1970-01-01 and 9999-12-31.';
+
+/** The instant a day (`2026-03-01`, start of the UTC day) or an ISO instant names; NaN for anything else. */
+function instantOf(value: string): number {
+  if (!DAY.test(value) && !value.includes('T')) return Number.NaN;
+  return Date.parse(DAY.test(value) ? `${value}T00:00:00Z` : value);
+}
+
+const inRange = (instant: number) => instant >= EARLIEST && instant <= LATEST;
+
+/** A day or an ISO instant within the range above; anything else is ignored. */
 const dayOrInstant = z
   .string()
   .trim()
-  .refine(
-    (v) => (DAY.test(v) || v.includes('T')) && !Number.isNaN(Date.parse(DAY.test(v) ? `${v}T00:00:00Z` : v)),
-  );
+  .refine((v) => inRange(instantOf(v)));
 
 /** Bad or empty values are dropped rather than rejected: a hand-edited URL still shows the log. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -59,13 +75,50 @@ function firstValue(params: SearchParamsLike, key: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+const field = <K extends keyof ChangeLogFilter>(key: K) =>
+  parseAsZod(
+    changeLogFilterSchema.shape[key] as z.ZodType<NonNullable<ChangeLogFilter[K]> | undefined, unknown>,
+  );
+
+/** /activity's URL state as nuqs parsers (each value by its zod rule above), and the page number. */
+export const activitySearchParams = {
+  actor: field('actor'),
+  targetType: field('targetType'),
+  targetId: field('targetId'),
+  action: field('action'),
+  outcome: field('outcome'),
+  from: field('from'),
+  to: field('to'),
+  page: parseAsInteger.withDefault(1),
+};
+const loadActivitySearchParams = searchParamsLoader(activitySearchParams);
+
 export function parseChangeLogFilter(params: SearchParamsLike): ChangeLogFilter {
-  return changeLogFilterSchema.parse(Object.fromEntries(FILTER_KEYS.map((k) => [k, firstValue(params, k)])));
+  const { page: _page, ...filter } = withoutNulls(loadActivitySearchParams(params));
+  return filter;
+}
+
+export type ChangeLogFieldErrors = Partial<Record<'from' | 'to', string>>;
+
+/**
+ * What the filter cannot honour and must say so: a real date outside the range above (it is dropped from the
+ * filter, and the page shows this next to the field; the export refuses it with 400). Text that is no date at
+ * all is still dropped quietly, so a hand-edited URL shows the log.
+ */
+export function changeLogFilterErrors(params: SearchParamsLike): ChangeLogFieldErrors {
+  const errors: ChangeLogFieldErrors = {};
+  for (const key of ['from', 'to'] as const) {
+    const raw = firstValue(params, key)?.trim();
+    if (!raw) continue;
+    const instant = instantOf(raw);
+    if (!Number.isNaN(instant) && !inRange(instant)) errors[key] = DATE_RANGE_MESSAGE;
+  }
+  return errors;
 }
 
 export function parsePage(params: SearchParamsLike): number {
-  const page = Number(firstValue(params, 'page'));
-  return Number.isInteger(page) && page >= 1 ? page : 1;
+  const { page } = loadActivitySearchParams(params);
+  return Math.max(page, 1);
 }
 
 /** The filter as URL query (no page), for links and the CSV export. */
@@ -83,7 +136,8 @@ export function filterQuery(filter: ChangeLogFilter, extra: Record<string, strin
 function bound(value: string, edge: 'from' | 'to'): Date {
   if (!DAY.test(value)) return new Date(value);
   const start = new Date(`${value}T00:00:00Z`);
-  return edge === 'from' ? start : new Date(start.getTime() + 24 * 60 * 60 * 1000);
+  // The day after 9999-12-31 is year 10000, which PostgreSQL's driver cannot send: stop at the range's end.
+  return edge === 'from' ? start : new Date(Math.min(start.getTime() + 24 * 60 * 60 * 1000, LATEST));
 }
 
 function whereOf(filter: ChangeLogFilter): SQL | undefined {

@@ -1,7 +1,10 @@
 /**
- * Query key factories, one per feature. Every key starts with the feature name so a write can invalidate a
- * whole feature (`wabaKeys.all`) or one entry (`numberKeys.detail(id)`).
+ * Every TanStack Query key of the console, one factory per feature. Every key starts with the feature name so a
+ * write can invalidate a whole feature (`wabaKeys.all`) or one entry (`numberKeys.detail(id)`). Nothing builds
+ * a key by hand elsewhere, so an invalidation cannot miss a query by spelling its key differently.
  */
+import { type AuditFilter, auditFilterQuery } from '@/lib/audit/filter';
+
 export interface WabaListParams {
   q: string;
   page: number;
@@ -23,4 +26,28 @@ export const numberKeys = {
   all: ['numbers'] as const,
   details: () => [...numberKeys.all, 'detail'] as const,
   detail: (phoneNumberId: string) => [...numberKeys.details(), phoneNumberId] as const,
+};
+
+export const auditKeys = {
+  all: ['audit'] as const,
+  scan: () => [...auditKeys.all, 'scan'] as const,
+  /** Every window of every scan: dropped when a new snapshot completes. */
+  allRows: () => [...auditKeys.all, 'rows'] as const,
+  rows: (scanId: string, filter: AuditFilter, block: number) =>
+    [...auditKeys.allRows(), scanId, auditFilterQuery(filter), block] as const,
+  allGroups: () => [...auditKeys.all, 'groups'] as const,
+  groups: (scanId: string, filter: AuditFilter) =>
+    [...auditKeys.allGroups(), scanId, auditFilterQuery(filter)] as const,
+  bulkJob: (jobId: string) => [...auditKeys.all, 'bulk', jobId] as const,
+};
+
+/** Receivers, so the inspector and the test-event panel invalidate precisely. */
+export const receiverKeys = {
+  all: ['receivers'] as const,
+  deliveries: (receiverId: string, query: string) =>
+    [...receiverKeys.all, receiverId, 'deliveries', query] as const,
+  delivery: (receiverId: string, deliveryId: string) =>
+    [...receiverKeys.all, receiverId, 'delivery', deliveryId] as const,
+  latestForNumber: (phoneNumberId: string) => [...receiverKeys.all, 'number', phoneNumberId] as const,
+  emission: (emissionId: string) => [...receiverKeys.all, 'emission', emissionId] as const,
 };

@@ -1,11 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { Overview } from '@/lib/routing/types';
+import { getRead } from './get-json';
 import { overviewKeys } from './keys';
-import { readOverview } from './read-overview';
-import { unwrapRead } from './read-result';
 
+/** Shared by the server prefetch (page.tsx) and any browser refetch (GET /api/overview). */
 export function overviewOptions() {
   return queryOptions({
     queryKey: overviewKeys.all,
-    queryFn: async () => unwrapRead(await readOverview({})),
+    queryFn: ({ signal }) => getRead<Overview>('/api/overview', { signal }),
   });
 }

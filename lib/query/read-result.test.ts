@@ -5,7 +5,7 @@ import { readSafely } from './read-safely';
 
 describe('unwrapRead', () => {
   it('returns the data of a successful read', () => {
-    expect(unwrapRead({ ok: true, data: { ok: true, data: 42 } })).toBe(42);
+    expect(unwrapRead({ ok: true, data: 42 })).toBe(42);
   });
 
   it('throws a ReadError carrying the Graph failure view', () => {
@@ -19,19 +19,13 @@ describe('unwrapRead', () => {
     };
     const thrown = (() => {
       try {
-        unwrapRead({ ok: true, data: { ok: false, failure } });
+        unwrapRead({ ok: false, failure });
       } catch (error) {
         return error;
       }
     })();
     expect(thrown).toBeInstanceOf(ReadError);
     expect(failureOf(thrown)).toEqual(failure);
-  });
-
-  it('throws a ReadError with the action error when the action itself refused', () => {
-    expect(() =>
-      unwrapRead({ ok: false, status: 401, error: 'Your session has ended. Sign in again.' }),
-    ).toThrow('Your session has ended');
   });
 });
 

@@ -1,8 +1,7 @@
 /**
- * What a read server function returns inside its ActionResult: the data, or the Graph failure as the console
- * shows it. Client-safe: queryFns unwrap it in the browser too.
+ * What a read (lib/query/reads.ts, and the GET route handlers that serve it) returns: the data, or the Graph
+ * failure as the console shows it. Client-safe: queryFns unwrap it in the browser too.
  */
-import type { ActionResult } from '@/lib/auth/safe-action';
 import type { GraphFailureView } from '@/lib/routing/types';
 
 export type ReadResult<T> = { ok: true; data: T } | { ok: false; failure: GraphFailureView };
@@ -19,10 +18,9 @@ export class ReadError extends Error {
   }
 }
 
-export function unwrapRead<T>(result: ActionResult<ReadResult<T>>): T {
-  if (!result.ok) throw new ReadError(result.error, null, result.status ?? null);
-  if (!result.data.ok) throw new ReadError(result.data.failure.message, result.data.failure);
-  return result.data.data;
+export function unwrapRead<T>(result: ReadResult<T>): T {
+  if (!result.ok) throw new ReadError(result.failure.message, result.failure);
+  return result.data;
 }
 
 /** The failure view of anything a query threw, for <GraphErrorAlert>. */

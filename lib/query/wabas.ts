@@ -1,20 +1,24 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { WabaDetail, WabaListResult } from '@/lib/routing/types';
+import { getRead } from './get-json';
 import { type WabaListParams, wabaKeys } from './keys';
-import { unwrapRead } from './read-result';
-import { readWaba } from './read-waba';
-import { readWabaList } from './read-waba-list';
 
-/** Shared by the server prefetch (page.tsx) and the browser's `useSuspenseQuery`. */
+/**
+ * Shared by the server prefetch (page.tsx, which runs the read directly through fetchForPage) and the
+ * browser's `useSuspenseQuery`, which refetches through GET /api/wabas/<id>.
+ */
 export function wabaDetailOptions(wabaId: string) {
   return queryOptions({
     queryKey: wabaKeys.detail(wabaId),
-    queryFn: async () => unwrapRead(await readWaba({ wabaId })),
+    queryFn: ({ signal }) =>
+      getRead<WabaDetail | null>(`/api/wabas/${encodeURIComponent(wabaId)}`, { signal }),
   });
 }
 
 export function wabaListOptions(params: WabaListParams) {
+  const query = new URLSearchParams({ q: params.q, page: String(params.page) });
   return queryOptions({
     queryKey: wabaKeys.list(params),
-    queryFn: async () => unwrapRead(await readWabaList(params)),
+    queryFn: ({ signal }) => getRead<WabaListResult>(`/api/wabas?${query}`, { signal }),
   });
 }

@@ -8,6 +8,7 @@ import { buttonVariants } from '@/components/ui/button';
 import { Pagination } from '@/components/wabas/pagination';
 import {
   changeLogFacets,
+  changeLogFilterErrors,
   filterQuery,
   parseChangeLogFilter,
   parsePage,
@@ -28,6 +29,7 @@ export default async function ActivityPage({
   const user = await requireUser();
   const params = await searchParams;
   const filter = parseChangeLogFilter(params);
+  const errors = changeLogFilterErrors(params);
   const [result, facets] = await Promise.all([
     queryChangeLog({ filter, page: parsePage(params), pageSize: PAGE_SIZE }),
     changeLogFacets(),
@@ -54,7 +56,13 @@ export default async function ActivityPage({
       />
       <div className="space-y-4">
         {/* Keyed on the query: the fields are uncontrolled, so a new URL (Clear, back) must remount them. */}
-        <ActivityFilters key={query} filter={filter} actors={facets.actors} actions={facets.actions} />
+        <ActivityFilters
+          key={query}
+          filter={filter}
+          errors={errors}
+          actors={facets.actors}
+          actions={facets.actions}
+        />
         {result.total === 0 ? (
           <EmptyState title={filtered ? 'No changes match these filters' : 'No changes recorded yet'}>
             {filtered

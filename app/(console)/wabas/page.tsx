@@ -8,6 +8,7 @@ import { Pagination } from '@/components/wabas/pagination';
 import { WabaSearch } from '@/components/wabas/waba-search';
 import { WabaTable } from '@/components/wabas/waba-table';
 import { fetchForPage } from '@/lib/query/fetch-for-page';
+import { readWabaList } from '@/lib/query/reads';
 import { wabaListOptions } from '@/lib/query/wabas';
 
 export const metadata: Metadata = { title: 'WABAs' };
@@ -32,7 +33,7 @@ export default async function WabasPage({ searchParams }: { searchParams: Search
   const requestedPage = Number.parseInt(first(params.page), 10);
   const page = Number.isFinite(requestedPage) && requestedPage > 0 ? requestedPage : 1;
 
-  const result = await fetchForPage(wabaListOptions({ q, page }));
+  const result = await fetchForPage(wabaListOptions({ q, page }), () => readWabaList({ q, page }));
   const header = (
     <PageHeader
       title="WABAs"

@@ -18,6 +18,7 @@ import { getConfig } from '@/lib/config';
 import { fetchForPage } from '@/lib/query/fetch-for-page';
 import { getQueryClient } from '@/lib/query/get-query-client';
 import { numberDetailOptions } from '@/lib/query/numbers';
+import { readNumber } from '@/lib/query/reads';
 import { clearPhoneOverride } from '../../_actions/clear-phone-override';
 import { setPhoneOverride } from '../../_actions/set-phone-override';
 import { subscribeApp } from '../../_actions/subscribe-app';
@@ -27,14 +28,14 @@ type Params = Promise<{ phoneNumberId: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { phoneNumberId } = await params;
-  const result = await fetchForPage(numberDetailOptions(phoneNumberId));
+  const result = await fetchForPage(numberDetailOptions(phoneNumberId), () => readNumber(phoneNumberId));
   return { title: (result.ok && result.data?.displayPhoneNumber) || `Number ${phoneNumberId}` };
 }
 
 export default async function NumberPage({ params }: { params: Params }) {
   const { phoneNumberId } = await params;
   const user = await requireUser();
-  const result = await fetchForPage(numberDetailOptions(phoneNumberId));
+  const result = await fetchForPage(numberDetailOptions(phoneNumberId), () => readNumber(phoneNumberId));
   if (!result.ok) {
     return (
       <>

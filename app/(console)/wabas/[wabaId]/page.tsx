@@ -15,6 +15,7 @@ import { requireUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { fetchForPage } from '@/lib/query/fetch-for-page';
 import { getQueryClient } from '@/lib/query/get-query-client';
+import { readWaba } from '@/lib/query/reads';
 import { wabaDetailOptions } from '@/lib/query/wabas';
 import { clearWabaOverride } from '../../_actions/clear-waba-override';
 import { setWabaOverride } from '../../_actions/set-waba-override';
@@ -26,14 +27,14 @@ type Params = Promise<{ wabaId: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { wabaId } = await params;
-  const result = await fetchForPage(wabaDetailOptions(wabaId));
+  const result = await fetchForPage(wabaDetailOptions(wabaId), () => readWaba(wabaId));
   return { title: result.ok && result.data?.name ? result.data.name : `WABA ${wabaId}` };
 }
 
 export default async function WabaPage({ params }: { params: Params }) {
   const { wabaId } = await params;
   const user = await requireUser();
-  const result = await fetchForPage(wabaDetailOptions(wabaId));
+  const result = await fetchForPage(wabaDetailOptions(wabaId), () => readWaba(wabaId));
   if (!result.ok) {
     return (
       <>

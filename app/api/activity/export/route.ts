@@ -1,17 +1,19 @@
 /**
  * GET /api/activity/export?<the /activity filters>: the matching change-log rows as CSV, newest first,
- * streamed in batches. Signed-in users with `data.export` only; 401/403 JSON otherwise.
+ * streamed in batches. Signed-in users with `data.export` only; 401/403 JSON otherwise. A date the filter
+ * cannot use is a 400 with the sentence the page shows, and the query runs before any header is sent.
  */
 import type { NextRequest } from 'next/server';
-import { parseChangeLogFilter, walkChangeLog } from '@/lib/activity';
+import { changeLogFilterErrors, parseChangeLogFilter, walkChangeLog } from '@/lib/activity';
 import { requireRoutePermission } from '@/lib/auth/session';
+import { csvResponse } from '@/lib/csv/csv-response';
+import type { CsvColumns } from '@/lib/csv/stringify';
 import type { ChangeLogRow } from '@/lib/db/schema';
 import { logger } from '@/lib/log';
-import { csvRow } from './csv';
 
 export const dynamic = 'force-dynamic';
 
-const COLUMNS: [string, (row: ChangeLogRow) => unknown][] = [
+const COLUMNS: CsvColumns<ChangeLogRow> = [
   ['at', (r) => r.at],
   ['actor', (r) => r.actorEmail],
   ['action', (r) => r.action],
@@ -29,38 +31,33 @@ const COLUMNS: [string, (row: ChangeLogRow) => unknown][] = [
 export async function GET(request: NextRequest) {
   const user = await requireRoutePermission('data.export');
   if (user instanceof Response) return user;
-  const filter = parseChangeLogFilter(request.nextUrl.searchParams);
-  const encoder = new TextEncoder();
-  const rows = walkChangeLog(filter);
-
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(encoder.encode(csvRow(COLUMNS.map(([name]) => name))));
-    },
-    async pull(controller) {
-      try {
-        const next = await rows.next();
-        if (next.done) return controller.close();
-        controller.enqueue(
-          encoder.encode(next.value.map((r) => csvRow(COLUMNS.map(([, get]) => get(r)))).join('')),
-        );
-      } catch (error) {
-        logger.error({ err: error }, 'activity export failed');
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await rows.return(undefined);
-    },
-  });
-
+  const params = request.nextUrl.searchParams;
+  const errors = Object.entries(changeLogFilterErrors(params));
+  if (errors.length > 0) {
+    return Response.json(
+      {
+        error: 'bad_request',
+        message: errors.map(([field, message]) => `${field}: ${message}`).join(' '),
+        fieldErrors: Object.fromEntries(errors.map(([field, message]) => [field, [message]])),
+      },
+      { status: 400, headers: { 'cache-control': 'no-store' } },
+    );
+  }
+  const filter = parseChangeLogFilter(params);
   const stamp = new Date().toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
   logger.info({ user: user.email, filter }, 'activity export');
-  return new Response(body, {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="switchboard-activity-${stamp}.csv"`,
-      'cache-control': 'no-store',
-    },
-  });
+  try {
+    return await csvResponse({
+      filename: `switchboard-activity-${stamp}.csv`,
+      columns: COLUMNS,
+      batches: walkChangeLog(filter),
+      label: 'activity',
+    });
+  } catch (error) {
+    logger.error({ err: error, filter }, 'activity export failed');
+    return Response.json(
+      { error: 'export_failed', message: 'The export could not be read from the database. Try again.' },
+      { status: 500, headers: { 'cache-control': 'no-store' } },
+    );
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvRow } from './csv';
+import { csvCell, csvRow } from './stringify';
 
 describe('CSV cells', () => {
   it('leaves plain values alone and empties null', () => {

@@ -1,0 +1,42 @@
+/**
+ * The console's Graph reads, as plain server functions: the page prefetch (fetchForPage) and the GET route
+ * handlers under app/api call them, so the server render and the browser's refetch read the same thing. Each
+ * returns a ReadResult: a Graph failure is data the page renders, not a throw.
+ */
+import 'server-only';
+import { z } from 'zod';
+import { getNumber, getOverview, getWaba, listWabas } from '@/lib/routing';
+import type { NumberDetail, Overview, WabaDetail, WabaListResult } from '@/lib/routing/types';
+import { getRoutingContext } from '@/lib/server';
+import type { ReadResult } from './read-result';
+import { readSafely } from './read-safely';
+
+/** Graph ids are digits; 64 characters is far beyond any real one and keeps junk out of logs and URLs. */
+export const graphIdSchema = z.string().min(1).max(64);
+export const wabaListParamsSchema = z.object({
+  q: z.string().max(200).default(''),
+  page: z.coerce.number().int().min(1).default(1),
+});
+export const overviewParamsSchema = z.object({ refresh: z.stringbool().default(false) });
+
+/** Fleet counts and warnings from the (briefly cached) fleet scan; `refresh` scans Graph again. */
+export async function readOverview(options: { refresh?: boolean } = {}): Promise<ReadResult<Overview>> {
+  return readSafely(async () =>
+    getOverview(await getRoutingContext(), { refresh: options.refresh ?? false }),
+  );
+}
+
+/** One page of the fleet's WABAs. Listings that failed come back in `errors`, next to what did load. */
+export async function readWabaList(params: { q: string; page: number }): Promise<ReadResult<WabaListResult>> {
+  return readSafely(async () => listWabas(await getRoutingContext(), params));
+}
+
+/** One WABA with its subscribed apps and numbers, read from Graph now; `null` data when unknown. */
+export async function readWaba(wabaId: string): Promise<ReadResult<WabaDetail | null>> {
+  return readSafely(async () => getWaba(await getRoutingContext(), wabaId));
+}
+
+/** One number read from Graph now; `null` data when Graph or the configured businesses do not know it. */
+export async function readNumber(phoneNumberId: string): Promise<ReadResult<NumberDetail | null>> {
+  return readSafely(async () => getNumber(await getRoutingContext(), phoneNumberId));
+}
