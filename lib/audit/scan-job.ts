@@ -4,7 +4,7 @@
  * written page by page, and drift marked when it completes. Leaving the page does not stop it.
  */
 import 'server-only';
-import { describeGraphError } from '@/lib/routing/describe-error';
+import { describeGraphError } from '@/lib/graph/describe-error';
 import { markChanges } from './drift';
 import type { AuditEnv } from './env';
 import type { AuditGraph } from './graph';

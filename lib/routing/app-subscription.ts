@@ -5,10 +5,10 @@
  */
 import 'server-only';
 import { getAppAccessToken } from '@/lib/graph/default-client';
+import { describeGraphError } from '@/lib/graph/describe-error';
 import { WABA_OBJECT } from '@/lib/graph/endpoints/app-subscriptions';
 import { appSubscriptionValue, NO_APP_SECRET_MESSAGE } from './app-subscription-value';
 import { type Actor, getRoutingContext, type RoutingContext } from './context';
-import { describeGraphError } from './describe-error';
 import { maskSecret } from './mask';
 import type { AppSubscriptionView, AppTierRead, WriteOutcome } from './types';
 import { deleteAppSubscriptionInputSchema, setAppSubscriptionInputSchema, toFieldErrors } from './validation';

@@ -8,6 +8,7 @@
  */
 import 'server-only';
 import pLimit from 'p-limit';
+import { describeGraphError } from '@/lib/graph/describe-error';
 import { fieldsFor } from '@/lib/graph/fields';
 import {
   type PhoneNumber,
@@ -17,7 +18,6 @@ import {
   type Waba,
 } from '@/lib/graph/schemas';
 import type { RoutingContext } from './context';
-import { describeGraphError } from './describe-error';
 import type { GraphFailureView, Ownership } from './types';
 
 export interface FleetWaba {

@@ -12,6 +12,7 @@
 import 'server-only';
 import pLimit from 'p-limit';
 import type { GraphClient } from '@/lib/graph/client';
+import { describeGraphError } from '@/lib/graph/describe-error';
 import {
   MAX_BATCH_OPERATIONS,
   phoneNumberSchema,
@@ -19,7 +20,6 @@ import {
   wabaSchema,
 } from '@/lib/graph/schemas';
 import { buildGraphUrl, type GraphBase } from '@/lib/graph/urls';
-import { describeGraphError } from '@/lib/routing/describe-error';
 import type { GraphFailureView, Ownership } from '@/lib/routing/types';
 import type { Throttle } from '../throttle';
 import { DEFAULT_MAX_ATTEMPTS, retryAfterOf, shouldBackOff, withPatience } from './attempts';

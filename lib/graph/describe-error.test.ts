@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { GraphError } from '@/lib/graph/errors';
+import { FleetUnavailableError } from '@/lib/routing/errors';
 import { describeGraphError } from './describe-error';
-import { FleetUnavailableError } from './errors';
+import { GraphError } from './errors';
 
 function graphError(init: Partial<ConstructorParameters<typeof GraphError>[0]>) {
   return new GraphError({ method: 'POST', path: '/1/subscribed_apps', message: 'failed', ...init });

@@ -4,9 +4,35 @@
  * is ever quoted, so no token can appear.
  */
 import 'server-only';
-import { isGraphError, isTransientCode, RATE_LIMIT_CODES } from '@/lib/graph/errors';
-import { FleetUnavailableError } from './errors';
-import type { GraphFailureView } from './types';
+import { isGraphError, isTransientCode, RATE_LIMIT_CODES } from './errors';
+
+/** A Graph failure as the UI shows it: a sentence plus the identifiers support needs. */
+export interface GraphFailureView {
+  code: number | null;
+  subcode: number | null;
+  fbtraceId: string | null;
+  /** User-facing sentence; never contains a token. */
+  message: string;
+  /** The `(#100) Before override…` case: offer the Subscribe action. */
+  suggestSubscribe: boolean;
+  /** Rate limits: seconds until a retry is worthwhile, when known. */
+  retryAfterSeconds: number | null;
+  /** What was being done when it failed, e.g. "Listing client WABAs of business 123", when not obvious. */
+  context?: string;
+}
+
+/**
+ * A read that needed several Graph calls and lost some of them, carrying the failures already described.
+ * Services subclass it (lib/routing's FleetUnavailableError) so this module need not know them.
+ */
+export class IncompleteReadError extends Error {
+  constructor(
+    message: string,
+    readonly failures: GraphFailureView[],
+  ) {
+    super(message);
+  }
+}
 
 /** The `(#100) Before override the current callback uri, your app must be subscribed…` family. */
 const NOT_SUBSCRIBED = /before override|must be subscribed/i;
@@ -64,7 +90,7 @@ function sentenceFor(
 /** Turns anything thrown by the Graph client (or a service) into the view the console shows. */
 export function describeGraphError(error: unknown, context?: string): GraphFailureView {
   const base = context === undefined ? {} : { context };
-  const firstFleetFailure = error instanceof FleetUnavailableError ? error.failures[0] : undefined;
+  const firstFleetFailure = error instanceof IncompleteReadError ? error.failures[0] : undefined;
   if (firstFleetFailure) {
     return {
       ...firstFleetFailure,
