@@ -48,6 +48,7 @@ export function auditGraphFromConfig(throttle?: Throttle): AuditGraph {
       baseUrl: config.GRAPH_API_BASE_URL,
       version: config.GRAPH_API_VERSION,
       accessToken: config.GRAPH_ACCESS_TOKEN,
+      appSecret: config.META_APP_SECRET,
       timeoutMs: config.GRAPH_TIMEOUT_MS,
       maxRetries: config.GRAPH_MAX_RETRIES,
       onUsage: (usage) => processUsageRecorder().observe(usage),

@@ -43,15 +43,56 @@ function waitPhrase(seconds: number | null): string {
   return `Try again in about ${Math.ceil(seconds / 60)} minutes.`;
 }
 
-function sentenceFor(
-  code: number | null,
-  graphText: string,
-  detectText: string,
-  httpStatus: number | null,
-  retryAfter: number | null,
-) {
-  if (code === 190) {
-    return "Graph rejected Switchboard's access token: it has expired or been revoked. An admin must issue a new system-user token (GRAPH_ACCESS_TOKEN).";
+/** Where a system user goes for a new token; every 190 variant ends with it. */
+const NEW_TOKEN =
+  'Generate a new system-user token in Business Settings → System users and set it as GRAPH_ACCESS_TOKEN.';
+
+/** The listings that read a configured business: `/<BUSINESS_ID>/{owned,client}_whatsapp_business_accounts`. */
+const BUSINESS_LISTING = /^\/(\d+)\/(?:owned|client)_whatsapp_business_accounts$/;
+
+/** A write on a number node itself: only the phone override (`POST /<PHONE_NUMBER_ID>`). */
+const NODE_PATH = /^\/\d+$/;
+
+const UNKNOWN_OBJECT = /does not exist|unsupported (?:get|post|delete) request|cannot be loaded/i;
+
+interface Described {
+  code: number | null;
+  subcode: number | null;
+  method: string;
+  path: string;
+  graphText: string;
+  detectText: string;
+  httpStatus: number | null;
+  retryAfter: number | null;
+}
+
+/** The 190 family: Graph says which of expired / revoked / not a token in its subcode and wording. */
+function tokenSentence({ subcode, detectText }: Described): string {
+  const expiredOn = /Session has expired on ([^.]+)\./i.exec(detectText)?.[1];
+  if (subcode === 463 || expiredOn) {
+    return `Switchboard's access token (GRAPH_ACCESS_TOKEN) expired${expiredOn ? ` on ${expiredOn}` : ''}. ${NEW_TOKEN}`;
+  }
+  if (
+    subcode === 460 ||
+    subcode === 458 ||
+    /invalidated|not authorized application|has been revoked/i.test(detectText)
+  ) {
+    return `Switchboard's access token (GRAPH_ACCESS_TOKEN) has been revoked (a password change, or the app was removed). ${NEW_TOKEN}`;
+  }
+  if (/cannot parse access token/i.test(detectText)) {
+    return `GRAPH_ACCESS_TOKEN is not an access token Graph recognises. ${NEW_TOKEN}`;
+  }
+  return `Graph rejected Switchboard's access token: it has expired or been revoked. ${NEW_TOKEN}`;
+}
+
+function sentenceFor(d: Described): string {
+  const { code, graphText, detectText, httpStatus, retryAfter } = d;
+  if (code === 104) {
+    return 'No access token is configured (GRAPH_ACCESS_TOKEN). Set it to a system-user token of the app from Business Settings → System users.';
+  }
+  if (code === 190) return tokenSentence(d);
+  if (code === 200 && d.method === 'POST' && NODE_PATH.test(d.path)) {
+    return "This app may read but not change this number's webhooks: the number's owner must grant the partner app full control of the WhatsApp account.";
   }
   if (code === 10 || (code !== null && code >= 200 && code <= 299)) {
     return "The app's token lacks a permission for this (usually whatsapp_business_management on this WABA). An admin can grant it in Meta Business Settings.";
@@ -59,11 +100,24 @@ function sentenceFor(
   if (code === 100 && NOT_SUBSCRIBED.test(detectText)) {
     return 'This app is not subscribed to the WABA, and Meta only accepts overrides from subscribed apps. Subscribe the app to the WABA first, then set the override.';
   }
+  if (code === 100 && /invalid appsecret_proof/i.test(detectText)) {
+    return "Graph refused the appsecret_proof Switchboard sent: META_APP_SECRET is not this app's secret. Copy the app secret from the app's Basic settings.";
+  }
+  if (code === 100 && /require an appsecret_proof/i.test(detectText)) {
+    return 'This app requires appsecret_proof on server calls ("Require App Secret"): set META_APP_SECRET to the app secret so Switchboard sends one.';
+  }
   if (code === 100) {
-    if (/does not exist|unsupported get request|cannot be loaded/i.test(detectText)) {
+    const business = BUSINESS_LISTING.exec(d.path)?.[1];
+    if (business && UNKNOWN_OBJECT.test(detectText)) {
+      return `This token's system user is not assigned to business ${business}: assign it in Business Settings → System users (or remove the business from META_BUSINESS_IDS).`;
+    }
+    if (UNKNOWN_OBJECT.test(detectText)) {
       return 'Graph does not know this id, or this app is not allowed to see it.';
     }
     return `Graph refused the request as invalid: ${graphText}`;
+  }
+  if (code === 803) {
+    return 'Graph does not know one of these ids, or this app is not allowed to see it.';
   }
   if (code === 2200) {
     return `Meta could not verify the callback URL (${graphText}). It calls the URL with hub.mode, hub.verify_token and hub.challenge and needs HTTP 200 with exactly the challenge. Usual causes: a wrong path (404), a verify token the receiver does not accept (403), an auth wall or proxy (401), a redirect, an invalid TLS certificate, or a JSON-quoted challenge.`;
@@ -110,9 +164,20 @@ export function describeGraphError(error: unknown, context?: string): GraphFailu
     };
   }
   // Graph's user-facing text reads better; its developer message is the one the patterns are known for.
-  const graphText = error.userMessage ?? error.graphMessage();
+  // `error_data.details` names the parameter when Graph's message only says "Invalid parameter".
+  const shown = error.userMessage ?? error.graphMessage();
+  const graphText = error.details && !shown.includes(error.details) ? `${shown}: ${error.details}` : shown;
   const detectText = `${error.graphMessage()} ${error.userMessage ?? ''}`;
-  const sentence = sentenceFor(error.code, graphText, detectText, error.httpStatus, error.retryAfterSeconds);
+  const sentence = sentenceFor({
+    code: error.code,
+    subcode: error.subcode,
+    method: error.method,
+    path: error.path,
+    graphText,
+    detectText,
+    httpStatus: error.httpStatus,
+    retryAfter: error.retryAfterSeconds,
+  });
   const ids = [
     error.code === null
       ? null
