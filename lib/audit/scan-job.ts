@@ -6,8 +6,8 @@
 import 'server-only';
 import { scanFleet } from '@/lib/fleet/scanner';
 import type { ScanProgress } from '@/lib/fleet/types';
+import { describeGraphError } from '@/lib/graph/describe-error';
 import { withHeartbeat } from '@/lib/jobs/heartbeat';
-import { describeGraphError } from '@/lib/routing/describe-error';
 import { markChanges } from './drift';
 import type { AuditEnv } from './env';
 import type { AuditGraph } from './graph';

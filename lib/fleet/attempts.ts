@@ -4,8 +4,8 @@
  * read is tried again, up to `maxAttempts`. Anything else is reported once and the scan goes on without it.
  */
 import 'server-only';
+import { describeGraphError } from '@/lib/graph/describe-error';
 import { isGraphError } from '@/lib/graph/errors';
-import { describeGraphError } from '@/lib/routing/describe-error';
 import type { GraphFailureView } from '@/lib/routing/types';
 import type { ScanPatience } from './types';
 

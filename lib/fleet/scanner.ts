@@ -12,6 +12,7 @@
 import 'server-only';
 import pLimit from 'p-limit';
 import type { GraphClient } from '@/lib/graph/client';
+import { describeGraphError } from '@/lib/graph/describe-error';
 import { DEFAULT_NESTED_LIMIT, fieldsFor } from '@/lib/graph/fields';
 import {
   MAX_BATCH_OPERATIONS,
@@ -20,7 +21,6 @@ import {
   wabaSchema,
 } from '@/lib/graph/schemas';
 import { buildGraphUrl } from '@/lib/graph/urls';
-import { describeGraphError } from '@/lib/routing/describe-error';
 import type { GraphFailureView, Ownership } from '@/lib/routing/types';
 import { DEFAULT_MAX_ATTEMPTS, retryAfterOf, shouldBackOff, withPatience } from './attempts';
 import { type EdgeKind, type Leftover, readEntry, relativeUrlOf } from './leftovers';

@@ -7,7 +7,11 @@ export interface CallLogEntry {
   status: number;
   errorCode?: number;
   batch?: boolean;
+  /** Whether the call carried an `appsecret_proof`, and whether it matched the token and the app's secret. */
+  appsecretProof: AppsecretProofCheck;
 }
+
+export type AppsecretProofCheck = 'valid' | 'invalid' | 'absent';
 
 // Bounded so long benchmarks cannot grow memory without end; the oldest entries go first.
 const MAX_ENTRIES = 50_000;

@@ -1,6 +1,7 @@
 import type { CallLog } from './call-log';
 import type { EmissionLog } from './emit-log';
 import type { Faults } from './faults';
+import type { Quirks } from './quirks';
 import type { ReceiverRegistry } from './receivers';
 import type { SandboxState } from './state';
 import type { UsageTracker } from './usage';
@@ -12,6 +13,7 @@ export interface SandboxContext {
   state: SandboxState;
   usage: UsageTracker;
   faults: Faults;
+  quirks: Quirks;
   log: CallLog;
   receivers: ReceiverRegistry;
   /** Webhooks emitted through `POST /_sandbox/emit` and their delivery attempts. */

@@ -75,6 +75,7 @@ describe('call log', () => {
         path: `/v23.0/${t.fixture.scenarios.wabaTier.wabaId}`,
         appId: t.fixture.apps[0]?.id,
         status: 200,
+        appsecretProof: 'absent',
       },
       {
         at: expect.any(String),
@@ -83,6 +84,7 @@ describe('call log', () => {
         appId: null,
         status: 401,
         errorCode: 190,
+        appsecretProof: 'absent',
       },
     ]);
     expect(JSON.stringify(all.body)).not.toContain(token);

@@ -3,6 +3,7 @@ import type { SandboxContext } from './context';
 import { emitRoutes } from './emit-routes';
 import { faultConfigSchema } from './faults';
 import type { FixtureIdentities } from './fixture-identities';
+import { quirkConfigSchema } from './quirks';
 
 /**
  * The control surface under `/_sandbox` for tests, benchmarks and demos (not Graph; no auth).
@@ -19,6 +20,7 @@ export function controlRoutes(ctx: SandboxContext, fixture: () => FixtureIdentit
     ctx.state.reset();
     ctx.log.clear();
     ctx.faults.restoreBaseline();
+    ctx.quirks.set({});
     ctx.usage.reset();
     ctx.receivers.reset();
     ctx.emissions.reset();
@@ -50,6 +52,18 @@ export function controlRoutes(ctx: SandboxContext, fixture: () => FixtureIdentit
   app.delete('/faults', (c) => {
     ctx.faults.set({});
     return c.json(ctx.faults.current());
+  });
+
+  app.get('/quirks', (c) => c.json(ctx.quirks.current()));
+  app.post('/quirks', async (c) => {
+    const parsed = quirkConfigSchema.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) return c.json({ error: parsed.error.message }, 400);
+    ctx.quirks.set(parsed.data);
+    return c.json(ctx.quirks.current());
+  });
+  app.delete('/quirks', (c) => {
+    ctx.quirks.set({});
+    return c.json(ctx.quirks.current());
   });
 
   app.get('/receiver/:name', (c) => {

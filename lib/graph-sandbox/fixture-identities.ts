@@ -13,6 +13,15 @@ export interface FixtureApp {
   appAccessToken: string;
   /** The seeded application-tier callback; null when the app has none. */
   callbackUrl: string | null;
+  /** Graph refuses this app's system-user calls without `appsecret_proof` (Meta's "Require App Secret"). */
+  appsecretProofRequired: boolean;
+  /** Businesses its system user is assigned to; null = every business of the fixture. */
+  businesses: string[] | null;
+  /** Client WABAs it may read but whose numbers' webhooks it may not change (`(#200) Permissions error`). */
+  readOnlyWabas: string[];
+  /** Tokens Graph recognises but refuses: expired (190/463) and revoked (190/460). */
+  expiredAccessToken: string;
+  revokedAccessToken: string;
 }
 
 /** `GET /_sandbox/fixture`: the identities clients need. Same values on every start of the same fixture. */
@@ -47,6 +56,11 @@ export function fixtureIdentities(
       accessToken: app.accessToken,
       appAccessToken: appAccessToken(app),
       callbackUrl: app.callbackUrl ?? null,
+      appsecretProofRequired: app.appsecretProofRequired,
+      businesses: app.businesses ?? null,
+      readOnlyWabas: app.readOnlyWabas,
+      expiredAccessToken: app.expiredAccessToken,
+      revokedAccessToken: app.revokedAccessToken,
     })),
     receiverUrl: `${baseUrl}/_sandbox/receiver/demo`,
     receivers: receiverList,

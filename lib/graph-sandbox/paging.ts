@@ -9,6 +9,8 @@ export interface PageRequest {
   after?: string;
   before?: string;
   summary?: string;
+  /** The `shortPages` quirk (see quirks.ts). */
+  short?: boolean;
 }
 
 /** Builds the URL of a neighbouring page from the cursor it should carry. */
@@ -40,7 +42,9 @@ export function pageSize(limit: string | undefined): number {
  * `next`/`previous` are present only when there is more in that direction, and an empty page has no paging.
  */
 export function paginate<T>(all: T[], request: PageRequest, link: PageLink): Page<T> {
-  const limit = pageSize(request.limit);
+  const asked = pageSize(request.limit);
+  // `limit` is a maximum on Graph: under the quirk a page holds about half of it.
+  const limit = request.short ? Math.max(1, Math.floor(asked / 2)) : asked;
   let start = 0;
   if (request.after) start = decodeCursor(request.after) + 1;
   else if (request.before) start = Math.max(0, decodeCursor(request.before) - limit);
@@ -53,7 +57,8 @@ export function paginate<T>(all: T[], request: PageRequest, link: PageLink): Pag
     const after = encodeCursor(start + items.length - 1);
     page.paging = { cursors: { before, after } };
     if (start > 0) page.paging.previous = link({ before });
-    if (start + items.length < all.length) page.paging.next = link({ after });
+    // Under the quirk the page with the last items still links on, to an empty page without `next`.
+    if (start + items.length < all.length || request.short) page.paging.next = link({ after });
   }
   if (request.summary === 'total_count' || request.summary === 'true')
     page.summary = { total_count: all.length };

@@ -9,6 +9,8 @@ export interface GraphRequest {
   authorization?: string;
   /** Set on operations of a batch, for the call log. */
   batch?: boolean;
+  /** A batch's own `appsecret_proof`, which covers operations that use the batch's token. */
+  appsecretProof?: string;
 }
 
 export interface ParsedRequest {
@@ -19,6 +21,7 @@ export interface ParsedRequest {
   params: Record<string, unknown>;
   token: string | undefined;
   tokenInQuery: boolean;
+  appsecretProof: string | undefined;
 }
 
 const VERSION = /^v\d+\.\d+$/;
@@ -36,7 +39,18 @@ export function parseRequest(request: GraphRequest): ParsedRequest {
   const tunnelled = typeof params.method === 'string' ? params.method.toUpperCase() : undefined;
   const method =
     tunnelled && ['GET', 'POST', 'DELETE'].includes(tunnelled) ? tunnelled : request.method.toUpperCase();
-  return { method, version, segments, params, token: token || undefined, tokenInQuery: !!query.access_token };
+  // An inherited (batch) proof belongs to the inherited token, not to one an operation brings itself.
+  const inherited = token && token === headerToken ? request.appsecretProof : undefined;
+  const proof = stringParam(params, 'appsecret_proof') ?? inherited;
+  return {
+    method,
+    version,
+    segments,
+    params,
+    token: token || undefined,
+    tokenInQuery: !!query.access_token,
+    appsecretProof: proof || undefined,
+  };
 }
 
 function decodeSegment(segment: string): string {

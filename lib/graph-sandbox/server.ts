@@ -11,6 +11,7 @@ import { type FaultKind, Faults } from './faults';
 import { type FixtureIdentities, fixtureIdentities } from './fixture-identities';
 import { demoFleet } from './fixtures/demo-fleet';
 import { generateFleet } from './fixtures/generate-fleet';
+import { Quirks } from './quirks';
 import { ReceiverRegistry } from './receivers';
 import { SandboxState } from './state';
 import { UsageTracker } from './usage';
@@ -61,6 +62,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const ctx: SandboxContext = {
     state,
     faults,
+    quirks: new Quirks(),
     usage: new UsageTracker(() => faults.wabaCallBudget(options.wabaCallBudget ?? DEFAULT_WABA_CALL_BUDGET)),
     log: new CallLog(),
     receivers: new ReceiverRegistry(),

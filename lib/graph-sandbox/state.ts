@@ -14,6 +14,8 @@ export type TokenType = 'SYSTEM_USER' | 'APP';
 export interface TokenInfo {
   appId: string;
   type: TokenType;
+  /** Set on tokens Graph recognises but no longer accepts. */
+  rejected?: 'expired' | 'revoked';
 }
 
 export type NodeRef =
@@ -60,6 +62,8 @@ export class SandboxState {
     for (const app of fleet.apps) {
       this.tokens.set(app.accessToken, { appId: app.id, type: 'SYSTEM_USER' });
       this.tokens.set(appAccessToken(app), { appId: app.id, type: 'APP' });
+      this.tokens.set(app.expiredAccessToken, { appId: app.id, type: 'SYSTEM_USER', rejected: 'expired' });
+      this.tokens.set(app.revokedAccessToken, { appId: app.id, type: 'SYSTEM_USER', rejected: 'revoked' });
     }
     this.owned = new Map(fleet.businesses.map((b) => [b.id, []]));
     this.clients = new Map(fleet.businesses.map((b) => [b.id, []]));
@@ -91,6 +95,13 @@ export class SandboxState {
     if (business) return { kind: 'business', business };
     const app = this.apps.get(id);
     return app && { kind: 'app', app };
+  }
+
+  /** The businesses a node belongs to: a WABA's owner and the businesses it is a client WABA of. */
+  businessesOf(node: NodeRef): string[] {
+    if (node.kind === 'business') return [node.business.id];
+    if (node.kind === 'app') return [];
+    return [node.waba.ownerBusinessId, ...node.waba.clientOf];
   }
 
   ownedWabas(businessId: string): Waba[] {

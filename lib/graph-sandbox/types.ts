@@ -50,6 +50,18 @@ export interface App {
   callbackUrl?: string;
   callbackVerifyToken?: string;
   fields: string[];
+  /** Meta's "Require App Secret": system-user calls without an `appsecret_proof` are refused. */
+  appsecretProofRequired: boolean;
+  /**
+   * The businesses this app's system user is assigned to; anything outside them answers 100/33 as if it did
+   * not exist. Undefined = every business of the fleet (generated fleets).
+   */
+  businesses?: string[];
+  /** Client WABAs shared with this app for reading only: writes on their numbers answer (#200). */
+  readOnlyWabas: string[];
+  /** Tokens of this app's system user that Graph no longer accepts (expired on `expiredAt`, or revoked). */
+  expiredAccessToken: string;
+  revokedAccessToken: string;
 }
 
 /** An app's subscription to a WABA, with that app's optional WABA override. */

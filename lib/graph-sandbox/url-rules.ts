@@ -1,5 +1,8 @@
 import { OVERRIDE_URL_MAX_LENGTH } from '@/lib/graph/schemas';
-import { invalidParameter } from './errors';
+import { invalidParameter as graphInvalidParameter } from './errors';
+
+/** The Cloud API repeats the reason of a webhook parameter error in `error_data.details`. */
+const invalidParameter = (message: string) => graphInvalidParameter(message, message);
 
 export interface UrlRuleOptions {
   /** Refuse loopback `http://` too, exactly as Meta would. */

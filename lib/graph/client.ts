@@ -16,6 +16,7 @@ import { type BatchEntry, batch } from './endpoints/batch';
 import {
   clearPhoneOverride,
   getPhoneNumber,
+  getPhoneNumbers,
   getWebhookConfiguration,
   type ListPhoneNumbersOptions,
   listAllPhoneNumbers,
@@ -59,6 +60,8 @@ export interface GraphClient {
   listPhoneNumbers(wabaId: string, opts?: ListPhoneNumbersOptions): Promise<Page<PhoneNumber>>;
   listAllPhoneNumbers(wabaId: string, opts?: { fields?: string; pageSize?: number }): Promise<PhoneNumber[]>;
   getPhoneNumber(phoneNumberId: string, fields?: string): Promise<PhoneNumber>;
+  /** Several numbers by id in one multi-id read per 50 ids, keyed by id. */
+  getPhoneNumbers(phoneNumberIds: readonly string[], fields?: string): Promise<Map<string, PhoneNumber>>;
   getWebhookConfiguration(phoneNumberId: string): Promise<WebhookConfiguration>;
   setPhoneOverride(phoneNumberId: string, input: OverrideInput): Promise<void>;
   clearPhoneOverride(phoneNumberId: string): Promise<void>;
@@ -93,6 +96,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     listPhoneNumbers: (wabaId, opts) => listPhoneNumbers(http, wabaId, opts),
     listAllPhoneNumbers: (wabaId, opts) => listAllPhoneNumbers(http, wabaId, opts),
     getPhoneNumber: (phoneNumberId, fields) => getPhoneNumber(http, phoneNumberId, fields),
+    getPhoneNumbers: (phoneNumberIds, fields) => getPhoneNumbers(http, phoneNumberIds, fields),
     getWebhookConfiguration: (phoneNumberId) => getWebhookConfiguration(http, phoneNumberId),
     setPhoneOverride: (phoneNumberId, input) => setPhoneOverride(http, phoneNumberId, input),
     clearPhoneOverride: (phoneNumberId) => clearPhoneOverride(http, phoneNumberId),

@@ -10,7 +10,8 @@ export const REDACTED = '[redacted]';
 const MIN_SECRET_LENGTH = 4;
 
 /** `access_token=…` in any URL or form body, whatever the token is. */
-const TOKEN_PARAM = /\b(access_token|input_token|verify_token|hub\.verify_token|client_secret)=([^&\s"']+)/gi;
+const TOKEN_PARAM =
+  /\b(access_token|input_token|verify_token|hub\.verify_token|client_secret|appsecret_proof)=([^&\s"']+)/gi;
 
 /** `Bearer …` as it would appear in a dumped header. */
 const BEARER = /\bBearer\s+[^\s"',]+/gi;

@@ -4,6 +4,7 @@
  * by count and by total waiting time. Every failure surfaces as a GraphError with the token redacted.
  */
 import 'server-only';
+import { createHmac } from 'node:crypto';
 import type { z } from 'zod';
 import { attemptOnce } from './attempt';
 import { GraphError } from './errors';
@@ -14,6 +15,11 @@ import type { UsageSnapshot } from './usage';
 
 export interface RequesterOptions extends GraphBase {
   accessToken: string;
+  /**
+   * The app secret (META_APP_SECRET). When set, every call carries `appsecret_proof` (HMAC-SHA256 of the call's
+   * token keyed with it), as Meta recommends for server calls and requires of apps with "Require App Secret".
+   */
+  appSecret?: string;
   /** Per attempt. Default 10 s. */
   timeoutMs?: number;
   /** Retries after the first attempt. Default 3. */
@@ -118,6 +124,12 @@ export function createGraphRequester(options: RequesterOptions): GraphRequester 
       ...(req.secrets ?? []),
     ];
     const { url, path } = target(req, secrets);
+    if (options.appSecret) {
+      const proof = appsecretProof(token, options.appSecret);
+      // `set`, not `append`: a paging.next URL repeats the proof of the call it came from.
+      url.searchParams.set('appsecret_proof', proof);
+      secrets.push(proof, options.appSecret);
+    }
     const body =
       req.json !== undefined
         ? ({ kind: 'json', value: req.json } as const)
@@ -178,6 +190,11 @@ export function createGraphRequester(options: RequesterOptions): GraphRequester 
   }
 
   return { request, lastUsage: () => last };
+}
+
+/** Hex HMAC-SHA256 of the access token keyed with the app secret. */
+export function appsecretProof(token: string, appSecret: string): string {
+  return createHmac('sha256', appSecret).update(token).digest('hex');
 }
 
 function formBody(form: Record<string, string | undefined>): URLSearchParams {

@@ -5,7 +5,7 @@
  */
 import 'server-only';
 import type { GraphClient } from '@/lib/graph/client';
-import { describeGraphError } from '@/lib/routing/describe-error';
+import { describeGraphError } from '@/lib/graph/describe-error';
 
 export const GRAPH_PROBE_TTL_MS = 30_000;
 

@@ -1,6 +1,6 @@
 import 'server-only';
+import { describeGraphError } from '@/lib/graph/describe-error';
 import { logger } from '@/lib/log';
-import { describeGraphError } from '@/lib/routing/describe-error';
 import type { ReadResult } from './read-result';
 
 /** Runs one service read; a Graph failure becomes data the page can show instead of an opaque 500. */

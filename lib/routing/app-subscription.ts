@@ -4,10 +4,10 @@
  * write flow as overrides (preflight, Graph write, read-back, one change-log row). The token never leaves here.
  */
 import 'server-only';
+import { describeGraphError } from '@/lib/graph/describe-error';
 import { WABA_OBJECT } from '@/lib/graph/endpoints/app-subscriptions';
 import { appSubscriptionValue, NO_APP_SECRET_MESSAGE } from './app-subscription-value';
 import type { Actor, RoutingContext } from './context';
-import { describeGraphError } from './describe-error';
 import { maskSecret } from './mask';
 import type { AppSubscriptionView, AppTierRead, WriteOutcome } from './types';
 import { deleteAppSubscriptionInputSchema, setAppSubscriptionInputSchema, toFieldErrors } from './validation';

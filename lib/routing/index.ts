@@ -1,8 +1,8 @@
 /** The routing services: what pages (server components) and server actions call. Server-only. */
 import 'server-only';
 
+export { describeGraphError } from '@/lib/graph/describe-error';
 export { type Actor, type RoutingContext, SYSTEM_ACTOR } from './context';
-export { describeGraphError } from './describe-error';
 export { FleetUnavailableError } from './errors';
 export { invalidateFleet, readFleet } from './fleet';
 export { FLEET_CACHE_TTL_MS, FleetCache } from './fleet-cache';

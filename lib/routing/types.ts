@@ -2,9 +2,10 @@
  * View models shared by the routing services (lib/routing) and the console (app, components).
  * Plain data only: these cross the server → client boundary, so they never carry tokens or secrets.
  */
+import type { GraphFailureView } from '@/lib/graph/describe-error';
 import type { Tier, WebhookConfiguration } from '@/lib/graph/schemas';
 
-export type { Tier, WebhookConfiguration };
+export type { GraphFailureView, Tier, WebhookConfiguration };
 
 /** Which tier delivers `messages` webhooks for one number to this app; `winner: null` means no delivery. */
 export interface Resolution {
@@ -62,21 +63,6 @@ export interface NumberDetail extends NumberRoute {
   platformType: string | null;
   throughputLevel: string | null;
   readAt: string;
-}
-
-/** A Graph failure as the UI shows it: a sentence plus the identifiers support needs. */
-export interface GraphFailureView {
-  code: number | null;
-  subcode: number | null;
-  fbtraceId: string | null;
-  /** User-facing sentence; never contains a token. */
-  message: string;
-  /** The `(#100) Before override…` case: offer the Subscribe action. */
-  suggestSubscribe: boolean;
-  /** Rate limits: seconds until a retry is worthwhile, when known. */
-  retryAfterSeconds: number | null;
-  /** What was being done when it failed, e.g. "Listing client WABAs of business 123", when not obvious. */
-  context?: string;
 }
 
 /** Why a callback check failed (PreflightResult.reason). */

@@ -7,9 +7,9 @@
 import 'server-only';
 import { recordChange } from '@/lib/db/change-log';
 import type { ChangeOutcome } from '@/lib/db/schema';
+import { describeGraphError } from '@/lib/graph/describe-error';
 import type { Actor, RoutingContext } from './context';
 import { SYSTEM_ACTOR } from './context';
-import { describeGraphError } from './describe-error';
 import { invalidateFleet } from './fleet';
 import { type PreflightInput, preflightCallback } from './preflight';
 import type { GraphFailureView, WriteOutcome } from './types';

@@ -35,6 +35,7 @@ export function graphClientOptions(): GraphClientOptions {
     baseUrl: config.GRAPH_API_BASE_URL,
     version: config.GRAPH_API_VERSION,
     accessToken: config.GRAPH_ACCESS_TOKEN,
+    appSecret: config.META_APP_SECRET,
     timeoutMs: config.GRAPH_TIMEOUT_MS,
     maxRetries: config.GRAPH_MAX_RETRIES,
     // Usage figures go to the database (throttled, in the background) so every instance sees the same ones.

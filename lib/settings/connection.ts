@@ -5,7 +5,7 @@
 import 'server-only';
 import type { Config } from '@/lib/config';
 import type { GraphClient } from '@/lib/graph/client';
-import { describeGraphError } from '@/lib/routing/describe-error';
+import { describeGraphError } from '@/lib/graph/describe-error';
 import type { GraphFailureView } from '@/lib/routing/types';
 
 export interface ConnectionView {

@@ -12,6 +12,8 @@ export interface RenderContext {
   version: string;
   /** Carried into nested `paging.next` links only when the caller sent its token in the query (as Graph does). */
   linkToken?: string;
+  /** The `shortPages` quirk: edges page short (see quirks.ts). */
+  shortPages?: boolean;
 }
 
 export interface EdgeBody {
@@ -50,7 +52,7 @@ export function defineEdge<T, I>(
     render(node, request, fields, link, ctx) {
       const all = items(node, ctx);
       if (!options.paged) return { data: all.map((item) => renderNode(itemType, item, fields, ctx)) };
-      const page = paginate(all, request, link);
+      const page = paginate(all, { ...request, short: ctx.shortPages }, link);
       return {
         data: page.items.map((item) => renderNode(itemType, item, fields, ctx)),
         ...(page.paging && { paging: page.paging }),

@@ -10,6 +10,8 @@ export interface BatchInput {
   version: string;
   /** The outer call's token, used by operations that carry none of their own. */
   token: string | undefined;
+  /** The outer call's proof, which goes with the outer token. */
+  appsecretProof: string | undefined;
 }
 
 /**
@@ -61,6 +63,7 @@ async function runOperation(
     contentType: body.trimStart().startsWith('{') ? 'application/json' : 'application/x-www-form-urlencoded',
     authorization: input.token ? `Bearer ${input.token}` : undefined,
     batch: true,
+    appsecretProof: input.token ? input.appsecretProof : undefined,
   });
   return {
     code: response.status,

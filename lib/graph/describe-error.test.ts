@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { GraphError } from '@/lib/graph/errors';
+import { FleetUnavailableError } from '@/lib/routing/errors';
 import { describeGraphError } from './describe-error';
-import { FleetUnavailableError } from './errors';
+import { GraphError } from './errors';
 
 function graphError(init: Partial<ConstructorParameters<typeof GraphError>[0]>) {
   return new GraphError({ method: 'POST', path: '/1/subscribed_apps', message: 'failed', ...init });
@@ -13,8 +13,93 @@ describe('describeGraphError', () => {
       graphError({ code: 190, subcode: 463, fbtraceId: 'AbC123', message: 'Error validating access token' }),
     );
     expect(view).toMatchObject({ code: 190, subcode: 463, fbtraceId: 'AbC123', suggestSubscribe: false });
-    expect(view.message).toMatch(/access token: it has expired or been revoked/);
+    expect(view.message).toMatch(
+      /access token \(GRAPH_ACCESS_TOKEN\) expired\. Generate a new system-user token/,
+    );
     expect(view.message).toMatch(/\(Graph error 190\/463, fbtrace_id AbC123\)$/);
+  });
+
+  it.each([
+    [
+      'no token',
+      { code: 104, message: 'An access token is required to request this resource.' },
+      /^No access token is configured \(GRAPH_ACCESS_TOKEN\)/,
+    ],
+    [
+      'an expired token, with its date',
+      {
+        code: 190,
+        subcode: 463,
+        message:
+          'Error validating access token: Session has expired on Tuesday, 01-Jul-25 10:00:00 PDT. The current time is Monday, 01-Dec-26 12:00:00 PST.',
+      },
+      /expired on Tuesday, 01-Jul-25 10:00:00 PDT\. Generate a new system-user token in Business Settings/,
+    ],
+    [
+      'a revoked token (460)',
+      {
+        code: 190,
+        subcode: 460,
+        message: 'Error validating access token: The session has been invalidated…',
+      },
+      /has been revoked.*Generate a new system-user token in Business Settings/,
+    ],
+    [
+      'a revoked token (458)',
+      {
+        code: 190,
+        subcode: 458,
+        message: 'Error validating access token: The user has not authorized application 1.',
+      },
+      /has been revoked/,
+    ],
+    [
+      'a string that is not a token',
+      { code: 190, message: 'Invalid OAuth access token - Cannot parse access token' },
+      /^GRAPH_ACCESS_TOKEN is not an access token Graph recognises\. Generate a new system-user token/,
+    ],
+    [
+      'a wrong appsecret_proof',
+      { code: 100, message: 'Invalid appsecret_proof provided in the API argument' },
+      /META_APP_SECRET is not this app's secret/,
+    ],
+    [
+      'a missing appsecret_proof the app requires',
+      { code: 100, message: 'API calls from the server require an appsecret_proof argument' },
+      /requires appsecret_proof.*set META_APP_SECRET/,
+    ],
+    [
+      'a business the system user is not assigned to',
+      {
+        code: 100,
+        subcode: 33,
+        method: 'GET',
+        path: '/424242/client_whatsapp_business_accounts',
+        message:
+          "Unsupported get request. Object with ID '424242' does not exist, cannot be loaded due to missing permissions",
+      },
+      /^This token's system user is not assigned to business 424242: assign it in Business Settings → System users/,
+    ],
+    [
+      'a phone override on a number the app may only read',
+      { code: 200, method: 'POST', path: '/1055', message: '(#200) Permissions error' },
+      /^This app may read but not change this number's webhooks: the number's owner must grant the partner app full control/,
+    ],
+  ])('says what to do about %s', (_name, init, pattern) => {
+    expect(describeGraphError(graphError(init)).message).toMatch(pattern);
+  });
+
+  it("quotes error_data.details when Graph's message only says the parameter is invalid", () => {
+    const view = describeGraphError(
+      graphError({
+        code: 100,
+        message: '(#100) Invalid parameter',
+        details: 'override_callback_uri must be HTTPS',
+      }),
+    );
+    expect(view.message).toMatch(
+      /^Graph refused the request as invalid: \(#100\) Invalid parameter: override_callback_uri must be HTTPS/,
+    );
   });
 
   it.each([10, 200, 294])('explains permission error %i', (code) => {

@@ -1,0 +1,42 @@
+/**
+ * With META_APP_SECRET set (as the test stack sets it), every Graph call Switchboard makes carries a valid
+ * appsecret_proof: the sandbox checks each one and records the verdict in its call log.
+ */
+import { fillOverride, scenarios } from './console-support';
+import { expect, test } from './support/fixtures';
+import { authFile } from './support/roles';
+
+test.use({ storageState: authFile('admin') });
+
+interface ProvedCall {
+  method: string;
+  path: string;
+  appsecretProof: 'valid' | 'invalid' | 'absent';
+}
+
+test("every one of Switchboard's Graph calls carries a valid appsecret_proof", async ({
+  page,
+  sandbox,
+  receiver,
+}) => {
+  const { phoneNumberTier, wabaTier } = scenarios(sandbox);
+  await page.goto('/');
+  await expect(page.getByTestId('count-numbers')).not.toBeEmpty();
+  await page.goto('/wabas');
+  await page.goto(`/wabas/${wabaTier.wabaId}`);
+  await page.goto(`/numbers/${phoneNumberTier.phoneNumberId}`);
+  await page.goto(`/numbers/${wabaTier.phoneNumberId}`);
+  await page.getByRole('button', { name: 'Set phone override' }).click();
+  await fillOverride(page, receiver.url('echo'), receiver.verifyToken);
+  await page.getByRole('button', { name: 'Save phone override' }).click();
+  await expect(page.getByTestId('write-outcome')).toHaveAttribute('data-outcome', 'applied');
+  await page.goto('/settings');
+
+  // Read straight from the sandbox: the test's own helper calls would carry no proof.
+  const response = await fetch(`${sandbox.url}/_sandbox/calls`);
+  const calls = ((await response.json()) as { data: ProvedCall[] }).data;
+  expect(calls.some((call) => call.method === 'POST')).toBe(true);
+  expect(calls.length).toBeGreaterThan(5);
+  const unproved = calls.filter((call) => call.appsecretProof !== 'valid');
+  expect(unproved, JSON.stringify(unproved)).toEqual([]);
+});
