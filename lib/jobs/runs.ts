@@ -5,14 +5,11 @@
  */
 import 'server-only';
 
-// One registry per server process (Next may load this module more than once).
-const registryKey = Symbol.for('switchboard.jobs.runs');
-type GlobalWithRuns = typeof globalThis & { [registryKey]?: Map<string, Promise<void>> };
+import { processSingleton } from '@/lib/server/process-singleton';
 
+/** One registry per server process (Next may load this module more than once). */
 function runs(): Map<string, Promise<void>> {
-  const g = globalThis as GlobalWithRuns;
-  g[registryKey] ??= new Map();
-  return g[registryKey];
+  return processSingleton('jobs.runs', () => new Map<string, Promise<void>>());
 }
 
 /** Starts `run` for `jobId` unless it already runs here; settles (never rejects) when the run ends. */
