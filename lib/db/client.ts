@@ -38,7 +38,11 @@ export async function openDb(options: { databaseUrl?: string; dataDir?: string }
     return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
   }
   const dataDir = options.dataDir ?? 'memory://';
-  if (!dataDir.startsWith('memory://')) await mkdir(path.dirname(path.resolve(dataDir)), { recursive: true });
+  // DATA_DIR is chosen at run time, outside the app: the ignore comment keeps Turbopack from tracing (and
+  // shipping) the whole project for a path it cannot know at build time.
+  if (!dataDir.startsWith('memory://')) {
+    await mkdir(path.dirname(path.resolve(/* turbopackIgnore: true */ dataDir)), { recursive: true });
+  }
   const client = await PGlite.create(dataDir);
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
