@@ -19,6 +19,15 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,
-    reporters: ['default', ['json', { outputFile: '.test-reports/vitest.json' }]],
+    // One report per database: `npm test` runs Vitest on PGlite, then on PostgreSQL, and counts both.
+    reporters: [
+      'default',
+      [
+        'json',
+        {
+          outputFile: `.test-reports/vitest${process.env.TEST_DATABASE === 'postgres' ? '-postgres' : ''}.json`,
+        },
+      ],
+    ],
   },
 });

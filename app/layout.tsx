@@ -10,6 +10,8 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = {
   title: { default: 'Switchboard', template: '%s · Switchboard' },
   description: 'Where every WhatsApp number sends its webhooks, and who changed it.',
+  // Served from public/; the proxy passes file paths through without a sign-in redirect.
+  icons: { icon: '/icon.svg' },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

@@ -1,8 +1,9 @@
 /**
- * `npm run test:e2e` after the build: the browser suite twice, side by side — once on embedded PGlite, once
- * on a throwaway PostgreSQL server — each with its own sandbox, app, database, report and artefacts. Lines
- * are prefixed with the database. Exits non-zero when either run fails. Extra arguments go to both runs
- * (e.g. a spec file); E2E_DATABASES=pglite (or postgres) runs just one.
+ * `npm run test:e2e` after the one build both runs share: the browser suite twice, side by side — on embedded
+ * PGlite and on a throwaway PostgreSQL server — each with its own sandbox, app, database, report and
+ * artefacts (playwright.config.ts says which specs run on which engine). Lines are prefixed with the
+ * database. Exits non-zero when either run fails. Extra arguments go to both runs (e.g. a spec file);
+ * E2E_DATABASES=pglite (or postgres) runs just one.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';

@@ -34,7 +34,17 @@ function fromPlaywright(report: unknown): Counts {
   };
 }
 
-const unit = fromVitest(await readJson('.test-reports/vitest.json'));
+const unit = (
+  await Promise.all(
+    ['vitest.json', 'vitest-postgres.json'].map(async (file) =>
+      fromVitest(await readJson(`.test-reports/${file}`)),
+    ),
+  )
+).reduce((a, b) => ({
+  passed: a.passed + b.passed,
+  failed: a.failed + b.failed,
+  skipped: a.skipped + b.skipped,
+}));
 const browserRuns = await Promise.all(
   ['pglite', 'postgres'].map(async (db) =>
     fromPlaywright(await readJson(`.test-reports/playwright-${db}.json`)),

@@ -20,7 +20,7 @@ function FieldList({ fields }: { fields: readonly string[] }) {
   );
 }
 
-/** Which webhook fields follow overrides and which always go to the app callback (reference §1). */
+/** Which webhook fields follow overrides and which always go to the app callback (docs/graph-facts.md §1). */
 export function WebhookFields({ winningUrl, applicationUrl, subscribed }: WebhookFieldsProps) {
   return (
     <div className="grid gap-4 md:grid-cols-2">

@@ -20,8 +20,8 @@ interface DeleteAppSubscriptionProps {
 }
 
 /**
- * Deleting the app subscription stops every WABA's webhooks to this app, whatever the overrides say (reference
- * §5, §9.5). The dialog says so and only confirms once the app id is typed.
+ * Deleting the app subscription stops every WABA's webhooks to this app, whatever the overrides say
+ * (docs/graph-facts.md §5, §9 item 5). The dialog says so and only confirms once the app id is typed.
  */
 export function DeleteAppSubscription({ appId, current, remove }: DeleteAppSubscriptionProps) {
   const [typed, setTyped] = useState('');

@@ -16,7 +16,7 @@ const GROUPS = [
   { id: 'app', title: 'Always to the app callback', fields: APP_CALLBACK_ONLY_FIELDS },
 ] as const;
 
-/** The app subscription's webhook fields, grouped as Meta routes them (reference §1). */
+/** The app subscription's webhook fields, grouped as Meta routes them (docs/graph-facts.md §1). */
 export function WebhookFieldPicker({ idPrefix, selected, error, onChange }: WebhookFieldPickerProps) {
   const errorId = `${idPrefix}-fields-error`;
   const toggle = (field: WebhookField, on: boolean) =>

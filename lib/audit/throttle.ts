@@ -1,5 +1,5 @@
 /**
- * Keeps audit and bulk jobs under Graph's rate limits (reference §6). Two mechanisms:
+ * Keeps audit and bulk jobs under Graph's rate limits (docs/graph-facts.md §6). Two mechanisms:
  * - usage headers: once any usage figure reaches `slowAtPercent` (80 %), calls are spaced `slowDelayMs` apart
  *   whatever the concurrency, until responses report usage below it again for `slowHoldMs` (a lower figure in
  *   a response that was already in flight must not end the slow-down at once);

@@ -171,7 +171,7 @@ export const receiverDeliveries = pgTable(
 );
 export type ReceiverDeliveryRow = typeof receiverDeliveries.$inferSelect;
 
-/** One row per distinct event a receiver stored; the primary key is the dedupe (reference §7). */
+/** One row per distinct event a receiver stored; the primary key is the dedupe (docs/graph-facts.md §7). */
 export const receiverEvents = pgTable(
   'receiver_events',
   {

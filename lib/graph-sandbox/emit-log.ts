@@ -25,7 +25,7 @@ export interface Emission {
   wabaId: string;
   field: string;
   kind: string | null;
-  /** False for fields that always go to the app callback (reference §1). */
+  /** False for fields that always go to the app callback (docs/graph-facts.md §1). */
   followsOverrides: boolean;
   payload: unknown;
   targets: EmissionTarget[];

@@ -1,6 +1,6 @@
 /**
- * Webhook payloads the sandbox can emit, shaped like the examples on Meta's pages (shared/seeds) and the
- * reference §7: `messages` (an inbound text message or a status) and the account, phone number and template
+ * Webhook payloads the sandbox can emit, shaped like the examples on Meta's webhook pages (summarised in
+ * docs/graph-facts.md §7): `messages` (an inbound text message or a status) and the account, phone number and template
  * fields. Every payload is `{"object":"whatsapp_business_account","entry":[{id, time, changes:[{field, value}]}]}`.
  */
 import { randomBytes } from 'node:crypto';

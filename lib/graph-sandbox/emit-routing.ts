@@ -1,5 +1,5 @@
 /**
- * Where Meta sends one field's webhook for a phone number, per subscribed app (reference §1): only apps
+ * Where Meta sends one field's webhook for a phone number, per subscribed app (docs/graph-facts.md §1): only apps
  * subscribed to the number's WABA get anything, and only for fields they subscribed to at the app level;
  * override-following fields go to the phone override, else the app's WABA override, else the app callback;
  * every other field always goes to the app callback.

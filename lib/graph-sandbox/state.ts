@@ -184,7 +184,7 @@ export class SandboxState {
     };
   }
 
-  /** The three tiers as one app sees them; a key is absent when its tier is unset (reference §3). */
+  /** The three tiers as one app sees them; a key is absent when its tier is unset (docs/graph-facts.md §3). */
   webhookConfiguration(appId: string, phone: PhoneNumber): WebhookConfiguration {
     const config: WebhookConfiguration = {};
     const phoneTier = this.phoneOverride(appId, phone.id)?.overrideCallbackUri;

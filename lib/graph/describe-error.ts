@@ -1,5 +1,5 @@
 /**
- * The one mapping from a failure to what the console says (reference §6). Each sentence says what happened
+ * The one mapping from a failure to what the console says (docs/graph-facts.md §6). Each sentence says what happened
  * and what to do, and ends with the code and fbtrace_id support needs. Only the Graph client's redacted text
  * is ever quoted, so no token can appear.
  */

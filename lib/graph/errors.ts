@@ -1,13 +1,13 @@
 /**
  * The one error type of the Graph client. Every failure — a Graph error envelope, an HTTP status without one,
  * a network error, a timeout, a response that fails validation — becomes a GraphError, so callers map exactly
- * one type to user-facing sentences (reference §6). Messages are redacted when built: no token can be inside.
+ * one type to user-facing sentences (docs/graph-facts.md §6). Messages are redacted when built: no token can be inside.
  */
 
 import { redactSecrets } from './redact';
 import { type GraphErrorBody, graphErrorBody } from './schemas';
 
-/** Codes worth retrying with backoff (reference §6). */
+/** Codes worth retrying with backoff (docs/graph-facts.md §6). */
 export const TRANSIENT_CODES: ReadonlySet<number> = new Set([
   1, 2, 4, 17, 341, 613, 80007, 80008, 131000, 131016,
 ]);

@@ -3,7 +3,7 @@
  *
  * Shared by the client (lib/graph) and the sandbox (lib/graph-sandbox) so that the two cannot drift.
  * Names follow Graph exactly (snake_case on the wire). Parsing is tolerant where the reference
- * (../shared/reference/graph-api.md) says Meta is inconsistent: ids may be numbers, `success` may be a string.
+ * (docs/graph-facts.md) says Meta is inconsistent: ids may be numbers, `success` may be a string.
  * This module must stay free of `server-only` and of Node-only APIs.
  */
 import { z } from 'zod';
@@ -199,7 +199,7 @@ export const debugTokenResponse = z.object({
 export const OVERRIDE_URL_MAX_LENGTH = 200;
 
 /**
- * Webhook fields that follow overrides (reference §1); every other field always goes to the app callback.
+ * Webhook fields that follow overrides (docs/graph-facts.md §1); every other field always goes to the app callback.
  */
 export const OVERRIDE_FOLLOWING_FIELDS = [
   'messages',

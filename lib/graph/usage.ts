@@ -1,5 +1,5 @@
 /**
- * Graph's rate-limit usage headers (reference §6). Values are percentages of the budget; an absent header does
+ * Graph's rate-limit usage headers (docs/graph-facts.md §6). Values are percentages of the budget; an absent header does
  * not mean zero. Parsing never throws: a malformed header is ignored, because usage is advisory and must not
  * turn a successful call into a failure.
  */

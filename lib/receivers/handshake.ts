@@ -1,5 +1,5 @@
 /**
- * Meta's verification GET (reference §7): answer 200 with exactly `hub.challenge` when `hub.mode` is
+ * Meta's verification GET (docs/graph-facts.md §7): answer 200 with exactly `hub.challenge` when `hub.mode` is
  * `subscribe` and `hub.verify_token` matches, 403 otherwise.
  *
  * Query decoding is the classic trap: form decoding turns `+` into a space, so a token containing `+` sent

@@ -1,6 +1,6 @@
 /**
  * Reads a webhook body into the events it carries — every entry and every change, not just `[0]`
- * (reference §7) — and the dedupe key of each. Meta retries a delivery until it gets a 200, to every
+ * (docs/graph-facts.md §7) — and the dedupe key of each. Meta retries a delivery until it gets a 200, to every
  * subscribed app, so the same event arrives more than once; the key is what makes the second one a duplicate:
  *   messages   `<field>:message:<wamid>`
  *   statuses   `<field>:status:<wamid>:<status>` (sent, delivered and read share the message id)

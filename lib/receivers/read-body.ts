@@ -3,7 +3,7 @@
  * Content-Length over it is refused before reading, and a stream that grows past it is cancelled.
  */
 
-/** Meta's payloads can reach 3 MB (reference §7). */
+/** Meta's payloads can reach 3 MB (docs/graph-facts.md §7). */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
 export type BodyRead = { ok: true; body: Uint8Array } | { ok: false; bytesSeen: number };

@@ -1,6 +1,6 @@
 /**
  * `X-Hub-Signature-256: sha256=<hex>`: HMAC-SHA256 of the raw body bytes keyed with the app secret
- * (reference §7). Compared in constant time; the body is never re-serialised.
+ * (docs/graph-facts.md §7). Compared in constant time; the body is never re-serialised.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 

@@ -1,5 +1,5 @@
 /**
- * Which callback URL receives a number's webhooks for this app (reference §1):
+ * Which callback URL receives a number's webhooks for this app (docs/graph-facts.md §1):
  * phone number override > WABA override > application callback — and nothing at all when the app is not
  * subscribed to the WABA. Only some webhook fields follow overrides; the rest always go to the app callback.
  *

@@ -152,7 +152,7 @@ export type SetWabaOverrideActionInput = z.output<ReturnType<typeof setWabaOverr
 /** *Test callback*: the same URL and token rules as saving. */
 export const preflightInputSchema = overrideInputSchema;
 
-/** Every WABA webhook field the app subscription may list (reference §1, §7). */
+/** Every WABA webhook field the app subscription may list (docs/graph-facts.md §1, §7). */
 export const WEBHOOK_FIELDS = [...OVERRIDE_FOLLOWING_FIELDS, ...APP_CALLBACK_ONLY_FIELDS] as const;
 export type WebhookField = (typeof WEBHOOK_FIELDS)[number];
 

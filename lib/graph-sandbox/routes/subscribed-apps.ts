@@ -12,7 +12,7 @@ function wabaOf(call: GraphCall) {
 /**
  * `POST /<WABA_ID>/subscribed_apps`. Without `override_callback_uri` it subscribes the token's app and
  * removes that app's WABA override (Meta's documented way to delete it). With one, the app must already
- * be subscribed (the stricter reading of reference §2), and the URL is live-verified before it is stored.
+ * be subscribed (the stricter reading of docs/graph-facts.md §2), and the URL is live-verified before it is stored.
  */
 export async function subscribeApp(call: GraphCall): Promise<{ success: true }> {
   const waba = wabaOf(call);

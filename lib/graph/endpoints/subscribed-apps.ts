@@ -35,7 +35,7 @@ export async function setWabaOverride(
 
 /**
  * Clears this app's WABA override. Graph has no "clear" call for it: re-subscribing without a body replaces
- * the subscription with a plain one (reference §2), which removes the override while keeping delivery on.
+ * the subscription with a plain one (docs/graph-facts.md §2), which removes the override while keeping delivery on.
  * Unlike unsubscribing, no webhook is lost in between.
  */
 export async function clearWabaOverride(http: GraphRequester, wabaId: string): Promise<void> {
