@@ -4,8 +4,8 @@
  * and a small bulk re-route with confirmation, a partial failure, a retry, and every number verified on Graph.
  */
 import { readFile } from 'node:fs/promises';
-import { fleetTruth, runScan, setFaults } from './audit-support';
-import { scenarios, webhookConfiguration } from './console-support';
+import { fleetTruth, runScan, setFaults } from './support/audit';
+import { scenarios, webhookConfiguration } from './support/console';
 import { expect, test } from './support/fixtures';
 import { authFile } from './support/roles';
 

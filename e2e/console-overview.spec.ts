@@ -1,7 +1,7 @@
 /**
  * The overview's counts and warnings, and what the console shows when Graph fails a read.
  */
-import { fillOverride, scenarios } from './console-support';
+import { fillOverride, scenarios } from './support/console';
 import { expect, test } from './support/fixtures';
 import { authFile } from './support/roles';
 

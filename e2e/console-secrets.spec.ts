@@ -2,7 +2,7 @@
  * Tokens and secrets never reach the browser: not in the HTML, not in any script the pages load, not in
  * server action responses — including the verify token an operator just typed.
  */
-import { fillOverride, scenarios } from './console-support';
+import { fillOverride, scenarios } from './support/console';
 import { expect, test } from './support/fixtures';
 import { authFile } from './support/roles';
 

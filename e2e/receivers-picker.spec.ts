@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
-import { acceptedWrites, scenarios, thisAppSubscription, webhookConfiguration } from './console-support';
+import { acceptedWrites, scenarios, thisAppSubscription, webhookConfiguration } from './support/console';
 import { expect, type SandboxHandle, test } from './support/fixtures';
 import { authFile, type DemoRole } from './support/roles';
 

@@ -3,8 +3,8 @@
  * audit page is checked against Graph, not against itself; and sandbox fault injection.
  */
 import type { Page } from '@playwright/test';
-import type { SandboxHandle } from './support/fixtures';
-import { expect } from './support/fixtures';
+import type { SandboxHandle } from './fixtures';
+import { expect } from './fixtures';
 
 export interface TruthRow {
   phoneNumberId: string;

@@ -3,7 +3,7 @@
  * sandbox (as this app), so assertions never rely on what the UI claims.
  */
 import type { Page } from '@playwright/test';
-import type { SandboxCall, SandboxHandle } from './support/fixtures';
+import type { SandboxCall, SandboxHandle } from './fixtures';
 
 export interface Scenarios {
   phoneNumberTier: { phoneNumberId: string; wabaId: string };
