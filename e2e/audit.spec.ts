@@ -97,7 +97,7 @@ test('drift: a change made directly on Graph is flagged as changed outside Switc
   await page.goto('/audit');
   await runScan(page, truth.length);
 
-  const receiverUrl = (sandbox.fixture as unknown as { receiverUrl: string }).receiverUrl;
+  const receiverUrl = sandbox.fixture.receiverUrl;
   await sandbox.graphPost(`/${phoneNumberId}`, {
     webhook_configuration: { override_callback_uri: receiverUrl, verify_token: 'switchboard-demo' },
   });

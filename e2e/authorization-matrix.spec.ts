@@ -24,14 +24,9 @@ interface ActionCase {
   input(sandbox: SandboxHandle): unknown | Promise<unknown>;
 }
 
-const scenarios = (s: SandboxHandle) =>
-  (s.fixture as unknown as { scenarios: Record<string, { phoneNumberId: string; wabaId: string }> })
-    .scenarios;
+const scenarios = (s: SandboxHandle) => s.fixture.scenarios;
 const receiver = (s: SandboxHandle) =>
-  (s.fixture as unknown as { receivers: { url: string; verifyToken: string }[] }).receivers[0] as {
-    url: string;
-    verifyToken: string;
-  };
+  s.fixture.receivers[0] as SandboxHandle['fixture']['receivers'][number];
 
 /** The application tier as the settings form was loaded with it (the stale check), from the fixture. */
 const appTier = (s: SandboxHandle) =>

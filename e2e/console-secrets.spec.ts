@@ -14,9 +14,7 @@ test('no access token, app secret or verify token in anything served', async ({
   receiver,
 }) => {
   const s = scenarios(sandbox);
-  const fixture = sandbox.fixture as unknown as {
-    apps: { accessToken: string; secret: string; appAccessToken: string }[];
-  };
+  const fixture = sandbox.fixture;
   const secrets = [
     ...fixture.apps.flatMap((app) => [app.accessToken, app.secret, app.appAccessToken]),
     receiver.verifyToken,

@@ -19,10 +19,7 @@ interface Receiver {
 }
 
 async function appSecretOf(sandbox: SandboxHandle): Promise<string> {
-  const fixture = (await (await fetch(`${sandbox.url}/_sandbox/fixture`)).json()) as {
-    apps: { secret: string }[];
-  };
-  return fixture.apps[0]?.secret ?? '';
+  return sandbox.fixture.apps[0]?.secret ?? '';
 }
 
 async function pageAs(browser: Browser, role: DemoRole): Promise<Page> {

@@ -19,6 +19,7 @@ import type { ActionResult } from '@/lib/auth/safe-action';
 import { getDb } from '@/lib/db/client';
 import { changeLog, ROLES } from '@/lib/db/schema';
 import { createUser } from '@/lib/db/users';
+import { sandboxClient } from '@/lib/graph-sandbox/client';
 import type { RunningSandbox } from '@/lib/graph-sandbox/server';
 import { startSandbox } from '@/lib/graph-sandbox/server';
 import { TEST_EVENT_FIELDS, testEventInputSchema } from '@/lib/receivers/test-event';
@@ -649,9 +650,7 @@ const junkInput = (c: Case): fc.Arbitrary<unknown> => {
 };
 
 async function graphWrites() {
-  const res = await fetch(`${sandbox.url}/_sandbox/calls`);
-  const { data } = (await res.json()) as { data: Array<{ method: string; path: string }> };
-  return data.filter((call) => call.method !== 'GET');
+  return (await sandboxClient(sandbox.url).calls()).filter((call) => call.method !== 'GET');
 }
 
 const ROUTING_ACTIONS = [
@@ -712,7 +711,7 @@ beforeAll(async () => {
   const tier = await getAppTier(await getAppTierContext());
   if (tier.kind !== 'ok') throw new Error(`the app tier could not be read: ${JSON.stringify(tier)}`);
   appTierValue = appSubscriptionValue(tier.subscription);
-  await fetch(`${sandbox.url}/_sandbox/calls`, { method: 'DELETE' });
+  await sandboxClient(sandbox.url).clearCalls();
 });
 
 afterAll(async () => {

@@ -3,6 +3,7 @@
  * audit page is checked against Graph, not against itself; and sandbox fault injection.
  */
 import type { Page } from '@playwright/test';
+import type { FaultConfig } from '@/lib/graph-sandbox/client';
 import type { SandboxHandle } from './fixtures';
 import { expect } from './fixtures';
 
@@ -53,13 +54,8 @@ export async function fleetTruth(sandbox: SandboxHandle): Promise<TruthRow[]> {
   return [...rows.values()];
 }
 
-export async function setFaults(sandbox: SandboxHandle, faults: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${sandbox.url}/_sandbox/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(faults),
-  });
-  if (!res.ok) throw new Error(`faults: ${res.status}`);
+export async function setFaults(sandbox: SandboxHandle, faults: FaultConfig): Promise<void> {
+  await sandbox.control.faults(faults);
 }
 
 /** Starts a scan from the page and waits until its snapshot is the one shown. */

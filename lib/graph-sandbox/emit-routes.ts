@@ -22,6 +22,8 @@ const emitSchema = z.object({
     })
     .optional(),
 });
+/** Body of `POST /_sandbox/emit`, as a client sends it (defaults filled in here). */
+export type EmitBody = z.input<typeof emitSchema>;
 
 export function emitRoutes(ctx: SandboxContext): Hono {
   const app = new Hono();

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sandboxClient } from './client';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from './server';
 
 export interface GraphCallOptions {
@@ -44,24 +45,16 @@ export async function startTestSandbox(options: SandboxOptions = {}) {
     return { status: response.status, headers: response.headers, body: (await response.json()) as T };
   }
 
-  async function control<T = Record<string, unknown>>(
-    path: string,
-    init: { method?: string; json?: unknown } = {},
-  ) {
-    const response = await fetch(`${sandbox.url}/_sandbox${path}`, {
-      method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),
-      headers: init.json === undefined ? {} : { 'content-type': 'application/json' },
-      body: init.json === undefined ? undefined : JSON.stringify(init.json),
-    });
-    return { status: response.status, body: (await response.json()) as T };
-  }
+  const client = sandboxClient(sandbox.url);
 
   return {
     sandbox,
     fixture: sandbox.fixture,
     graph,
-    control,
-    reset: () => control('/reset', { method: 'POST' }),
+    /** The typed control client; `control` is its unchecked form, for tests of the control surface. */
+    client,
+    control: client.raw,
+    reset: () => client.reset(),
   };
 }
 

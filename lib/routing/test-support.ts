@@ -8,18 +8,11 @@ import { and, eq, gt, max } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { callbackChecks, changeLog } from '@/lib/db/schema';
 import { createGraphClient } from '@/lib/graph/client';
+import { type FaultConfig, sandboxClient } from '@/lib/graph-sandbox/client';
 import { type SandboxOptions, startSandbox } from '@/lib/graph-sandbox/server';
 import { openTestDb } from '@/lib/testing/test-db';
 import type { RoutingContext } from './context';
 import { FleetCache } from './fleet-cache';
-
-export interface SandboxCall {
-  method: string;
-  path: string;
-  appId: string | null;
-  status: number;
-  errorCode?: number;
-}
 
 export interface HarnessOptions {
   sandbox?: SandboxOptions;
@@ -52,30 +45,23 @@ export async function startRoutingHarness(options: HarnessOptions = {}) {
   };
 
   let since = { changes: 0, checks: 0 };
-  const control = async (path: string, method = 'GET', json?: unknown) => {
-    const res = await fetch(`${sandbox.url}/_sandbox${path}`, {
-      method,
-      headers: json === undefined ? {} : { 'content-type': 'application/json' },
-      body: json === undefined ? undefined : JSON.stringify(json),
-    });
-    return res.json() as Promise<Record<string, unknown>>;
-  };
+  const control = sandboxClient(sandbox.url);
 
   return {
     sandbox,
     fixture: sandbox.fixture,
     scenarios: sandbox.fixture.scenarios,
     ctx,
+    control,
     /** Graph calls the sandbox received since the last `clearCalls()`. */
-    calls: async () => ((await control('/calls')).data as SandboxCall[]) ?? [],
-    writes: async () =>
-      (((await control('/calls')).data as SandboxCall[]) ?? []).filter((call) => call.method !== 'GET'),
-    clearCalls: () => control('/calls', 'DELETE'),
+    calls: () => control.calls(),
+    writes: async () => (await control.calls()).filter((call) => call.method !== 'GET'),
+    clearCalls: () => control.clearCalls(),
     /** Replaces the sandbox's fault configuration (see lib/graph-sandbox/faults.ts). */
-    faults: (config: Record<string, unknown>) => control('/faults', 'POST', config),
+    faults: (config: FaultConfig) => control.faults(config),
     /** Restores the seeded fleet, forgets cached scans, and starts the row views below afresh. */
     reset: async () => {
-      await control('/reset', 'POST');
+      await control.reset();
       ctx.fleetCache.invalidate();
       const [changes] = await ctx.db.select({ id: max(changeLog.id) }).from(changeLog);
       const [checks] = await ctx.db.select({ id: max(callbackChecks.id) }).from(callbackChecks);
