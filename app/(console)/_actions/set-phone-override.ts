@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/auth/safe-action';
 import { getConfig } from '@/lib/config';
 import { overrideTargetOf } from '@/lib/receivers/override-target';
-import { getRoutingContext, setPhoneOverride as runSetPhoneOverride } from '@/lib/routing';
+import { getRoutingContext, setPhoneOverride } from '@/lib/routing';
 import { setPhoneOverrideActionSchema } from '@/lib/routing/validation';
 import { actorOf } from './actor';
 
@@ -12,7 +12,7 @@ import { actorOf } from './actor';
  * Set this app's phone number override to a typed URL and token or to a managed receiver (resolved here):
  * stale check against `expected`, preflight, Graph write, read-back. The outcome carries what Graph reports.
  */
-export const setPhoneOverride = defineAction(
+export const setPhoneOverrideAction = defineAction(
   {
     permission: 'override.write',
     schema: z.lazy(() => setPhoneOverrideActionSchema(getConfig().ALLOW_LOOPBACK_CALLBACKS)),
@@ -23,7 +23,7 @@ export const setPhoneOverride = defineAction(
     const { phoneNumberId, expected } = input;
     return {
       ok: true,
-      data: await runSetPhoneOverride(
+      data: await setPhoneOverride(
         await getRoutingContext(),
         { phoneNumberId, expected, ...resolved.target },
         actorOf(user),

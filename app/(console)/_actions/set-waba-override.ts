@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/auth/safe-action';
 import { getConfig } from '@/lib/config';
 import { overrideTargetOf } from '@/lib/receivers/override-target';
-import { getRoutingContext, setWabaOverride as runSetWabaOverride } from '@/lib/routing';
+import { getRoutingContext, setWabaOverride } from '@/lib/routing';
 import { setWabaOverrideActionSchema } from '@/lib/routing/validation';
 import { actorOf } from './actor';
 
@@ -12,7 +12,7 @@ import { actorOf } from './actor';
  * Set this app's WABA override (subscribing if needed) to a typed URL and token or to a managed receiver
  * (resolved here): stale check, preflight, Graph write, read-back.
  */
-export const setWabaOverride = defineAction(
+export const setWabaOverrideAction = defineAction(
   {
     permission: 'override.write',
     schema: z.lazy(() => setWabaOverrideActionSchema(getConfig().ALLOW_LOOPBACK_CALLBACKS)),
@@ -23,7 +23,7 @@ export const setWabaOverride = defineAction(
     const { wabaId, expected } = input;
     return {
       ok: true,
-      data: await runSetWabaOverride(
+      data: await setWabaOverride(
         await getRoutingContext(),
         { wabaId, expected, ...resolved.target },
         actorOf(user),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/auth/safe-action';
 import { getConfig } from '@/lib/config';
 import { overrideTargetOf } from '@/lib/receivers/override-target';
-import { getRoutingContext, testCallback as runTestCallback } from '@/lib/routing';
+import { getRoutingContext, testCallback } from '@/lib/routing';
 import { testCallbackActionSchema } from '@/lib/routing/validation';
 import { actorOf } from './actor';
 
@@ -13,7 +13,7 @@ import { actorOf } from './actor';
  * receiver (resolved here). Nothing is written to Graph; the check is recorded in the change log and in
  * callback_checks.
  */
-export const testCallback = defineAction(
+export const testCallbackAction = defineAction(
   {
     permission: 'callback.test',
     // Lazy: the loopback allowance comes from the environment at request time, not at build time.
@@ -25,7 +25,7 @@ export const testCallback = defineAction(
     const { overrideCallbackUri, verifyToken, receiver } = resolved.target;
     return {
       ok: true,
-      data: await runTestCallback(
+      data: await testCallback(
         await getRoutingContext(),
         { url: overrideCallbackUri, verifyToken, receiver },
         actorOf(user),

@@ -13,9 +13,9 @@ import { getConfig } from '@/lib/config';
 import { latestUsage, processUsageRecorder } from '@/lib/graph-usage';
 import { getAppTier, getAppTierContext } from '@/lib/routing/app-subscription';
 import { checkAccessToken, connectionView } from '@/lib/settings/connection';
-import { testCallback } from '../_actions/test-callback';
-import { deleteAppSubscription } from './_actions/delete-app-subscription';
-import { setAppSubscription } from './_actions/set-app-subscription';
+import { testCallbackAction } from '../_actions/test-callback';
+import { deleteAppSubscriptionAction } from './_actions/delete-app-subscription';
+import { setAppSubscriptionAction } from './_actions/set-app-subscription';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -82,7 +82,11 @@ export default async function SettingsPage() {
           <AppTierSection
             read={appTier}
             allowLoopback={config.ALLOW_LOOPBACK_CALLBACKS}
-            actions={{ setAppSubscription, deleteAppSubscription, testCallback }}
+            actions={{
+              setAppSubscription: setAppSubscriptionAction,
+              deleteAppSubscription: deleteAppSubscriptionAction,
+              testCallback: testCallbackAction,
+            }}
           />
         </Section>
       </div>

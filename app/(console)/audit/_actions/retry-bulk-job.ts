@@ -1,15 +1,15 @@
 'use server';
 
-import { auditEnvFromConfig, retryBulkJob as runRetryBulkJob } from '@/lib/audit';
+import { auditEnvFromConfig, retryBulkJob } from '@/lib/audit';
 import { defineAction } from '@/lib/auth/safe-action';
 import { actorOf } from '../../_actions/actor';
 import { retryBulkSchema } from './schemas';
 
 /** Runs a bulk job's failed (or abandoned) numbers again; a set asks for its verify token again. */
-export const retryBulkJob = defineAction(
+export const retryBulkJobAction = defineAction(
   { permission: 'override.write', schema: retryBulkSchema },
   async (input, { user }) => ({
     ok: true,
-    data: await runRetryBulkJob(await auditEnvFromConfig(), input, actorOf(user)),
+    data: await retryBulkJob(await auditEnvFromConfig(), input, actorOf(user)),
   }),
 );

@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { auditEnvFromConfig, startAuditScan as runStartAuditScan } from '@/lib/audit';
+import { auditEnvFromConfig, startAuditScan } from '@/lib/audit';
 import type { AuditScanView } from '@/lib/audit/types';
 import { defineAction } from '@/lib/auth/safe-action';
 
@@ -9,10 +9,10 @@ import { defineAction } from '@/lib/auth/safe-action';
  * Starts a fleet audit scan in the background (or joins the one already running) and returns at once; the
  * page follows its progress through GET /api/audit/scan. Reading the fleet is a read: `data.read`.
  */
-export const startAuditScan = defineAction(
+export const startAuditScanAction = defineAction(
   { permission: 'data.read', schema: z.object({}) },
   async (_input, { user }) => {
-    const started = await runStartAuditScan(await auditEnvFromConfig(), user.email);
+    const started = await startAuditScan(await auditEnvFromConfig(), user.email);
     return { ok: true, data: { scan: started.scan as AuditScanView, created: started.created } };
   },
 );

@@ -1,6 +1,6 @@
 'use server';
 
-import { auditEnvFromConfig, startBulkReroute as runStartBulkReroute } from '@/lib/audit';
+import { auditEnvFromConfig, startBulkReroute } from '@/lib/audit';
 import { defineAction } from '@/lib/auth/safe-action';
 import { actorOf } from '../../_actions/actor';
 import { startBulkSchema } from './schemas';
@@ -10,10 +10,10 @@ import { startBulkSchema } from './schemas';
  * that many numbers; one callback check for the whole job; then one routing write (with read-back and one
  * change-log row) per number, in the background.
  */
-export const startBulkReroute = defineAction(
+export const startBulkRerouteAction = defineAction(
   { permission: 'override.write', schema: startBulkSchema },
   async (input, { user }) => ({
     ok: true,
-    data: await runStartBulkReroute(await auditEnvFromConfig(), input, actorOf(user)),
+    data: await startBulkReroute(await auditEnvFromConfig(), input, actorOf(user)),
   }),
 );

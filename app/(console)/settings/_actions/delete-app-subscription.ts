@@ -1,10 +1,7 @@
 'use server';
 
 import { defineAction } from '@/lib/auth/safe-action';
-import {
-  getAppTierContext,
-  deleteAppSubscription as runDeleteAppSubscription,
-} from '@/lib/routing/app-subscription';
+import { deleteAppSubscription, getAppTierContext } from '@/lib/routing/app-subscription';
 import { deleteAppSubscriptionInputSchema } from '@/lib/routing/validation';
 import { actorOf } from '../../_actions/actor';
 
@@ -12,10 +9,10 @@ import { actorOf } from '../../_actions/actor';
  * Delete the app's whole WABA subscription (admins, with the app id typed): every WABA stops delivering
  * webhooks to this app at once.
  */
-export const deleteAppSubscription = defineAction(
+export const deleteAppSubscriptionAction = defineAction(
   { permission: 'settings.manage', schema: deleteAppSubscriptionInputSchema },
   async (input, { user }) => ({
     ok: true,
-    data: await runDeleteAppSubscription(await getAppTierContext(), input, actorOf(user)),
+    data: await deleteAppSubscription(await getAppTierContext(), input, actorOf(user)),
   }),
 );

@@ -3,15 +3,12 @@
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/safe-action';
 import { getConfig } from '@/lib/config';
-import {
-  getAppTierContext,
-  setAppSubscription as runSetAppSubscription,
-} from '@/lib/routing/app-subscription';
+import { getAppTierContext, setAppSubscription } from '@/lib/routing/app-subscription';
 import { setAppSubscriptionInputSchema } from '@/lib/routing/validation';
 import { actorOf } from '../../_actions/actor';
 
 /** Set the app callback URL, verify token and fields (admins): stale check, preflight, Graph write, read-back. */
-export const setAppSubscription = defineAction(
+export const setAppSubscriptionAction = defineAction(
   {
     permission: 'settings.manage',
     // Lazy: the loopback allowance comes from the environment at request time, not at build time.
@@ -19,6 +16,6 @@ export const setAppSubscription = defineAction(
   },
   async (input, { user }) => ({
     ok: true,
-    data: await runSetAppSubscription(await getAppTierContext(), input, actorOf(user)),
+    data: await setAppSubscription(await getAppTierContext(), input, actorOf(user)),
   }),
 );
