@@ -19,10 +19,11 @@ import type { ActionResult } from '@/lib/auth/safe-action';
 import { getDb } from '@/lib/db/client';
 import { changeLog, ROLES } from '@/lib/db/schema';
 import { createUser } from '@/lib/db/users';
+import { EMITTABLE_FIELDS } from '@/lib/graph/schemas';
 import { sandboxClient } from '@/lib/graph-sandbox/client';
 import type { RunningSandbox } from '@/lib/graph-sandbox/server';
 import { startSandbox } from '@/lib/graph-sandbox/server';
-import { TEST_EVENT_FIELDS, testEventInputSchema } from '@/lib/receivers/test-event';
+import { testEventInputSchema } from '@/lib/receivers/test-event';
 import { appSubscriptionValue, getAppTier, getAppTierContext } from '@/lib/routing/app-subscription';
 import { startReceiver, type TestReceiver } from '@/lib/routing/test-support';
 import {
@@ -525,14 +526,14 @@ function cases(): Case[] {
       fields: keysOf(testEventInputSchema),
       bad: {
         phoneNumberId: badGraphId.filter((v) => v !== undefined),
-        field: badEnum(TEST_EVENT_FIELDS).filter((v) => v !== ''),
+        field: badEnum(EMITTABLE_FIELDS).filter((v) => v !== ''),
         kind: badEnum(['message', 'status']).filter((v) => v !== ''),
       },
       valid: () =>
         fc.record(
           {
             phoneNumberId: phoneIds(),
-            field: fc.constantFrom(...TEST_EVENT_FIELDS),
+            field: fc.constantFrom(...EMITTABLE_FIELDS),
             kind: fc.constantFrom('message', 'status'),
           },
           { requiredKeys: ['phoneNumberId'] },

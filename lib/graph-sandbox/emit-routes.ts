@@ -3,9 +3,10 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { EMITTABLE_FIELDS, MESSAGE_KINDS } from '@/lib/graph/schemas';
 import type { SandboxContext } from './context';
 import { emit } from './emit';
-import { EMITTABLE_FIELDS, MESSAGE_KINDS, STATUS_VALUES } from './emit-payloads';
+import { STATUS_VALUES } from './emit-payloads';
 
 const emitSchema = z.object({
   phoneNumberId: z.string().min(1),

@@ -239,3 +239,25 @@ export const APP_CALLBACK_ONLY_FIELDS = [
 export type WebhookField =
   | (typeof OVERRIDE_FOLLOWING_FIELDS)[number]
   | (typeof APP_CALLBACK_ONLY_FIELDS)[number];
+
+/**
+ * The fields the sandbox can emit a sample event for (`POST /_sandbox/emit`), which "Send test event" offers:
+ * one that follows overrides and the account, number and template fields that always go to the app callback.
+ */
+export const EMITTABLE_FIELDS = [
+  'messages',
+  'account_update',
+  'account_review_update',
+  'phone_number_name_update',
+  'phone_number_quality_update',
+  'message_template_status_update',
+] as const satisfies readonly WebhookField[];
+export type EmittableField = (typeof EMITTABLE_FIELDS)[number];
+
+/** What a sample `messages` event carries: an inbound message or a status update. */
+export const MESSAGE_KINDS = ['message', 'status'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** What became of one app's copy of an emitted event (the sandbox's emission log, read by the test event). */
+export const EMISSION_OUTCOMES = ['pending', 'delivered', 'failed', 'skipped'] as const;
+export type EmissionOutcome = (typeof EMISSION_OUTCOMES)[number];

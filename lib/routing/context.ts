@@ -4,6 +4,7 @@
  */
 import 'server-only';
 import { getConfig } from '@/lib/config';
+import type { Actor } from '@/lib/db/change-log';
 import { type Db, getDb } from '@/lib/db/client';
 import type { GraphClient } from '@/lib/graph/client';
 import { getGraphClient } from '@/lib/graph/default-client';
@@ -21,11 +22,7 @@ export interface RoutingContext {
   fleetCache: FleetCache;
 }
 
-/** Who is acting, from the session user. Recorded in the change log. */
-export interface Actor {
-  id: string | null;
-  email: string;
-}
+export type { Actor };
 
 export const SYSTEM_ACTOR: Actor = { id: null, email: 'system' };
 

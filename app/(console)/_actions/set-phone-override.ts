@@ -1,12 +1,12 @@
 'use server';
 
 import { z } from 'zod';
+import { changeLogActor } from '@/lib/auth/change-log-actor';
 import { defineAction } from '@/lib/auth/safe-action';
 import { getConfig } from '@/lib/config';
 import { overrideTargetOf } from '@/lib/receivers/override-target';
 import { getRoutingContext, setPhoneOverride } from '@/lib/routing';
 import { setPhoneOverrideActionSchema } from '@/lib/routing/validation';
-import { actorOf } from './actor';
 
 /**
  * Set this app's phone number override to a typed URL and token or to a managed receiver (resolved here):
@@ -26,7 +26,7 @@ export const setPhoneOverrideAction = defineAction(
       data: await setPhoneOverride(
         await getRoutingContext(),
         { phoneNumberId, expected, ...resolved.target },
-        actorOf(user),
+        changeLogActor(user),
       ),
     };
   },

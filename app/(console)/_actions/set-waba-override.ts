@@ -1,12 +1,12 @@
 'use server';
 
 import { z } from 'zod';
+import { changeLogActor } from '@/lib/auth/change-log-actor';
 import { defineAction } from '@/lib/auth/safe-action';
 import { getConfig } from '@/lib/config';
 import { overrideTargetOf } from '@/lib/receivers/override-target';
 import { getRoutingContext, setWabaOverride } from '@/lib/routing';
 import { setWabaOverrideActionSchema } from '@/lib/routing/validation';
-import { actorOf } from './actor';
 
 /**
  * Set this app's WABA override (subscribing if needed) to a typed URL and token or to a managed receiver
@@ -26,7 +26,7 @@ export const setWabaOverrideAction = defineAction(
       data: await setWabaOverride(
         await getRoutingContext(),
         { wabaId, expected, ...resolved.target },
-        actorOf(user),
+        changeLogActor(user),
       ),
     };
   },

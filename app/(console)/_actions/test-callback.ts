@@ -1,12 +1,12 @@
 'use server';
 
 import { z } from 'zod';
+import { changeLogActor } from '@/lib/auth/change-log-actor';
 import { defineAction } from '@/lib/auth/safe-action';
 import { getConfig } from '@/lib/config';
 import { overrideTargetOf } from '@/lib/receivers/override-target';
 import { getRoutingContext, testCallback } from '@/lib/routing';
 import { testCallbackActionSchema } from '@/lib/routing/validation';
-import { actorOf } from './actor';
 
 /**
  * *Test callback*: the verification GET Meta would send, run alone, to a typed URL and token or to a managed
@@ -28,7 +28,7 @@ export const testCallbackAction = defineAction(
       data: await testCallback(
         await getRoutingContext(),
         { url: overrideCallbackUri, verifyToken, receiver },
-        actorOf(user),
+        changeLogActor(user),
       ),
     };
   },

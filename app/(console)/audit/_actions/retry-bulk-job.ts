@@ -1,8 +1,8 @@
 'use server';
 
 import { auditEnvFromConfig, retryBulkJob } from '@/lib/audit';
+import { changeLogActor } from '@/lib/auth/change-log-actor';
 import { defineAction } from '@/lib/auth/safe-action';
-import { actorOf } from '../../_actions/actor';
 import { retryBulkSchema } from './schemas';
 
 /** Runs a bulk job's failed (or abandoned) numbers again; a set asks for its verify token again. */
@@ -10,6 +10,6 @@ export const retryBulkJobAction = defineAction(
   { permission: 'override.write', schema: retryBulkSchema },
   async (input, { user }) => ({
     ok: true,
-    data: await retryBulkJob(await auditEnvFromConfig(), input, actorOf(user)),
+    data: await retryBulkJob(await auditEnvFromConfig(), input, changeLogActor(user)),
   }),
 );

@@ -1,8 +1,8 @@
 'use server';
 
 import { auditEnvFromConfig, startBulkReroute } from '@/lib/audit';
+import { changeLogActor } from '@/lib/auth/change-log-actor';
 import { defineAction } from '@/lib/auth/safe-action';
-import { actorOf } from '../../_actions/actor';
 import { startBulkSchema } from './schemas';
 
 /**
@@ -14,6 +14,6 @@ export const startBulkRerouteAction = defineAction(
   { permission: 'override.write', schema: startBulkSchema },
   async (input, { user }) => ({
     ok: true,
-    data: await startBulkReroute(await auditEnvFromConfig(), input, actorOf(user)),
+    data: await startBulkReroute(await auditEnvFromConfig(), input, changeLogActor(user)),
   }),
 );

@@ -1,9 +1,9 @@
 'use server';
 
+import { changeLogActor } from '@/lib/auth/change-log-actor';
 import { defineAction } from '@/lib/auth/safe-action';
 import { deleteAppSubscription, getAppTierContext } from '@/lib/routing/app-subscription';
 import { deleteAppSubscriptionInputSchema } from '@/lib/routing/validation';
-import { actorOf } from '../../_actions/actor';
 
 /**
  * Delete the app's whole WABA subscription (admins, with the app id typed): every WABA stops delivering
@@ -13,6 +13,6 @@ export const deleteAppSubscriptionAction = defineAction(
   { permission: 'settings.manage', schema: deleteAppSubscriptionInputSchema },
   async (input, { user }) => ({
     ok: true,
-    data: await deleteAppSubscription(await getAppTierContext(), input, actorOf(user)),
+    data: await deleteAppSubscription(await getAppTierContext(), input, changeLogActor(user)),
   }),
 );

@@ -1,11 +1,11 @@
 'use server';
 
 import { z } from 'zod';
+import { changeLogActor } from '@/lib/auth/change-log-actor';
 import { defineAction } from '@/lib/auth/safe-action';
 import { getConfig } from '@/lib/config';
 import { getAppTierContext, setAppSubscription } from '@/lib/routing/app-subscription';
 import { setAppSubscriptionInputSchema } from '@/lib/routing/validation';
-import { actorOf } from '../../_actions/actor';
 
 /** Set the app callback URL, verify token and fields (admins): stale check, preflight, Graph write, read-back. */
 export const setAppSubscriptionAction = defineAction(
@@ -16,6 +16,6 @@ export const setAppSubscriptionAction = defineAction(
   },
   async (input, { user }) => ({
     ok: true,
-    data: await setAppSubscription(await getAppTierContext(), input, actorOf(user)),
+    data: await setAppSubscription(await getAppTierContext(), input, changeLogActor(user)),
   }),
 );
