@@ -3,6 +3,7 @@
  * audit page is checked against Graph, not against itself; and sandbox fault injection.
  */
 import type { Page } from '@playwright/test';
+import { TIERS } from '@/lib/graph/schemas';
 import type { FaultConfig } from '@/lib/graph-sandbox/client';
 import type { SandboxHandle } from './fixtures';
 import { expect } from './fixtures';
@@ -21,8 +22,6 @@ interface WabaNode {
   };
   subscribed_apps?: { data: { whatsapp_business_api_data: { id: string } }[] };
 }
-
-const TIERS = ['phone_number', 'whatsapp_business_account', 'application'] as const;
 
 /** Every number of every owned and client WABA, resolved the way Meta resolves it. */
 export async function fleetTruth(sandbox: SandboxHandle): Promise<TruthRow[]> {

@@ -10,10 +10,15 @@ import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { textProblem } from '@/lib/routing/validation';
 import { type Db, getDb } from './client';
-import { CHANGE_OUTCOMES, type ChangeLogRow, changeLog } from './schema';
+import {
+  CHANGE_OUTCOMES,
+  CHANGE_TARGET_TYPES,
+  type ChangeLogRow,
+  type ChangeTargetType,
+  changeLog,
+} from './schema';
 
-export const CHANGE_TARGET_TYPES = ['waba', 'phone_number', 'application', 'user', 'receiver'] as const;
-export type ChangeTargetType = (typeof CHANGE_TARGET_TYPES)[number];
+export { CHANGE_TARGET_TYPES, type ChangeTargetType } from './schema';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -4,7 +4,7 @@
  */
 import 'server-only';
 import { type Db, getDb } from './client';
-import { type ChangeOutcome, changeLog } from './schema';
+import { type ChangeOutcome, type ChangeTargetType, changeLog } from './schema';
 
 /** Who acted, as the change log records it: the user's id (null for the system) and email, nothing else. */
 export interface Actor {
@@ -15,7 +15,7 @@ export interface Actor {
 export interface ChangeEntry {
   actor: Actor;
   action: string;
-  targetType: 'waba' | 'phone_number' | 'application' | 'user' | 'receiver';
+  targetType: ChangeTargetType;
   targetId: string;
   before?: unknown;
   requested?: unknown;

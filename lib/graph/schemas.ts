@@ -35,6 +35,10 @@ export function edgeOf<T extends z.ZodType>(item: T) {
   });
 }
 
+/** How a business holds a WABA: its own (`owned_whatsapp_business_accounts`) or a client's (`client_…`). */
+export const OWNERSHIPS = ['owned', 'client'] as const;
+export type Ownership = (typeof OWNERSHIPS)[number];
+
 /** The three tiers as Graph names them. A key is absent when that tier is unset. */
 export const TIERS = ['phone_number', 'whatsapp_business_account', 'application'] as const;
 export const tierSchema = z.enum(TIERS);

@@ -10,6 +10,7 @@ import 'server-only';
 import pLimit from 'p-limit';
 import { fieldsFor } from '@/lib/graph/fields';
 import {
+  OWNERSHIPS,
   type PhoneNumber,
   phoneNumberSchema,
   type SubscribedApp,
@@ -50,7 +51,6 @@ export interface ScanOptions {
 export const WABA_PAGE_SIZE = 50;
 export const NESTED_NUMBER_LIMIT = 100;
 export const SCAN_CONCURRENCY = 4;
-const OWNERSHIPS: readonly Ownership[] = ['owned', 'client'];
 
 interface Listing {
   businessId: string;

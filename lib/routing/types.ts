@@ -2,7 +2,7 @@
  * View models shared by the routing services (lib/routing) and the console (app, components).
  * Plain data only: these cross the server → client boundary, so they never carry tokens or secrets.
  */
-import type { Tier, WebhookConfiguration } from '@/lib/graph/schemas';
+import type { Ownership, Tier, WebhookConfiguration } from '@/lib/graph/schemas';
 
 export type { Tier, WebhookConfiguration };
 
@@ -26,7 +26,7 @@ export interface NumberRoute {
   resolution: Resolution;
 }
 
-export type Ownership = 'owned' | 'client';
+export type { Ownership };
 
 export interface WabaSummary {
   wabaId: string;

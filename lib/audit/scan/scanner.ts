@@ -14,6 +14,7 @@ import pLimit from 'p-limit';
 import type { GraphClient } from '@/lib/graph/client';
 import {
   MAX_BATCH_OPERATIONS,
+  OWNERSHIPS,
   phoneNumberSchema,
   subscribedAppSchema,
   wabaSchema,
@@ -48,7 +49,6 @@ export interface AuditScanOptions {
 }
 
 export const AUDIT_CONCURRENCY = 8;
-const OWNERSHIPS: readonly Ownership[] = ['owned', 'client'];
 /** Guards against a server that keeps answering with `next`. */
 const MAX_PAGES = 10_000;
 
