@@ -3,7 +3,7 @@
  * export the same rows as CSV.
  */
 import { readFile } from 'node:fs/promises';
-import { createUser, SIGNED_OUT, uniqueEmail } from './auth-support';
+import { createUser, SIGNED_OUT, uniqueEmail } from './support/auth';
 import { expect, test } from './support/fixtures';
 import { authFile, DEMO_USERS } from './support/roles';
 

@@ -4,8 +4,8 @@
  * and a small bulk re-route with confirmation, a partial failure, a retry, and every number verified on Graph.
  */
 import { readFile } from 'node:fs/promises';
-import { fleetTruth, runScan, setFaults } from './audit-support';
-import { scenarios, webhookConfiguration } from './console-support';
+import { fleetTruth, runScan, setFaults } from './support/audit';
+import { scenarios, webhookConfiguration } from './support/console';
 import { expect, test } from './support/fixtures';
 import { authFile } from './support/roles';
 
@@ -95,7 +95,7 @@ test('drift: a change made directly on Graph is flagged as changed outside Switc
   await page.goto('/audit');
   await runScan(page, truth.length);
 
-  const receiverUrl = (sandbox.fixture as unknown as { receiverUrl: string }).receiverUrl;
+  const receiverUrl = sandbox.fixture.receiverUrl;
   await sandbox.graphPost(`/${phoneNumberId}`, {
     webhook_configuration: { override_callback_uri: receiverUrl, verify_token: 'switchboard-demo' },
   });

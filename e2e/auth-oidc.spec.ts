@@ -3,7 +3,7 @@
  * the test stack configured the app with (E2E_OIDC_PORT; see e2e/support/oidc-server.ts).
  */
 import type { Page } from '@playwright/test';
-import { adminPage, SIGNED_OUT, userRow } from './auth-support';
+import { adminPage, SIGNED_OUT, userRow } from './support/auth';
 import { expect, test } from './support/fixtures';
 import { OIDC_E2E, type RunningOidcServer, startOidcServer } from './support/oidc-server';
 

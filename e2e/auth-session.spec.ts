@@ -2,7 +2,7 @@
  * Sessions are re-checked against the database on every request: disabling someone or lowering their role
  * takes effect at their next click, not when their token expires — for pages, route handlers and actions.
  */
-import { adminPage, createUser, signedInContext, uniqueEmail, userRow } from './auth-support';
+import { adminPage, createUser, signedInContext, uniqueEmail, userRow } from './support/auth';
 import { expect, test } from './support/fixtures';
 import { DEMO_USERS } from './support/roles';
 

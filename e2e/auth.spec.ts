@@ -3,7 +3,7 @@
  * visitor in a real browser against the production build.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { signIn, uniqueEmail } from './auth-support';
+import { signIn, uniqueEmail } from './support/auth';
 import { expect, test } from './support/fixtures';
 import { DEMO_USERS } from './support/roles';
 

@@ -24,14 +24,9 @@ interface ActionCase {
   input(sandbox: SandboxHandle): unknown | Promise<unknown>;
 }
 
-const scenarios = (s: SandboxHandle) =>
-  (s.fixture as unknown as { scenarios: Record<string, { phoneNumberId: string; wabaId: string }> })
-    .scenarios;
+const scenarios = (s: SandboxHandle) => s.fixture.scenarios;
 const receiver = (s: SandboxHandle) =>
-  (s.fixture as unknown as { receivers: { url: string; verifyToken: string }[] }).receivers[0] as {
-    url: string;
-    verifyToken: string;
-  };
+  s.fixture.receivers[0] as SandboxHandle['fixture']['receivers'][number];
 
 /** The application tier as the settings form was loaded with it (the stale check), from the fixture. */
 const appTier = (s: SandboxHandle) =>
@@ -48,7 +43,7 @@ const ADMINS: DemoRole[] = ['admin'];
 const CASES: ActionCase[] = [
   {
     file: 'app/(console)/_actions/set-phone-override.ts',
-    name: 'setPhoneOverride',
+    name: 'setPhoneOverrideAction',
     allowed: OPERATORS,
     writesGraph: true,
     input: (s) => ({
@@ -60,7 +55,7 @@ const CASES: ActionCase[] = [
   },
   {
     file: 'app/(console)/_actions/clear-phone-override.ts',
-    name: 'clearPhoneOverride',
+    name: 'clearPhoneOverrideAction',
     allowed: OPERATORS,
     writesGraph: true,
     input: async (s) => {
@@ -73,7 +68,7 @@ const CASES: ActionCase[] = [
   },
   {
     file: 'app/(console)/_actions/set-waba-override.ts',
-    name: 'setWabaOverride',
+    name: 'setWabaOverrideAction',
     allowed: OPERATORS,
     writesGraph: true,
     input: (s) => ({
@@ -85,7 +80,7 @@ const CASES: ActionCase[] = [
   },
   {
     file: 'app/(console)/_actions/clear-waba-override.ts',
-    name: 'clearWabaOverride',
+    name: 'clearWabaOverrideAction',
     allowed: OPERATORS,
     writesGraph: true,
     input: async (s) => {
@@ -99,28 +94,28 @@ const CASES: ActionCase[] = [
   },
   {
     file: 'app/(console)/_actions/subscribe-app.ts',
-    name: 'subscribeApp',
+    name: 'subscribeAppAction',
     allowed: OPERATORS,
     writesGraph: true,
     input: (s) => ({ wabaId: scenarios(s).unsubscribedWaba?.wabaId }),
   },
   {
     file: 'app/(console)/_actions/unsubscribe-app.ts',
-    name: 'unsubscribeApp',
+    name: 'unsubscribeAppAction',
     allowed: ADMINS,
     writesGraph: true,
     input: (s) => ({ wabaId: scenarios(s).applicationTier?.wabaId }),
   },
   {
     file: 'app/(console)/_actions/test-callback.ts',
-    name: 'testCallback',
+    name: 'testCallbackAction',
     allowed: OPERATORS,
     writesGraph: false,
     input: (s) => ({ overrideCallbackUri: receiver(s).url, verifyToken: receiver(s).verifyToken }),
   },
   {
     file: 'app/(console)/settings/_actions/set-app-subscription.ts',
-    name: 'setAppSubscription',
+    name: 'setAppSubscriptionAction',
     allowed: ADMINS,
     writesGraph: true,
     input: (s) => ({
@@ -132,7 +127,7 @@ const CASES: ActionCase[] = [
   },
   {
     file: 'app/(console)/settings/_actions/delete-app-subscription.ts',
-    name: 'deleteAppSubscription',
+    name: 'deleteAppSubscriptionAction',
     allowed: ADMINS,
     writesGraph: true,
     input: (s) => ({ confirmAppId: s.fixture.apps[0]?.id, expected: appTier(s) }),

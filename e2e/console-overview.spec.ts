@@ -1,7 +1,8 @@
 /**
  * The overview's counts and warnings, and what the console shows when Graph fails a read.
  */
-import { fillOverride, scenarios } from './console-support';
+import type { FaultConfig } from '@/lib/graph-sandbox/client';
+import { fillOverride, scenarios } from './support/console';
 import { expect, test } from './support/fixtures';
 import { authFile } from './support/roles';
 
@@ -48,12 +49,8 @@ test('an override whose URL fails a callback check is flagged on the overview', 
 
 test('a Graph failure is shown with its code, and Try again recovers', async ({ page, sandbox }) => {
   const { wabaId } = scenarios(sandbox).wabaTier;
-  const faults = (body: unknown) =>
-    fetch(`${sandbox.url}/_sandbox/faults`, {
-      method: body ? 'POST' : 'DELETE',
-      headers: { 'content-type': 'application/json' },
-      body: body ? JSON.stringify(body) : undefined,
-    });
+  const faults = (config: FaultConfig | null) =>
+    config ? sandbox.control.faults(config) : sandbox.control.clearFaults();
   await faults({ faultRate: 1, faultKind: 'code80008', pathPattern: `/${wabaId}` });
 
   await page.goto(`/wabas/${wabaId}`);

@@ -3,7 +3,7 @@
  * → Graph reports it as the winner → clear it → the number falls back to the WABA tier. Graph state is read
  * from the sandbox, never from the UI.
  */
-import { acceptedWrites, fillOverride, scenarios, webhookConfiguration } from './console-support';
+import { acceptedWrites, fillOverride, scenarios, webhookConfiguration } from './support/console';
 import { expect, test } from './support/fixtures';
 import { authFile } from './support/roles';
 

@@ -2,7 +2,7 @@
  * Tokens and secrets never reach the browser: not in the HTML, not in any script the pages load, not in
  * server action responses — including the verify token an operator just typed.
  */
-import { fillOverride, scenarios } from './console-support';
+import { fillOverride, scenarios } from './support/console';
 import { expect, test } from './support/fixtures';
 import { authFile } from './support/roles';
 
@@ -14,9 +14,7 @@ test('no access token, app secret or verify token in anything served', async ({
   receiver,
 }) => {
   const s = scenarios(sandbox);
-  const fixture = sandbox.fixture as unknown as {
-    apps: { accessToken: string; secret: string; appAccessToken: string }[];
-  };
+  const fixture = sandbox.fixture;
   const secrets = [
     ...fixture.apps.flatMap((app) => [app.accessToken, app.secret, app.appAccessToken]),
     receiver.verifyToken,

@@ -2,7 +2,7 @@
  * With META_APP_SECRET set (as the test stack sets it), every Graph call Switchboard makes carries a valid
  * appsecret_proof: the sandbox checks each one and records the verdict in its call log.
  */
-import { fillOverride, scenarios } from './console-support';
+import { fillOverride, scenarios } from './support/console';
 import { expect, test } from './support/fixtures';
 import { authFile } from './support/roles';
 

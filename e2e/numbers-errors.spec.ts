@@ -2,7 +2,7 @@
  * Every way a phone override can be refused, and in each case proof from the sandbox's call log that no
  * write reached Graph (or, for Graph's own refusal, that Graph accepted none).
  */
-import { acceptedWrites, fillOverride, scenarios, webhookConfiguration } from './console-support';
+import { acceptedWrites, fillOverride, scenarios, webhookConfiguration } from './support/console';
 import { expect, test } from './support/fixtures';
 import { authFile } from './support/roles';
 

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
-import { acceptedWrites, scenarios, thisAppSubscription, webhookConfiguration } from './console-support';
+import { acceptedWrites, scenarios, thisAppSubscription, webhookConfiguration } from './support/console';
 import { expect, type SandboxHandle, test } from './support/fixtures';
 import { authFile, type DemoRole } from './support/roles';
 
@@ -19,10 +19,7 @@ interface Receiver {
 }
 
 async function appSecretOf(sandbox: SandboxHandle): Promise<string> {
-  const fixture = (await (await fetch(`${sandbox.url}/_sandbox/fixture`)).json()) as {
-    apps: { secret: string }[];
-  };
-  return fixture.apps[0]?.secret ?? '';
+  return sandbox.fixture.apps[0]?.secret ?? '';
 }
 
 async function pageAs(browser: Browser, role: DemoRole): Promise<Page> {

@@ -9,15 +9,6 @@ import { expect, test } from './support/fixtures';
 import { authFile } from './support/roles';
 import { noteSecret } from './support/secrets';
 
-interface Fixture {
-  apps: Array<{ id: string; secret: string; accessToken: string }>;
-  scenarios: { phoneNumberTier: { phoneNumberId: string }; applicationTier: { phoneNumberId: string } };
-}
-
-async function fixtureOf(sandboxUrl: string): Promise<Fixture> {
-  return (await (await fetch(`${sandboxUrl}/_sandbox/fixture`)).json()) as Fixture;
-}
-
 async function createReceiver(page: Page, name: string, verifyToken: string, appSecret: string) {
   noteSecret(`receiver "${name}" verify token`, verifyToken);
   noteSecret(`receiver "${name}" app secret`, appSecret);
@@ -40,7 +31,7 @@ test.describe('receivers as an admin', () => {
     page,
     sandbox,
   }) => {
-    const fixture = await fixtureOf(sandbox.url);
+    const fixture = sandbox.fixture;
     const app = fixture.apps[0];
     if (!app) throw new Error('no app in the fixture');
     const { phoneNumberId } = fixture.scenarios.phoneNumberTier;
@@ -53,12 +44,8 @@ test.describe('receivers as an admin', () => {
 
     await page.goto(`/receivers/${receiver.id}`);
     await expect(page.getByText('No deliveries match')).toBeVisible();
-    const emitted = await fetch(`${sandbox.url}/_sandbox/emit`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ phoneNumberId }),
-    });
-    expect(emitted.ok).toBe(true);
+    // The control client throws unless the sandbox accepted the emission.
+    await sandbox.control.emit({ phoneNumberId });
 
     const row = page.getByTestId('delivery-row').first();
     await expect(row).toBeVisible();
@@ -76,7 +63,7 @@ test.describe('receivers as an admin', () => {
   });
 
   test('bad signatures are recorded as rejected and can be filtered', async ({ page, sandbox }) => {
-    const fixture = await fixtureOf(sandbox.url);
+    const fixture = sandbox.fixture;
     const receiver = await createReceiver(
       page,
       `Filters ${Date.now()}`,
@@ -88,11 +75,7 @@ test.describe('receivers as an admin', () => {
       webhook_configuration: { override_callback_uri: receiver.url, verify_token: 'e2e-verify-token' },
     });
     // Signed with the app's real secret, which this receiver does not hold: 401, retried, all rejected.
-    await fetch(`${sandbox.url}/_sandbox/emit`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ phoneNumberId, wait: true, retry: { maxAttempts: 2, baseDelayMs: 10 } }),
-    });
+    await sandbox.control.emit({ phoneNumberId, wait: true, retry: { maxAttempts: 2, baseDelayMs: 10 } });
     await page.goto(`/receivers/${receiver.id}?signature=invalid`);
     await expect(page.getByTestId('delivery-row')).toHaveCount(2);
     await expect(page.getByTestId('delivery-row').first()).toContainText('Rejected · bad signature');

@@ -3,7 +3,7 @@
  * application tier changed and deleted through the same flow as overrides. Graph state is read straight from the
  * sandbox (tier 3 as `webhook_configuration.application` of a number that has no override).
  */
-import { acceptedWrites, fillOverride, scenarios, webhookConfiguration } from './console-support';
+import { acceptedWrites, fillOverride, scenarios, webhookConfiguration } from './support/console';
 import { expect, test } from './support/fixtures';
 import { authFile } from './support/roles';
 

@@ -3,7 +3,7 @@
  * disabled; other roles get a 403 page.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { createUser, signedInContext, uniqueEmail, userRow } from './auth-support';
+import { createUser, signedInContext, uniqueEmail, userRow } from './support/auth';
 import { expect, test } from './support/fixtures';
 import { authFile, DEMO_USERS } from './support/roles';
 

@@ -2,7 +2,7 @@
  * The WABA list (the foundation's "first page"): every WABA the configured businesses own or share, as the
  * sandbox lists them, with search kept in the URL.
  */
-import { scenarios } from './console-support';
+import { scenarios } from './support/console';
 import { expect, test } from './support/fixtures';
 import { authFile } from './support/roles';
 

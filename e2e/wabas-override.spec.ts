@@ -8,7 +8,7 @@ import {
   scenarios,
   thisAppSubscription,
   webhookConfiguration,
-} from './console-support';
+} from './support/console';
 import { expect, test } from './support/fixtures';
 import { authFile } from './support/roles';
 

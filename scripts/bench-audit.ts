@@ -18,6 +18,7 @@ import { startAuditScan } from '@/lib/audit/scan-job';
 import { openDb } from '@/lib/db/client';
 import { SCAN_CONCURRENCY } from '@/lib/fleet/scanner';
 import { createGraphClient, type GraphClientOptions } from '@/lib/graph/client';
+import { sandboxClient } from '@/lib/graph-sandbox/client';
 import { startSandbox } from '@/lib/graph-sandbox/server';
 
 const { values } = parseArgs({
@@ -33,11 +34,6 @@ const numbersPerWaba = Number(values.numbers);
 const latencyMs = Number(values.latency);
 const concurrency = Number(values.concurrency);
 
-interface SandboxCall {
-  batch?: boolean;
-  status: number;
-}
-
 const sandbox = await startSandbox({ port: 0, fleet: { wabas, numbersPerWaba }, latencyMs });
 const app = sandbox.fixture.apps[0];
 if (!app) throw new Error('the sandbox fixture has no app');
@@ -50,11 +46,9 @@ const clientOptions: GraphClientOptions = {
   timeoutMs: 30_000,
 };
 
-async function sandboxCalls(): Promise<SandboxCall[]> {
-  const res = await fetch(`${sandbox.url}/_sandbox/calls`);
-  return ((await res.json()) as { data: SandboxCall[] }).data;
-}
-const clearCalls = () => fetch(`${sandbox.url}/_sandbox/calls`, { method: 'DELETE' });
+const control = sandboxClient(sandbox.url);
+const sandboxCalls = () => control.calls();
+const clearCalls = () => control.clearCalls();
 
 async function runAudit() {
   const handle = await openDb({ dataDir: 'memory://' });

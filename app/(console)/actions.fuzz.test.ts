@@ -18,9 +18,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ActionResult } from '@/lib/auth/safe-action';
 import { changeLog, ROLES } from '@/lib/db/schema';
 import { createUser } from '@/lib/db/users';
+import { EMITTABLE_FIELDS } from '@/lib/graph/schemas';
+import { sandboxClient } from '@/lib/graph-sandbox/client';
 import type { RunningSandbox } from '@/lib/graph-sandbox/server';
 import { startSandbox } from '@/lib/graph-sandbox/server';
-import { TEST_EVENT_FIELDS, testEventInputSchema } from '@/lib/receivers/test-event';
+import { testEventInputSchema } from '@/lib/receivers/test-event';
 import { appSubscriptionValue, getAppTier } from '@/lib/routing/app-subscription';
 import { startReceiver, type TestReceiver } from '@/lib/routing/test-support';
 import {
@@ -48,18 +50,18 @@ import {
   toFormData,
   withControlChar,
 } from '@/lib/testing/hostile';
-import { clearPhoneOverride } from './_actions/clear-phone-override';
-import { clearWabaOverride } from './_actions/clear-waba-override';
-import { setPhoneOverride } from './_actions/set-phone-override';
-import { setWabaOverride } from './_actions/set-waba-override';
-import { subscribeApp } from './_actions/subscribe-app';
-import { testCallback } from './_actions/test-callback';
-import { unsubscribeApp } from './_actions/unsubscribe-app';
-import { previewBulkReroute } from './audit/_actions/preview-bulk-reroute';
-import { retryBulkJob } from './audit/_actions/retry-bulk-job';
+import { clearPhoneOverrideAction } from './_actions/clear-phone-override';
+import { clearWabaOverrideAction } from './_actions/clear-waba-override';
+import { setPhoneOverrideAction } from './_actions/set-phone-override';
+import { setWabaOverrideAction } from './_actions/set-waba-override';
+import { subscribeAppAction } from './_actions/subscribe-app';
+import { testCallbackAction } from './_actions/test-callback';
+import { unsubscribeAppAction } from './_actions/unsubscribe-app';
+import { previewBulkRerouteAction } from './audit/_actions/preview-bulk-reroute';
+import { retryBulkJobAction } from './audit/_actions/retry-bulk-job';
 import { bulkSelectionSchema, retryBulkSchema, startBulkSchema } from './audit/_actions/schemas';
-import { startAuditScan } from './audit/_actions/start-audit-scan';
-import { startBulkReroute } from './audit/_actions/start-bulk-reroute';
+import { startAuditScanAction } from './audit/_actions/start-audit-scan';
+import { startBulkRerouteAction } from './audit/_actions/start-bulk-reroute';
 import { createReceiverAction } from './receivers/_actions/create-receiver';
 import { deleteReceiverAction } from './receivers/_actions/delete-receiver';
 import { rotateReceiverSecretAction } from './receivers/_actions/rotate-receiver-secret';
@@ -69,8 +71,8 @@ import {
   rotateReceiverSecretSchema,
 } from './receivers/_actions/schemas';
 import { sendTestEventAction } from './receivers/_actions/send-test-event';
-import { deleteAppSubscription } from './settings/_actions/delete-app-subscription';
-import { setAppSubscription } from './settings/_actions/set-app-subscription';
+import { deleteAppSubscriptionAction } from './settings/_actions/delete-app-subscription';
+import { setAppSubscriptionAction } from './settings/_actions/set-app-subscription';
 import { changeUserRoleAction } from './users/_actions/change-user-role';
 import { createUserAction } from './users/_actions/create-user';
 import { changeUserRoleSchema, createUserSchema, setUserDisabledSchema } from './users/_actions/schemas';
@@ -262,17 +264,27 @@ function setOverrideCases(
 function cases(): Case[] {
   const overrideBad = { overrideCallbackUri: badCallbackUrl, verifyToken: badVerifyToken };
   return [
-    ...setOverrideCases('setPhoneOverride', setPhoneOverride as Action, setPhoneOverrideActionSchema(true), {
-      key: 'phoneNumberId',
-      ids: phoneIds,
-    }),
-    ...setOverrideCases('setWabaOverride', setWabaOverride as Action, setWabaOverrideActionSchema(true), {
-      key: 'wabaId',
-      ids: wabaIds,
-    }),
+    ...setOverrideCases(
+      'setPhoneOverride',
+      setPhoneOverrideAction as Action,
+      setPhoneOverrideActionSchema(true),
+      {
+        key: 'phoneNumberId',
+        ids: phoneIds,
+      },
+    ),
+    ...setOverrideCases(
+      'setWabaOverride',
+      setWabaOverrideAction as Action,
+      setWabaOverrideActionSchema(true),
+      {
+        key: 'wabaId',
+        ids: wabaIds,
+      },
+    ),
     {
       name: 'clearPhoneOverride',
-      action: clearPhoneOverride as Action,
+      action: clearPhoneOverrideAction as Action,
       fields: keysOf(clearPhoneOverrideInputSchema),
       bad: { phoneNumberId: badGraphId },
       valid: () => fc.record({ phoneNumberId: phoneIds(), expected }),
@@ -281,7 +293,7 @@ function cases(): Case[] {
     },
     {
       name: 'clearWabaOverride',
-      action: clearWabaOverride as Action,
+      action: clearWabaOverrideAction as Action,
       fields: keysOf(clearWabaOverrideInputSchema),
       bad: { wabaId: badGraphId },
       valid: () => fc.record({ wabaId: wabaIds(), expected }),
@@ -291,7 +303,7 @@ function cases(): Case[] {
     // Valid subscription inputs use ids outside the fleet: a fixture id would (rightly) be written.
     {
       name: 'subscribeApp',
-      action: subscribeApp as Action,
+      action: subscribeAppAction as Action,
       fields: keysOf(wabaSubscriptionInputSchema),
       bad: { wabaId: badGraphId },
       valid: () => fc.record({ wabaId: digits }),
@@ -300,7 +312,7 @@ function cases(): Case[] {
     },
     {
       name: 'unsubscribeApp',
-      action: unsubscribeApp as Action,
+      action: unsubscribeAppAction as Action,
       fields: keysOf(wabaSubscriptionInputSchema),
       bad: { wabaId: badGraphId },
       valid: () => fc.record({ wabaId: digits }),
@@ -309,7 +321,7 @@ function cases(): Case[] {
     },
     {
       name: 'testCallback',
-      action: testCallback as Action,
+      action: testCallbackAction as Action,
       fields: keysOfUnion(testCallbackActionSchema(true)),
       bad: { ...overrideBad, target: badTarget },
       valid: () =>
@@ -319,7 +331,7 @@ function cases(): Case[] {
     },
     {
       name: 'testCallback (receiver)',
-      action: testCallback as Action,
+      action: testCallbackAction as Action,
       fields: keysOfUnion(testCallbackActionSchema(true)),
       bad: { target: badTarget, receiverId: badReceiverId },
       valid: () => fc.record({ target: fc.constant('receiver'), receiverId: fc.constant(ids.receiver) }),
@@ -330,7 +342,7 @@ function cases(): Case[] {
     // id typed wrong, or finds no subscription. Its `fields` are a list, which the form sends as an object.
     {
       name: 'setAppSubscription',
-      action: setAppSubscription as Action,
+      action: setAppSubscriptionAction as Action,
       fields: keysOf(setAppSubscriptionInputSchema(true)),
       bad: { callbackUrl: badCallbackUrl, verifyToken: badVerifyToken, fields: badWebhookFields },
       valid: () =>
@@ -346,7 +358,7 @@ function cases(): Case[] {
     },
     {
       name: 'deleteAppSubscription',
-      action: deleteAppSubscription as Action,
+      action: deleteAppSubscriptionAction as Action,
       fields: keysOf(deleteAppSubscriptionInputSchema),
       bad: {
         confirmAppId: fc.oneof(
@@ -374,7 +386,7 @@ function cases(): Case[] {
     },
     {
       name: 'previewBulkReroute',
-      action: previewBulkReroute as Action,
+      action: previewBulkRerouteAction as Action,
       fields: keysOf(bulkSelectionSchema),
       bad: {
         scanId: badUuid,
@@ -398,7 +410,7 @@ function cases(): Case[] {
     },
     {
       name: 'startBulkReroute',
-      action: startBulkReroute as Action,
+      action: startBulkRerouteAction as Action,
       fields: keysOf(startBulkSchema),
       bad: {
         scanId: badUuid,
@@ -426,7 +438,7 @@ function cases(): Case[] {
     },
     {
       name: 'retryBulkJob',
-      action: retryBulkJob as Action,
+      action: retryBulkJobAction as Action,
       fields: keysOf(retryBulkSchema),
       bad: { jobId: badUuid },
       valid: () =>
@@ -436,7 +448,7 @@ function cases(): Case[] {
     },
     {
       name: 'startAuditScan',
-      action: startAuditScan as Action,
+      action: startAuditScanAction as Action,
       fields: [],
       bad: {},
       valid: () => fc.constant({}),
@@ -518,14 +530,14 @@ function cases(): Case[] {
       fields: keysOf(testEventInputSchema),
       bad: {
         phoneNumberId: badGraphId.filter((v) => v !== undefined),
-        field: badEnum(TEST_EVENT_FIELDS).filter((v) => v !== ''),
+        field: badEnum(EMITTABLE_FIELDS).filter((v) => v !== ''),
         kind: badEnum(['message', 'status']).filter((v) => v !== ''),
       },
       valid: () =>
         fc.record(
           {
             phoneNumberId: phoneIds(),
-            field: fc.constantFrom(...TEST_EVENT_FIELDS),
+            field: fc.constantFrom(...EMITTABLE_FIELDS),
             kind: fc.constantFrom('message', 'status'),
           },
           { requiredKeys: ['phoneNumberId'] },
@@ -653,9 +665,7 @@ const junkInput = (c: Case): fc.Arbitrary<unknown> => {
 };
 
 async function graphWrites() {
-  const res = await fetch(`${sandbox.url}/_sandbox/calls`);
-  const { data } = (await res.json()) as { data: Array<{ method: string; path: string }> };
-  return data.filter((call) => call.method !== 'GET');
+  return (await sandboxClient(sandbox.url).calls()).filter((call) => call.method !== 'GET');
 }
 
 const ROUTING_ACTIONS = [
@@ -716,7 +726,7 @@ beforeAll(async () => {
   const tier = await getAppTier(await getAppTierContext());
   if (tier.kind !== 'ok') throw new Error(`the app tier could not be read: ${JSON.stringify(tier)}`);
   appTierValue = appSubscriptionValue(tier.subscription);
-  await fetch(`${sandbox.url}/_sandbox/calls`, { method: 'DELETE' });
+  await sandboxClient(sandbox.url).clearCalls();
 });
 
 afterAll(async () => {

@@ -1,8 +1,9 @@
 import { WINNER_LABELS } from '@/components/routing/tier-badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { TIERS } from '@/lib/graph/schemas';
 import type { Overview, Tier } from '@/lib/routing/types';
 
-const ORDER: (Tier | 'none')[] = ['phone_number', 'whatsapp_business_account', 'application', 'none'];
+const ORDER: (Tier | 'none')[] = [...TIERS, 'none'];
 
 function label(key: Tier | 'none'): string {
   return key === 'none' ? 'No delivery' : WINNER_LABELS[key];

@@ -4,27 +4,22 @@
  * so assertions never rely on what the UI claims.
  */
 import { test as base, expect } from '@playwright/test';
+import {
+  type FixtureApp,
+  type FixtureIdentities,
+  type SandboxCall,
+  type SandboxClient,
+  sandboxClient,
+} from '@/lib/graph-sandbox/client';
 import { startTestReceiver, type TestReceiver } from './receiver';
 
-export interface SandboxCall {
-  method: string;
-  path: string;
-  appId: string | null;
-  status: number;
-  errorCode?: number;
-  batch?: boolean;
-}
-
-export interface FixtureApp {
-  id: string;
-  name: string;
-  accessToken: string;
-  callbackUrl: string;
-}
+export type { FixtureApp, SandboxCall };
 
 export interface SandboxHandle {
   url: string;
-  fixture: { graphVersion: string; businesses: { id: string; name: string }[]; apps: FixtureApp[] };
+  fixture: FixtureIdentities;
+  /** The sandbox's control client (`/_sandbox/…`): faults, emit, receivers, call log. */
+  control: SandboxClient;
   reset(): Promise<void>;
   calls(): Promise<SandboxCall[]>;
   /** Graph writes (POST/DELETE on Graph paths) received since the last reset. */
@@ -40,18 +35,17 @@ async function json<T>(res: Response): Promise<T> {
   return (await res.json()) as T;
 }
 
-function sandboxHandle(url: string, fixture: SandboxHandle['fixture']): SandboxHandle {
+function sandboxHandle(control: SandboxClient, fixture: FixtureIdentities): SandboxHandle {
   const thisApp = fixture.apps[0] as FixtureApp;
-  const graphUrl = (p: string) => `${url}/${fixture.graphVersion}/${p.replace(/^\//, '')}`;
+  const graphUrl = (p: string) => `${control.url}/${fixture.graphVersion}/${p.replace(/^\//, '')}`;
   const handle: SandboxHandle = {
-    url,
+    url: control.url,
     fixture,
-    reset: async () => {
-      await json(await fetch(`${url}/_sandbox/reset`, { method: 'POST' }));
-    },
-    calls: async () => (await json<{ data: SandboxCall[] }>(await fetch(`${url}/_sandbox/calls`))).data,
+    control,
+    reset: () => control.reset(),
+    calls: () => control.calls(),
     writes: async () =>
-      (await handle.calls()).filter((c) => c.method !== 'GET' && !c.path.startsWith('/_sandbox')),
+      (await control.calls()).filter((c) => c.method !== 'GET' && !c.path.startsWith('/_sandbox')),
     graph: async (p, app = thisApp) =>
       json(await fetch(graphUrl(p), { headers: { authorization: `Bearer ${app.accessToken}` } })),
     graphPost: async (p, body, app = thisApp) =>
@@ -71,8 +65,8 @@ export const test = base.extend<{ sandbox: SandboxHandle; receiver: TestReceiver
   sandbox: async ({}, use) => {
     const url = process.env.E2E_SANDBOX_URL;
     if (!url) throw new Error('E2E_SANDBOX_URL is not set: run the specs through playwright.config.ts');
-    const fixture = await json<SandboxHandle['fixture']>(await fetch(`${url}/_sandbox/fixture`));
-    const handle = sandboxHandle(url, fixture);
+    const control = sandboxClient(url);
+    const handle = sandboxHandle(control, await control.fixture());
     await handle.reset();
     await use(handle);
   },

@@ -3,6 +3,7 @@
  * to both with test-sized waits. Tests only.
  */
 import type { Db } from '@/lib/db/client';
+import { type FaultConfig, sandboxClient } from '@/lib/graph-sandbox/client';
 import { type SandboxOptions, startSandbox } from '@/lib/graph-sandbox/server';
 import type { RoutingContext } from '@/lib/routing/context';
 import { FleetCache } from '@/lib/routing/fleet-cache';
@@ -10,14 +11,6 @@ import { openTestDb } from '@/lib/testing/test-db';
 import type { AuditEnv } from './env';
 import { createAuditGraph } from './graph';
 import { Throttle } from './throttle';
-
-export interface SandboxCall {
-  method: string;
-  path: string;
-  status: number;
-  errorCode?: number;
-  batch?: boolean;
-}
 
 export async function startAuditHarness(options: { sandbox?: SandboxOptions; db?: Db } = {}) {
   const sandbox = await startSandbox({ port: 0, ...options.sandbox });
@@ -54,14 +47,7 @@ export async function startAuditHarness(options: { sandbox?: SandboxOptions; db?
     progressIntervalMs: 20,
   };
 
-  const control = async (path: string, method = 'GET', json?: unknown) => {
-    const res = await fetch(`${sandbox.url}/_sandbox${path}`, {
-      method,
-      headers: json === undefined ? {} : { 'content-type': 'application/json' },
-      body: json === undefined ? undefined : JSON.stringify(json),
-    });
-    return (await res.json()) as Record<string, unknown>;
-  };
+  const control = sandboxClient(sandbox.url);
   const graphUrl = (path: string) =>
     `${sandbox.url}/${sandbox.fixture.graphVersion}/${path.replace(/^\//, '')}`;
 
@@ -73,11 +59,12 @@ export async function startAuditHarness(options: { sandbox?: SandboxOptions; db?
     routing,
     db: dbHandle.db,
     connect,
-    calls: async () => ((await control('/calls')).data as SandboxCall[]) ?? [],
-    clearCalls: () => control('/calls', 'DELETE'),
-    faults: (config: Record<string, unknown>) => control('/faults', 'POST', config),
+    control,
+    calls: () => control.calls(),
+    clearCalls: () => control.clearCalls(),
+    faults: (config: FaultConfig) => control.faults(config),
     reset: async () => {
-      await control('/reset', 'POST');
+      await control.reset();
       routing.fleetCache.invalidate();
     },
     /** A Graph write made directly on the sandbox, behind Switchboard's back. */

@@ -1,7 +1,9 @@
 /** View models of the fleet audit, shared by services, route handlers and the console. Plain data, no secrets. */
+import type { AuditScanStatus, BulkAction, BulkItemStatus, BulkJobStatus } from '@/lib/db/schema';
 import type { GraphFailureView, Ownership, PreflightResult, Tier } from '@/lib/routing/types';
 
-export type AuditScanStatus = 'running' | 'completed' | 'failed' | 'interrupted';
+// The statuses and actions are the database columns' enums, named here for the console.
+export type { AuditScanStatus, BulkAction, BulkItemStatus, BulkJobStatus };
 
 export interface AuditScanView {
   id: string;
@@ -69,10 +71,6 @@ export interface UrlGroups {
   destinations: number;
   numbers: number;
 }
-
-export type BulkAction = 'phone_override.set' | 'phone_override.clear';
-export type BulkJobStatus = 'running' | 'completed' | 'interrupted';
-export type BulkItemStatus = 'pending' | 'running' | 'applied' | 'failed';
 
 export interface BulkItemView {
   phoneNumberId: string;

@@ -4,7 +4,7 @@
  * Permission checks happen before this, in the server actions (`users.manage`).
  */
 import 'server-only';
-import { type ChangeActor, recordChange } from '@/lib/db/change-log';
+import { type Actor, recordChange } from '@/lib/db/change-log';
 import type { Role } from '@/lib/db/schema';
 import { createUser, type PublicUser, setUserDisabled, setUserRole, UserError } from '@/lib/db/users';
 import { hashPassword } from './password';
@@ -19,7 +19,7 @@ export type ManageResult =
 const summary = (u: PublicUser) => ({ email: u.email, name: u.name, role: u.role, disabled: u.disabled });
 
 export async function createPasswordUser(
-  actor: ChangeActor,
+  actor: Actor,
   input: { email: string; name?: string | null; role: Role; password: string },
 ): Promise<ManageResult> {
   const requested = { email: input.email, name: input.name ?? null, role: input.role };
@@ -44,7 +44,7 @@ export async function createPasswordUser(
 }
 
 async function guarded(
-  actor: ChangeActor,
+  actor: Actor,
   userId: string,
   action: 'user.role_change' | 'user.disable' | 'user.enable',
   requested: Record<string, unknown>,
@@ -80,15 +80,11 @@ async function guarded(
   }
 }
 
-export function changeUserRole(actor: ChangeActor, userId: string, role: Role): Promise<ManageResult> {
+export function changeUserRole(actor: Actor, userId: string, role: Role): Promise<ManageResult> {
   return guarded(actor, userId, 'user.role_change', { role }, () => setUserRole(userId, role));
 }
 
-export function setUserDisabledState(
-  actor: ChangeActor,
-  userId: string,
-  disabled: boolean,
-): Promise<ManageResult> {
+export function setUserDisabledState(actor: Actor, userId: string, disabled: boolean): Promise<ManageResult> {
   return guarded(actor, userId, disabled ? 'user.disable' : 'user.enable', { disabled }, () =>
     setUserDisabled(userId, disabled),
   );

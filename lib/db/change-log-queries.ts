@@ -12,10 +12,15 @@ import { z } from 'zod';
 import { textProblem } from '@/lib/text/text-problem';
 import { parseAsZod, searchParamsLoader, withoutNulls } from '@/lib/url-state/parse-as-zod';
 import { type Db, getDb } from './client';
-import { CHANGE_OUTCOMES, type ChangeLogRow, changeLog } from './schema';
+import {
+  CHANGE_OUTCOMES,
+  CHANGE_TARGET_TYPES,
+  type ChangeLogRow,
+  type ChangeTargetType,
+  changeLog,
+} from './schema';
 
-export const CHANGE_TARGET_TYPES = ['waba', 'phone_number', 'application', 'user', 'receiver'] as const;
-export type ChangeTargetType = (typeof CHANGE_TARGET_TYPES)[number];
+export { CHANGE_TARGET_TYPES, type ChangeTargetType } from './schema';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -4,17 +4,18 @@
  */
 import 'server-only';
 import { type Db, getDb } from './client';
-import { type ChangeOutcome, changeLog } from './schema';
+import { type ChangeOutcome, type ChangeTargetType, changeLog } from './schema';
 
-export interface ChangeActor {
+/** Who acted, as the change log records it: the user's id (null for the system) and email, nothing else. */
+export interface Actor {
   id: string | null;
   email: string;
 }
 
 export interface ChangeEntry {
-  actor: ChangeActor;
+  actor: Actor;
   action: string;
-  targetType: 'waba' | 'phone_number' | 'application' | 'user' | 'receiver';
+  targetType: ChangeTargetType;
   targetId: string;
   before?: unknown;
   requested?: unknown;

@@ -23,6 +23,8 @@ import {
 import type { AuditFilter } from '@/lib/audit/filter';
 import type { BulkItemView, RouteState } from '@/lib/audit/types';
 import type { GraphFailureView, PreflightResult } from '@/lib/routing/types';
+// Relative, not '@/': drizzle-kit loads this file without the tsconfig paths.
+import { OWNERSHIPS, TIERS } from '../graph/schemas';
 
 export const ROLES = ['viewer', 'operator', 'admin'] as const;
 export const roleEnum = pgEnum('role', ROLES);
@@ -52,6 +54,9 @@ export type User = typeof users.$inferSelect;
 
 export const CHANGE_OUTCOMES = ['success', 'mismatch', 'failure', 'refused'] as const;
 export type ChangeOutcome = (typeof CHANGE_OUTCOMES)[number];
+/** What a change-log row is about; `/activity` filters by it and links each to its page. */
+export const CHANGE_TARGET_TYPES = ['waba', 'phone_number', 'application', 'user', 'receiver'] as const;
+export type ChangeTargetType = (typeof CHANGE_TARGET_TYPES)[number];
 
 /** Append-only: the app inserts rows and never updates or deletes them. */
 export const changeLog = pgTable(
@@ -63,6 +68,7 @@ export const changeLog = pgTable(
     actorEmail: text('actor_email').notNull(),
     /** e.g. `phone_override.set`, `waba.subscribe` (see lib/auth/permissions.ts). */
     action: text('action').notNull(),
+    /** One of CHANGE_TARGET_TYPES when the app writes it (left plain text: rows are never rewritten). */
     targetType: text('target_type').notNull(),
     targetId: text('target_id').notNull(),
     before: jsonb('before'),
@@ -244,14 +250,14 @@ export const routeSnapshots = pgTable(
     wabaId: text('waba_id').notNull(),
     wabaName: text('waba_name'),
     businessId: text('business_id').notNull(),
-    ownership: text('ownership', { enum: ['owned', 'client'] }).notNull(),
+    ownership: text('ownership', { enum: OWNERSHIPS }).notNull(),
     displayPhoneNumber: text('display_phone_number'),
     verifiedName: text('verified_name'),
     phoneTier: text('phone_tier'),
     wabaTier: text('waba_tier'),
     appTier: text('app_tier'),
     /** `phone_number`, `whatsapp_business_account`, `application`, or null: nothing is delivered. */
-    winner: text('winner', { enum: ['phone_number', 'whatsapp_business_account', 'application'] }),
+    winner: text('winner', { enum: TIERS }),
     effectiveUrl: text('effective_url'),
     subscribed: boolean('subscribed').notNull(),
     /** The route differs from this number's previous snapshot (set when the scan completes). */
@@ -269,6 +275,9 @@ export const routeSnapshots = pgTable(
 );
 export type RouteSnapshotRow = typeof routeSnapshots.$inferSelect;
 
+/** What a bulk job does to every selected number. */
+export const BULK_ACTIONS = ['phone_override.set', 'phone_override.clear'] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
 export const BULK_JOB_STATUSES = ['running', 'completed', 'interrupted'] as const;
 export type BulkJobStatus = (typeof BULK_JOB_STATUSES)[number];
 export const BULK_ITEM_STATUSES = ['pending', 'running', 'applied', 'failed'] as const;
@@ -279,7 +288,7 @@ export const bulkJobs = pgTable(
   'bulk_jobs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    action: text('action', { enum: ['phone_override.set', 'phone_override.clear'] }).notNull(),
+    action: text('action', { enum: BULK_ACTIONS }).notNull(),
     overrideCallbackUri: text('override_callback_uri'),
     /** Masked. The verify token itself lives only in the memory of the process running the job. */
     verifyTokenMasked: text('verify_token_masked'),
@@ -311,7 +320,7 @@ export const bulkJobItems = pgTable(
     wabaId: text('waba_id').notNull(),
     wabaName: text('waba_name'),
     businessId: text('business_id').notNull(),
-    ownership: text('ownership', { enum: ['owned', 'client'] }).notNull(),
+    ownership: text('ownership', { enum: OWNERSHIPS }).notNull(),
     displayPhoneNumber: text('display_phone_number'),
     /** The phone override the selection saw: the write's stale check. */
     expected: text('expected'),

@@ -3,6 +3,7 @@ import { createAuditGraph } from '@/lib/audit/graph';
 import { Throttle } from '@/lib/audit/throttle';
 import { createGraphClient } from '@/lib/graph/client';
 import { phoneNumberSchema } from '@/lib/graph/schemas';
+import { sandboxClient } from '@/lib/graph-sandbox/client';
 import { startSandbox } from '@/lib/graph-sandbox/server';
 import { scanFleet } from './scanner';
 import type { ScannedWaba } from './types';
@@ -21,14 +22,7 @@ function clientOptions(sandbox: Sandbox) {
   };
 }
 
-async function control(sandbox: Sandbox, path: string, method = 'GET', json?: unknown) {
-  const res = await fetch(`${sandbox.url}/_sandbox${path}`, {
-    method,
-    headers: json === undefined ? {} : { 'content-type': 'application/json' },
-    body: json === undefined ? undefined : JSON.stringify(json),
-  });
-  return (await res.json()) as { data?: Array<{ path: string; batch?: boolean; status: number }> };
-}
+const control = (sandbox: Sandbox) => sandboxClient(sandbox.url);
 
 async function scan(
   sandbox: Sandbox,
@@ -72,9 +66,9 @@ describe('audit scan of the demo fleet', () => {
   afterAll(() => sandbox.close());
 
   it('reads every number of every owned and client WABA exactly once, in a handful of calls', async () => {
-    await control(sandbox, '/calls', 'DELETE');
+    await control(sandbox).clearCalls();
     const { outcome, wabas, numbers, audit } = await scan(sandbox);
-    const calls = (await control(sandbox, '/calls')).data ?? [];
+    const calls = await control(sandbox).calls();
 
     expect(outcome.errors).toEqual([]);
     expect([...numbers].sort()).toEqual(await everyNumber(sandbox));
@@ -130,9 +124,9 @@ describe('audit scan of a generated fleet with long nested edges', () => {
   afterAll(() => sandbox.close());
 
   it('continues nested pages through batch requests and still reads each number once', async () => {
-    await control(sandbox, '/calls', 'DELETE');
+    await control(sandbox).clearCalls();
     const { outcome, numbers, audit } = await scan(sandbox, { wabaPageSize: 25, nestedLimit: 2 });
-    const calls = (await control(sandbox, '/calls')).data ?? [];
+    const calls = await control(sandbox).calls();
 
     expect(outcome.errors).toEqual([]);
     expect(numbers.length).toBe(60 * 7);
@@ -150,7 +144,7 @@ describe('audit scan of a generated fleet with long nested edges', () => {
   });
 
   it('backs off and retries listing pages the rate limit (80008) refused', async () => {
-    await control(sandbox, '/faults', 'POST', {
+    await control(sandbox).faults({
       faultKind: 'code80008',
       count: 4,
       pathPattern: 'owned_whatsapp_business_accounts',
@@ -163,14 +157,14 @@ describe('audit scan of a generated fleet with long nested edges', () => {
   });
 
   it('backs off and retries batch operations refused with 80008', async () => {
-    await control(sandbox, '/faults', 'POST', {
+    await control(sandbox).faults({
       faultKind: 'code80008',
       count: 30,
       pathPattern: '/phone_numbers$',
     });
-    await control(sandbox, '/calls', 'DELETE');
+    await control(sandbox).clearCalls();
     const { outcome, numbers, audit } = await scan(sandbox, { nestedLimit: 4 });
-    const calls = (await control(sandbox, '/calls')).data ?? [];
+    const calls = await control(sandbox).calls();
     expect(outcome.errors).toEqual([]);
     expect(numbers.length).toBe(420);
     expect(calls.filter((c) => c.batch && c.status === 400).length).toBe(30);
@@ -178,13 +172,13 @@ describe('audit scan of a generated fleet with long nested edges', () => {
   });
 
   it('reports what could not be read and still returns the rest', async () => {
-    await control(sandbox, '/faults', 'POST', {
+    await control(sandbox).faults({
       faultKind: 'http500',
       count: 100,
       pathPattern: 'client_whatsapp',
     });
     const { outcome, numbers } = await scan(sandbox);
-    await control(sandbox, '/faults', 'DELETE');
+    await control(sandbox).clearFaults();
     expect(numbers.length).toBe(420);
     expect(outcome.errors).toHaveLength(1);
     expect(outcome.errors[0]?.context).toMatch(/Listing client WABAs/);
@@ -201,7 +195,7 @@ describe('audit scan under usage pressure', () => {
   it('slows down once the usage headers pass 80 %, and still reads everything', async () => {
     // 15 listing pages; after the 5th, a batch of 50 continuations pushes usage to 100 % and the pages after it wait.
     // A tiny budget: the app-level usage header reaches 100 % after a few dozen calls (batch operations count).
-    await control(sandbox, '/faults', 'POST', { wabaCallBudget: 1 });
+    await control(sandbox).faults({ wabaCallBudget: 1 });
     const { outcome, numbers, audit } = await scan(
       sandbox,
       { wabaPageSize: 10, nestedLimit: 2 },

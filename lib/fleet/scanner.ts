@@ -16,6 +16,7 @@ import { describeGraphError } from '@/lib/graph/describe-error';
 import { DEFAULT_NESTED_LIMIT, fieldsFor } from '@/lib/graph/fields';
 import {
   MAX_BATCH_OPERATIONS,
+  OWNERSHIPS,
   phoneNumberSchema,
   subscribedAppSchema,
   wabaSchema,
@@ -47,7 +48,6 @@ export interface ScanOptions {
 /** Graph caps page sizes; the sandbox at 100 (lib/graph-sandbox/README.md), as Graph does for most edges. */
 export const SCAN_WABA_PAGE_SIZE = 100;
 export const SCAN_CONCURRENCY = 8;
-const OWNERSHIPS: readonly Ownership[] = ['owned', 'client'];
 /** Guards against a server that keeps answering with `next`. */
 const MAX_PAGES = 10_000;
 

@@ -2,17 +2,15 @@
  * The emissions the sandbox made and what became of each delivery (`GET /_sandbox/deliveries`), newest
  * first and bounded; `reset()` also cancels retries still waiting.
  */
-import type { Tier } from '@/lib/graph/schemas';
+import type { EmissionOutcome, Tier } from '@/lib/graph/schemas';
 import type { DeliveryAttempt } from './emit-delivery';
-
-export type TargetOutcome = 'pending' | 'delivered' | 'failed' | 'skipped';
 
 export interface EmissionTarget {
   appId: string;
   appName: string;
   tier: Tier | null;
   url: string | null;
-  outcome: TargetOutcome;
+  outcome: EmissionOutcome;
   /** Why a target was skipped: field_not_subscribed, no_callback_url, not_loopback. */
   reason?: string;
   attempts: DeliveryAttempt[];

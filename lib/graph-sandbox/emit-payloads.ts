@@ -4,20 +4,8 @@
  * fields. Every payload is `{"object":"whatsapp_business_account","entry":[{id, time, changes:[{field, value}]}]}`.
  */
 import { randomBytes } from 'node:crypto';
+import type { EmittableField, MessageKind } from '@/lib/graph/schemas';
 import type { PhoneNumber, Waba } from './types';
-
-export const EMITTABLE_FIELDS = [
-  'messages',
-  'account_update',
-  'account_review_update',
-  'phone_number_name_update',
-  'phone_number_quality_update',
-  'message_template_status_update',
-] as const;
-export type EmittableField = (typeof EMITTABLE_FIELDS)[number];
-
-export const MESSAGE_KINDS = ['message', 'status'] as const;
-export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export const STATUS_VALUES = ['sent', 'delivered', 'read', 'failed'] as const;
 export type StatusValue = (typeof STATUS_VALUES)[number];

@@ -3,9 +3,10 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { EMITTABLE_FIELDS, MESSAGE_KINDS } from '@/lib/graph/schemas';
 import type { SandboxContext } from './context';
 import { emit } from './emit';
-import { EMITTABLE_FIELDS, MESSAGE_KINDS, STATUS_VALUES } from './emit-payloads';
+import { STATUS_VALUES } from './emit-payloads';
 
 const emitSchema = z.object({
   phoneNumberId: z.string().min(1),
@@ -22,6 +23,8 @@ const emitSchema = z.object({
     })
     .optional(),
 });
+/** Body of `POST /_sandbox/emit`, as a client sends it (defaults filled in here). */
+export type EmitBody = z.input<typeof emitSchema>;
 
 export function emitRoutes(ctx: SandboxContext): Hono {
   const app = new Hono();

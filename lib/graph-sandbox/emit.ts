@@ -4,10 +4,11 @@
  * (emit-delivery.ts) — recording each attempt in the emission log.
  */
 import { randomUUID } from 'node:crypto';
+import type { EmittableField, MessageKind } from '@/lib/graph/schemas';
 import type { SandboxContext } from './context';
 import { DEFAULT_RETRY_POLICY, deliverWithRetries, isLoopbackUrl, type RetryPolicy } from './emit-delivery';
 import type { Emission, EmissionTarget } from './emit-log';
-import { buildPayload, type EmittableField, type MessageKind, type StatusValue } from './emit-payloads';
+import { buildPayload, type StatusValue } from './emit-payloads';
 import { followsOverrides, routeTargets } from './emit-routing';
 
 export interface EmitRequest {

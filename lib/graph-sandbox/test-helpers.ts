@@ -1,6 +1,6 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { sandboxClient } from './client';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from './server';
+import { startVerificationReceiver, type VerificationReceiver } from './verification-receiver';
 
 export interface GraphCallOptions {
   method?: string;
@@ -44,76 +44,24 @@ export async function startTestSandbox(options: SandboxOptions = {}) {
     return { status: response.status, headers: response.headers, body: (await response.json()) as T };
   }
 
-  async function control<T = Record<string, unknown>>(
-    path: string,
-    init: { method?: string; json?: unknown } = {},
-  ) {
-    const response = await fetch(`${sandbox.url}/_sandbox${path}`, {
-      method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),
-      headers: init.json === undefined ? {} : { 'content-type': 'application/json' },
-      body: init.json === undefined ? undefined : JSON.stringify(init.json),
-    });
-    return { status: response.status, body: (await response.json()) as T };
-  }
+  const client = sandboxClient(sandbox.url);
 
   return {
     sandbox,
     fixture: sandbox.fixture,
     graph,
-    control,
-    reset: () => control('/reset', { method: 'POST' }),
+    /** The typed control client; `control` is its unchecked form, for tests of the control surface. */
+    client,
+    control: client.raw,
+    reset: () => client.reset(),
   };
 }
 
-export interface VerificationServer {
-  url: string;
-  /** Every request URL (path + query) the server received, oldest first. */
-  requests: string[];
-  close(): Promise<void>;
-}
+export type VerificationServer = VerificationReceiver;
 
 export const GOOD_TOKEN = 'good token+/?';
 
-/**
- * A real local receiver for the live verification GET. Paths: /echo (echoes the challenge when the
- * verify token is GOOD_TOKEN, else 403), /wrong (wrong body), /quoted (JSON-quoted challenge),
- * /missing (404), /redirect (302 to /echo), /slow (never answers).
- */
-export async function startVerificationServer(): Promise<VerificationServer> {
-  const requests: string[] = [];
-  const server = http.createServer((req, res) => {
-    requests.push(req.url ?? '');
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const challenge = url.searchParams.get('hub.challenge') ?? '';
-    const tokenOk = url.searchParams.get('hub.verify_token') === GOOD_TOKEN;
-    switch (url.pathname) {
-      case '/echo':
-        res.writeHead(tokenOk ? 200 : 403).end(tokenOk ? challenge : 'bad token');
-        return;
-      case '/wrong':
-        res.writeHead(200).end('hello');
-        return;
-      case '/quoted':
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(challenge));
-        return;
-      case '/redirect':
-        res.writeHead(302, { location: `/echo${url.search}` }).end();
-        return;
-      case '/slow':
-        return;
-      default:
-        res.writeHead(404).end('nope');
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+/** The shared verification receiver (./verification-receiver.ts), accepting GOOD_TOKEN on /echo. */
+export function startVerificationServer(): Promise<VerificationServer> {
+  return startVerificationReceiver({ verifyToken: GOOD_TOKEN });
 }

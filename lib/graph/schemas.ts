@@ -35,6 +35,10 @@ export function edgeOf<T extends z.ZodType>(item: T) {
   });
 }
 
+/** How a business holds a WABA: its own (`owned_whatsapp_business_accounts`) or a client's (`client_…`). */
+export const OWNERSHIPS = ['owned', 'client'] as const;
+export type Ownership = (typeof OWNERSHIPS)[number];
+
 /** The three tiers as Graph names them. A key is absent when that tier is unset. */
 export const TIERS = ['phone_number', 'whatsapp_business_account', 'application'] as const;
 export const tierSchema = z.enum(TIERS);
@@ -239,3 +243,25 @@ export const APP_CALLBACK_ONLY_FIELDS = [
 export type WebhookField =
   | (typeof OVERRIDE_FOLLOWING_FIELDS)[number]
   | (typeof APP_CALLBACK_ONLY_FIELDS)[number];
+
+/**
+ * The fields the sandbox can emit a sample event for (`POST /_sandbox/emit`), which "Send test event" offers:
+ * one that follows overrides and the account, number and template fields that always go to the app callback.
+ */
+export const EMITTABLE_FIELDS = [
+  'messages',
+  'account_update',
+  'account_review_update',
+  'phone_number_name_update',
+  'phone_number_quality_update',
+  'message_template_status_update',
+] as const satisfies readonly WebhookField[];
+export type EmittableField = (typeof EMITTABLE_FIELDS)[number];
+
+/** What a sample `messages` event carries: an inbound message or a status update. */
+export const MESSAGE_KINDS = ['message', 'status'] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+
+/** What became of one app's copy of an emitted event (the sandbox's emission log, read by the test event). */
+export const EMISSION_OUTCOMES = ['pending', 'delivered', 'failed', 'skipped'] as const;
+export type EmissionOutcome = (typeof EMISSION_OUTCOMES)[number];

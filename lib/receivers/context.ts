@@ -14,12 +14,7 @@ export interface ReceiversContext {
   rotationGraceHours: number;
 }
 
-const RECEIVER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Receiver ids are UUIDs; anything else is not worth a database round trip. */
-export function isReceiverId(value: string): boolean {
-  return RECEIVER_ID.test(value);
-}
+export { isReceiverId } from '@/lib/routing/validation';
 
 export function receiverUrl(baseUrl: string, id: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/api/hooks/${id}`;

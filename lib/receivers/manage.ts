@@ -4,7 +4,7 @@
  */
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { type ChangeActor, recordChange } from '@/lib/db/change-log';
+import { type Actor, recordChange } from '@/lib/db/change-log';
 import { receivers } from '@/lib/db/schema';
 import { maskSecret } from '@/lib/routing/mask';
 import { type ReceiversContext, receiverUrl } from './context';
@@ -20,7 +20,7 @@ export interface CreateReceiverInput {
 export async function createReceiver(
   ctx: ReceiversContext,
   input: CreateReceiverInput,
-  actor: ChangeActor,
+  actor: Actor,
 ): Promise<{ id: string; url: string }> {
   const [row] = await ctx.db
     .insert(receivers)
@@ -61,7 +61,7 @@ export type ManageOutcome<T> = { ok: true; data: T } | { ok: false; error: 'not_
 export async function rotateReceiverSecret(
   ctx: ReceiversContext,
   input: RotateSecretInput,
-  actor: ChangeActor,
+  actor: Actor,
   now = new Date(),
 ): Promise<ManageOutcome<{ previousValidUntil: Date }>> {
   const keys = await loadReceiverKeys(ctx.db, ctx.keyring, input.id);
@@ -98,7 +98,7 @@ export async function rotateReceiverSecret(
 export async function deleteReceiver(
   ctx: ReceiversContext,
   id: string,
-  actor: ChangeActor,
+  actor: Actor,
 ): Promise<ManageOutcome<{ name: string }>> {
   const [row] = await ctx.db
     .delete(receivers)

@@ -5,23 +5,14 @@
  */
 import 'server-only';
 import { z } from 'zod';
-import { TIERS } from '@/lib/graph/schemas';
+import { EMISSION_OUTCOMES, EMITTABLE_FIELDS, MESSAGE_KINDS, TIERS } from '@/lib/graph/schemas';
 import type { ReceiversContext } from './context';
 import { listReceiverChoices } from './picker';
 
-export const TEST_EVENT_FIELDS = [
-  'messages',
-  'account_update',
-  'account_review_update',
-  'phone_number_name_update',
-  'phone_number_quality_update',
-  'message_template_status_update',
-] as const;
-
 export const testEventInputSchema = z.object({
   phoneNumberId: z.string().regex(/^\d+$/, 'must be a numeric phone number id'),
-  field: z.enum(TEST_EVENT_FIELDS).default('messages'),
-  kind: z.enum(['message', 'status']).default('message'),
+  field: z.enum(EMITTABLE_FIELDS).default('messages'),
+  kind: z.enum(MESSAGE_KINDS).default('message'),
 });
 export type TestEventInput = z.output<typeof testEventInputSchema>;
 
@@ -38,7 +29,7 @@ const emissionSchema = z.object({
       appName: z.string(),
       tier: z.enum(TIERS).nullable(),
       url: z.string().nullable(),
-      outcome: z.enum(['pending', 'delivered', 'failed', 'skipped']),
+      outcome: z.enum(EMISSION_OUTCOMES),
       reason: z.string().optional(),
       attempts: z.array(
         z.object({

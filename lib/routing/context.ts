@@ -3,6 +3,7 @@
  * database instead of the process environment. Pages and actions call `getRoutingContext()` (lib/server).
  */
 import 'server-only';
+import type { Actor } from '@/lib/db/change-log';
 import type { Db } from '@/lib/db/client';
 import type { GraphClient } from '@/lib/graph/client';
 import type { FleetCache } from './fleet-cache';
@@ -19,10 +20,6 @@ export interface RoutingContext {
   fleetCache: FleetCache;
 }
 
-/** Who is acting, from the session user. Recorded in the change log. */
-export interface Actor {
-  id: string | null;
-  email: string;
-}
+export type { Actor };
 
 export const SYSTEM_ACTOR: Actor = { id: null, email: 'system' };

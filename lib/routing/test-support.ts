@@ -2,24 +2,16 @@
  * Test harness for the routing services: a real Graph sandbox on a free port, the real Graph client, a memory
  * database, and a local receiver that answers the verification GET in good and bad ways. Tests only.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { and, eq, gt, max } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { callbackChecks, changeLog } from '@/lib/db/schema';
 import { createGraphClient } from '@/lib/graph/client';
+import { type FaultConfig, sandboxClient } from '@/lib/graph-sandbox/client';
 import { type SandboxOptions, startSandbox } from '@/lib/graph-sandbox/server';
+import { startVerificationReceiver } from '@/lib/graph-sandbox/verification-receiver';
 import { openTestDb } from '@/lib/testing/test-db';
 import type { RoutingContext } from './context';
 import { FleetCache } from './fleet-cache';
-
-export interface SandboxCall {
-  method: string;
-  path: string;
-  appId: string | null;
-  status: number;
-  errorCode?: number;
-}
 
 export interface HarnessOptions {
   sandbox?: SandboxOptions;
@@ -52,30 +44,23 @@ export async function startRoutingHarness(options: HarnessOptions = {}) {
   };
 
   let since = { changes: 0, checks: 0 };
-  const control = async (path: string, method = 'GET', json?: unknown) => {
-    const res = await fetch(`${sandbox.url}/_sandbox${path}`, {
-      method,
-      headers: json === undefined ? {} : { 'content-type': 'application/json' },
-      body: json === undefined ? undefined : JSON.stringify(json),
-    });
-    return res.json() as Promise<Record<string, unknown>>;
-  };
+  const control = sandboxClient(sandbox.url);
 
   return {
     sandbox,
     fixture: sandbox.fixture,
     scenarios: sandbox.fixture.scenarios,
     ctx,
+    control,
     /** Graph calls the sandbox received since the last `clearCalls()`. */
-    calls: async () => ((await control('/calls')).data as SandboxCall[]) ?? [],
-    writes: async () =>
-      (((await control('/calls')).data as SandboxCall[]) ?? []).filter((call) => call.method !== 'GET'),
-    clearCalls: () => control('/calls', 'DELETE'),
+    calls: () => control.calls(),
+    writes: async () => (await control.calls()).filter((call) => call.method !== 'GET'),
+    clearCalls: () => control.clearCalls(),
     /** Replaces the sandbox's fault configuration (see lib/graph-sandbox/faults.ts). */
-    faults: (config: Record<string, unknown>) => control('/faults', 'POST', config),
+    faults: (config: FaultConfig) => control.faults(config),
     /** Restores the seeded fleet, forgets cached scans, and starts the row views below afresh. */
     reset: async () => {
-      await control('/reset', 'POST');
+      await control.reset();
       ctx.fleetCache.invalidate();
       const [changes] = await ctx.db.select({ id: max(changeLog.id) }).from(changeLog);
       const [checks] = await ctx.db.select({ id: max(callbackChecks.id) }).from(callbackChecks);
@@ -116,55 +101,8 @@ export interface TestReceiver {
   close(): Promise<void>;
 }
 
-/**
- * A local receiver. Paths: /echo (the challenge when the token is RECEIVER_TOKEN, else 403), /wrong (another
- * body), /quoted (JSON-quoted challenge), /newline (challenge + "\n"), /missing (404), /auth (401),
- * /redirect (302 to /echo), /big (8 KB), /hang (never answers).
- */
+/** The shared verification receiver (lib/graph-sandbox/verification-receiver.ts), accepting RECEIVER_TOKEN. */
 export async function startReceiver(): Promise<TestReceiver> {
-  const hits: string[] = [];
-  const server = http.createServer((req, res) => {
-    hits.push(req.url ?? '');
-    const url = new URL(req.url ?? '/', 'http://receiver.local');
-    const challenge = url.searchParams.get('hub.challenge') ?? '';
-    const tokenOk = url.searchParams.get('hub.verify_token') === RECEIVER_TOKEN;
-    switch (url.pathname) {
-      case '/echo':
-        res.writeHead(tokenOk ? 200 : 403).end(tokenOk ? challenge : 'forbidden');
-        return;
-      case '/wrong':
-        res.writeHead(200).end('OK');
-        return;
-      case '/quoted':
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(challenge));
-        return;
-      case '/newline':
-        res.writeHead(200).end(`${challenge}\n`);
-        return;
-      case '/auth':
-        res.writeHead(401, { 'www-authenticate': 'Basic' }).end('secret-page-content');
-        return;
-      case '/redirect':
-        res.writeHead(302, { location: `/echo${url.search}` }).end();
-        return;
-      case '/big':
-        res.writeHead(200).end('x'.repeat(8_192));
-        return;
-      case '/hang':
-        return;
-      default:
-        res.writeHead(404).end('not here');
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    hits,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const receiver = await startVerificationReceiver({ verifyToken: RECEIVER_TOKEN });
+  return { url: receiver.url, hits: receiver.requests, close: receiver.close };
 }

@@ -3,7 +3,7 @@
  * Plain data only: these cross the server → client boundary, so they never carry tokens or secrets.
  */
 import type { GraphFailureView } from '@/lib/graph/describe-error';
-import type { Tier, WebhookConfiguration } from '@/lib/graph/schemas';
+import type { Ownership, Tier, WebhookConfiguration } from '@/lib/graph/schemas';
 
 export type { GraphFailureView, Tier, WebhookConfiguration };
 
@@ -27,7 +27,7 @@ export interface NumberRoute {
   resolution: Resolution;
 }
 
-export type Ownership = 'owned' | 'client';
+export type { Ownership };
 
 export interface WabaSummary {
   wabaId: string;

@@ -112,10 +112,15 @@ export const wabaSubscriptionInputSchema = z.object({ wabaId: graphIdSchema });
 
 const RECEIVER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Receiver (and delivery, emission) ids are UUIDs; anything else is not worth a database round trip. */
+export function isReceiverId(value: string): boolean {
+  return RECEIVER_ID.test(value);
+}
+
 /** Managed receivers are named by their UUID; the server resolves it to a URL and verify token. */
 export const receiverIdSchema = fromCheck((value) => {
   if (value.length === 0) return 'Choose a receiver.';
-  return RECEIVER_ID.test(value) ? null : 'Choose a receiver from the list.';
+  return isReceiverId(value) ? null : 'Choose a receiver from the list.';
 }, 'Choose a receiver.');
 
 /**

@@ -1,16 +1,16 @@
 'use server';
 
+import { changeLogActor } from '@/lib/auth/change-log-actor';
 import { defineAction } from '@/lib/auth/safe-action';
-import { clearWabaOverride as runClearWabaOverride } from '@/lib/routing';
+import { clearWabaOverride } from '@/lib/routing';
 import { clearWabaOverrideInputSchema } from '@/lib/routing/validation';
 import { getRoutingContext } from '@/lib/server';
-import { actorOf } from './actor';
 
 /** Clear this app's WABA override (after confirmation); its numbers without a phone override use the app URL. */
-export const clearWabaOverride = defineAction(
+export const clearWabaOverrideAction = defineAction(
   { permission: 'override.write', schema: clearWabaOverrideInputSchema },
   async (input, { user }) => ({
     ok: true,
-    data: await runClearWabaOverride(await getRoutingContext(), input, actorOf(user)),
+    data: await clearWabaOverride(await getRoutingContext(), input, changeLogActor(user)),
   }),
 );

@@ -1,19 +1,19 @@
 'use server';
 
 import { z } from 'zod';
+import { changeLogActor } from '@/lib/auth/change-log-actor';
 import { defineAction } from '@/lib/auth/safe-action';
 import { getConfig } from '@/lib/config';
-import { setPhoneOverride as runSetPhoneOverride } from '@/lib/routing';
+import { setPhoneOverride } from '@/lib/routing';
 import { setPhoneOverrideActionSchema } from '@/lib/routing/validation';
 import { getRoutingContext } from '@/lib/server';
 import { overrideTargetOf } from '../_lib/override-target';
-import { actorOf } from './actor';
 
 /**
  * Set this app's phone number override to a typed URL and token or to a managed receiver (resolved here):
  * stale check against `expected`, preflight, Graph write, read-back. The outcome carries what Graph reports.
  */
-export const setPhoneOverride = defineAction(
+export const setPhoneOverrideAction = defineAction(
   {
     permission: 'override.write',
     schema: z.lazy(() => setPhoneOverrideActionSchema(getConfig().ALLOW_LOOPBACK_CALLBACKS)),
@@ -24,10 +24,10 @@ export const setPhoneOverride = defineAction(
     const { phoneNumberId, expected } = input;
     return {
       ok: true,
-      data: await runSetPhoneOverride(
+      data: await setPhoneOverride(
         await getRoutingContext(),
         { phoneNumberId, expected, ...resolved.target },
-        actorOf(user),
+        changeLogActor(user),
       ),
     };
   },

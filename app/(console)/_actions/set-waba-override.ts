@@ -1,19 +1,19 @@
 'use server';
 
 import { z } from 'zod';
+import { changeLogActor } from '@/lib/auth/change-log-actor';
 import { defineAction } from '@/lib/auth/safe-action';
 import { getConfig } from '@/lib/config';
-import { setWabaOverride as runSetWabaOverride } from '@/lib/routing';
+import { setWabaOverride } from '@/lib/routing';
 import { setWabaOverrideActionSchema } from '@/lib/routing/validation';
 import { getRoutingContext } from '@/lib/server';
 import { overrideTargetOf } from '../_lib/override-target';
-import { actorOf } from './actor';
 
 /**
  * Set this app's WABA override (subscribing if needed) to a typed URL and token or to a managed receiver
  * (resolved here): stale check, preflight, Graph write, read-back.
  */
-export const setWabaOverride = defineAction(
+export const setWabaOverrideAction = defineAction(
   {
     permission: 'override.write',
     schema: z.lazy(() => setWabaOverrideActionSchema(getConfig().ALLOW_LOOPBACK_CALLBACKS)),
@@ -24,10 +24,10 @@ export const setWabaOverride = defineAction(
     const { wabaId, expected } = input;
     return {
       ok: true,
-      data: await runSetWabaOverride(
+      data: await setWabaOverride(
         await getRoutingContext(),
         { wabaId, expected, ...resolved.target },
-        actorOf(user),
+        changeLogActor(user),
       ),
     };
   },

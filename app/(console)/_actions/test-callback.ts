@@ -1,20 +1,20 @@
 'use server';
 
 import { z } from 'zod';
+import { changeLogActor } from '@/lib/auth/change-log-actor';
 import { defineAction } from '@/lib/auth/safe-action';
 import { getConfig } from '@/lib/config';
-import { testCallback as runTestCallback } from '@/lib/routing';
+import { testCallback } from '@/lib/routing';
 import { testCallbackActionSchema } from '@/lib/routing/validation';
 import { getRoutingContext } from '@/lib/server';
 import { overrideTargetOf } from '../_lib/override-target';
-import { actorOf } from './actor';
 
 /**
  * *Test callback*: the verification GET Meta would send, run alone, to a typed URL and token or to a managed
  * receiver (resolved here). Nothing is written to Graph; the check is recorded in the change log and in
  * callback_checks.
  */
-export const testCallback = defineAction(
+export const testCallbackAction = defineAction(
   {
     permission: 'callback.test',
     // Lazy: the loopback allowance comes from the environment at request time, not at build time.
@@ -26,10 +26,10 @@ export const testCallback = defineAction(
     const { overrideCallbackUri, verifyToken, receiver } = resolved.target;
     return {
       ok: true,
-      data: await runTestCallback(
+      data: await testCallback(
         await getRoutingContext(),
         { url: overrideCallbackUri, verifyToken, receiver },
-        actorOf(user),
+        changeLogActor(user),
       ),
     };
   },

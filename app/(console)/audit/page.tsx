@@ -8,9 +8,9 @@ import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { getAuditEnv } from '@/lib/server';
-import { previewBulkReroute } from './_actions/preview-bulk-reroute';
-import { startAuditScan } from './_actions/start-audit-scan';
-import { startBulkReroute } from './_actions/start-bulk-reroute';
+import { previewBulkRerouteAction } from './_actions/preview-bulk-reroute';
+import { startAuditScanAction } from './_actions/start-audit-scan';
+import { startBulkRerouteAction } from './_actions/start-bulk-reroute';
 
 export const metadata: Metadata = { title: 'Audit' };
 export const dynamic = 'force-dynamic';
@@ -36,7 +36,11 @@ export default async function AuditPage() {
             initial={{ latest, current }}
             permissions={{ export: can(user.role, 'data.export'), reroute: can(user.role, 'override.write') }}
             allowLoopback={getConfig().ALLOW_LOOPBACK_CALLBACKS}
-            actions={{ startAuditScan, previewBulkReroute, startBulkReroute }}
+            actions={{
+              startAuditScan: startAuditScanAction,
+              previewBulkReroute: previewBulkRerouteAction,
+              startBulkReroute: startBulkRerouteAction,
+            }}
           />
         </Suspense>
         <BulkJobsList jobs={jobs} />

@@ -14,9 +14,9 @@ import { latestUsage } from '@/lib/graph-usage';
 import { getAppTier } from '@/lib/routing/app-subscription';
 import { getAppTierContext, getUsageRecorder } from '@/lib/server';
 import { checkAccessToken, connectionView } from '@/lib/settings/connection';
-import { testCallback } from '../_actions/test-callback';
-import { deleteAppSubscription } from './_actions/delete-app-subscription';
-import { setAppSubscription } from './_actions/set-app-subscription';
+import { testCallbackAction } from '../_actions/test-callback';
+import { deleteAppSubscriptionAction } from './_actions/delete-app-subscription';
+import { setAppSubscriptionAction } from './_actions/set-app-subscription';
 
 export const metadata: Metadata = { title: 'Settings' };
 
@@ -83,7 +83,11 @@ export default async function SettingsPage() {
           <AppTierSection
             read={appTier}
             allowLoopback={config.ALLOW_LOOPBACK_CALLBACKS}
-            actions={{ setAppSubscription, deleteAppSubscription, testCallback }}
+            actions={{
+              setAppSubscription: setAppSubscriptionAction,
+              deleteAppSubscription: deleteAppSubscriptionAction,
+              testCallback: testCallbackAction,
+            }}
           />
         </Section>
       </div>

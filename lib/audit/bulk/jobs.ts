@@ -7,6 +7,7 @@ import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { type BulkJobItemRow, type BulkJobRow, bulkJobItems, bulkJobs } from '@/lib/db/schema';
+import type { Ownership } from '@/lib/graph/schemas';
 import { finishStamp, resumeStamp, shownStatus } from '@/lib/jobs/liveness';
 import type { PreflightResult } from '@/lib/routing/types';
 import { type AuditFilter, describeSelection } from '../filter';
@@ -19,7 +20,7 @@ export interface NewBulkItem {
   wabaId: string;
   wabaName: string | null;
   businessId: string;
-  ownership: 'owned' | 'client';
+  ownership: Ownership;
   displayPhoneNumber: string | null;
   expected: string | null;
 }

@@ -3,10 +3,10 @@ import 'server-only';
 import { fieldsFor } from '../fields';
 import { collectAll, continueEdge, type Page, toPage } from '../paging';
 import type { GraphRequester } from '../request';
-import { type Waba, wabaEdgeResponse, wabaSchema } from '../schemas';
+import { type Ownership, type Waba, wabaEdgeResponse, wabaSchema } from '../schemas';
 import { segment } from './shared';
 
-export type Ownership = 'owned' | 'client';
+export type { Ownership };
 
 export interface ListWabasOptions {
   fields?: string;

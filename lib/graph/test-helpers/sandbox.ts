@@ -3,58 +3,40 @@
  * its fixture apps, and the sandbox's control surface (`/_sandbox/…`) for faults, resets and the call log.
  */
 import { afterAll, beforeAll } from 'vitest';
+import {
+  type FaultConfig,
+  type SandboxCall,
+  type SandboxClient,
+  sandboxClient,
+} from '@/lib/graph-sandbox/client';
 import { startSandbox } from '@/lib/graph-sandbox/server';
 import { createGraphClient, type GraphClient, type GraphClientOptions } from '../client';
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
 export type FixtureApp = Sandbox['fixture']['apps'][number];
-
-export interface SandboxCall {
-  method: string;
-  path: string;
-  appId: string | null;
-  status: number;
-  errorCode?: number;
-  batch?: boolean;
-}
-
-export interface FaultSpec {
-  latencyMs?: number;
-  faultRate?: number;
-  faultKind?: 'http500' | 'code2' | 'code80008';
-  count?: number;
-  pathPattern?: string;
-  wabaCallBudget?: number;
-}
+export type { FaultConfig as FaultSpec, SandboxCall } from '@/lib/graph-sandbox/client';
 
 export interface SandboxHarness {
   readonly sandbox: Sandbox;
   readonly fixture: Sandbox['fixture'];
+  /** The sandbox's control client (`/_sandbox/…`). */
+  readonly control: SandboxClient;
   app(index: number): FixtureApp;
   /** A client for one fixture app; tests keep retry waits tiny. */
   client(app?: number | FixtureApp, options?: Partial<GraphClientOptions>): GraphClient;
   reset(): Promise<void>;
-  faults(spec: FaultSpec): Promise<void>;
+  faults(spec: FaultConfig): Promise<void>;
   clearFaults(): Promise<void>;
   calls(): Promise<SandboxCall[]>;
-}
-
-async function control(sandbox: Sandbox, method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${sandbox.url}/_sandbox/${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok)
-    throw new Error(`sandbox control ${method} ${path}: HTTP ${response.status} ${await response.text()}`);
-  return response.json();
 }
 
 /** Starts a sandbox before the file's tests and stops it after. */
 export function withSandbox(): SandboxHarness {
   let sandbox: Sandbox | undefined;
+  let control: SandboxClient | undefined;
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0 });
+    control = sandboxClient(sandbox.url);
   });
   afterAll(async () => {
     await sandbox?.close();
@@ -63,6 +45,10 @@ export function withSandbox(): SandboxHarness {
   const running = (): Sandbox => {
     if (!sandbox) throw new Error('sandbox not started (use inside tests)');
     return sandbox;
+  };
+  const controlled = (): SandboxClient => {
+    running();
+    return control as SandboxClient;
   };
   const app = (index: number): FixtureApp => {
     const found = running().fixture.apps[index];
@@ -76,6 +62,9 @@ export function withSandbox(): SandboxHarness {
     },
     get fixture() {
       return running().fixture;
+    },
+    get control() {
+      return controlled();
     },
     app,
     client(which = 0, options = {}) {
@@ -91,15 +80,13 @@ export function withSandbox(): SandboxHarness {
         ...options,
       });
     },
-    reset: async () => {
-      await control(running(), 'POST', 'reset');
-    },
+    reset: () => controlled().reset(),
     faults: async (spec) => {
-      await control(running(), 'POST', 'faults', spec);
+      await controlled().faults(spec);
     },
     clearFaults: async () => {
-      await control(running(), 'DELETE', 'faults');
+      await controlled().clearFaults();
     },
-    calls: async () => ((await control(running(), 'GET', 'calls')) as { data: SandboxCall[] }).data,
+    calls: () => controlled().calls(),
   };
 }

@@ -6,7 +6,7 @@ import { getAuditEnv } from '@/lib/server';
 import { bulkSelectionSchema } from './schemas';
 
 /** How many numbers a bulk re-route of this selection would write, for the confirmation to name. */
-export const previewBulkReroute = defineAction(
+export const previewBulkRerouteAction = defineAction(
   { permission: 'override.write', schema: bulkSelectionSchema },
   async (input) => ({ ok: true, data: await previewBulk(await getAuditEnv(), input) }),
 );

@@ -1,16 +1,16 @@
 'use server';
 
-import { retryBulkJob as runRetryBulkJob } from '@/lib/audit';
+import { retryBulkJob } from '@/lib/audit';
+import { changeLogActor } from '@/lib/auth/change-log-actor';
 import { defineAction } from '@/lib/auth/safe-action';
 import { getAuditEnv } from '@/lib/server';
-import { actorOf } from '../../_actions/actor';
 import { retryBulkSchema } from './schemas';
 
 /** Runs a bulk job's failed (or abandoned) numbers again; a set asks for its verify token again. */
-export const retryBulkJob = defineAction(
+export const retryBulkJobAction = defineAction(
   { permission: 'override.write', schema: retryBulkSchema },
   async (input, { user }) => ({
     ok: true,
-    data: await runRetryBulkJob(await getAuditEnv(), input, actorOf(user)),
+    data: await retryBulkJob(await getAuditEnv(), input, changeLogActor(user)),
   }),
 );

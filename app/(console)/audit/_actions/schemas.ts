@@ -1,11 +1,12 @@
 /** Inputs of the bulk re-routing actions (FormData or objects), validated on the server. */
 import { z } from 'zod';
+import { BULK_ACTIONS } from '@/lib/audit/bulk/actions';
 import { auditSelectionFilterSchema } from '@/lib/audit/filter';
 
 export const bulkSelectionSchema = z.object({
   scanId: z.uuid(),
   filter: auditSelectionFilterSchema,
-  action: z.enum(['phone_override.set', 'phone_override.clear']),
+  action: z.enum(BULK_ACTIONS),
   overrideCallbackUri: z.string().max(2048).optional(),
 });
 

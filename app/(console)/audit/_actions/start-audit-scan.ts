@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { startAuditScan as runStartAuditScan } from '@/lib/audit';
+import { startAuditScan } from '@/lib/audit';
 import type { AuditScanView } from '@/lib/audit/types';
 import { defineAction } from '@/lib/auth/safe-action';
 import { getAuditEnv } from '@/lib/server';
@@ -10,10 +10,10 @@ import { getAuditEnv } from '@/lib/server';
  * Starts a fleet audit scan in the background (or joins the one already running) and returns at once; the
  * page follows its progress through GET /api/audit/scan. Reading the fleet is a read: `data.read`.
  */
-export const startAuditScan = defineAction(
+export const startAuditScanAction = defineAction(
   { permission: 'data.read', schema: z.object({}) },
   async (_input, { user }) => {
-    const started = await runStartAuditScan(await getAuditEnv(), user.email);
+    const started = await startAuditScan(await getAuditEnv(), user.email);
     return { ok: true, data: { scan: started.scan as AuditScanView, created: started.created } };
   },
 );

@@ -1,9 +1,9 @@
 'use server';
 
-import { startBulkReroute as runStartBulkReroute } from '@/lib/audit';
+import { startBulkReroute } from '@/lib/audit';
+import { changeLogActor } from '@/lib/auth/change-log-actor';
 import { defineAction } from '@/lib/auth/safe-action';
 import { getAuditEnv } from '@/lib/server';
-import { actorOf } from '../../_actions/actor';
 import { startBulkSchema } from './schemas';
 
 /**
@@ -11,10 +11,10 @@ import { startBulkSchema } from './schemas';
  * that many numbers; one callback check for the whole job; then one routing write (with read-back and one
  * change-log row) per number, in the background.
  */
-export const startBulkReroute = defineAction(
+export const startBulkRerouteAction = defineAction(
   { permission: 'override.write', schema: startBulkSchema },
   async (input, { user }) => ({
     ok: true,
-    data: await runStartBulkReroute(await getAuditEnv(), input, actorOf(user)),
+    data: await startBulkReroute(await getAuditEnv(), input, changeLogActor(user)),
   }),
 );

@@ -19,10 +19,10 @@ import { fetchForPage } from '@/lib/query/fetch-for-page';
 import { getQueryClient } from '@/lib/query/get-query-client';
 import { numberDetailOptions } from '@/lib/query/numbers';
 import { readNumber } from '@/lib/query/reads';
-import { clearPhoneOverride } from '../../_actions/clear-phone-override';
-import { setPhoneOverride } from '../../_actions/set-phone-override';
-import { subscribeApp } from '../../_actions/subscribe-app';
-import { testCallback } from '../../_actions/test-callback';
+import { clearPhoneOverrideAction } from '../../_actions/clear-phone-override';
+import { setPhoneOverrideAction } from '../../_actions/set-phone-override';
+import { subscribeAppAction } from '../../_actions/subscribe-app';
+import { testCallbackAction } from '../../_actions/test-callback';
 
 type Params = Promise<{ phoneNumberId: string }>;
 
@@ -79,7 +79,12 @@ export default async function NumberPage({ params }: { params: Params }) {
               phoneNumberId={number.phoneNumberId}
               permissions={routingPermissions(user.role)}
               allowLoopback={getConfig().ALLOW_LOOPBACK_CALLBACKS}
-              actions={{ setPhoneOverride, clearPhoneOverride, subscribeApp, testCallback }}
+              actions={{
+                setPhoneOverride: setPhoneOverrideAction,
+                clearPhoneOverride: clearPhoneOverrideAction,
+                subscribeApp: subscribeAppAction,
+                testCallback: testCallbackAction,
+              }}
             />
           </HydrationBoundary>
         </ReceiverChoicesBoundary>

@@ -1,15 +1,15 @@
 'use server';
 
 import { z } from 'zod';
+import { changeLogActor } from '@/lib/auth/change-log-actor';
 import { defineAction } from '@/lib/auth/safe-action';
 import { getConfig } from '@/lib/config';
-import { setAppSubscription as runSetAppSubscription } from '@/lib/routing/app-subscription';
+import { setAppSubscription } from '@/lib/routing/app-subscription';
 import { setAppSubscriptionInputSchema } from '@/lib/routing/validation';
 import { getAppTierContext } from '@/lib/server';
-import { actorOf } from '../../_actions/actor';
 
 /** Set the app callback URL, verify token and fields (admins): stale check, preflight, Graph write, read-back. */
-export const setAppSubscription = defineAction(
+export const setAppSubscriptionAction = defineAction(
   {
     permission: 'settings.manage',
     // Lazy: the loopback allowance comes from the environment at request time, not at build time.
@@ -17,6 +17,6 @@ export const setAppSubscription = defineAction(
   },
   async (input, { user }) => ({
     ok: true,
-    data: await runSetAppSubscription(await getAppTierContext(), input, actorOf(user)),
+    data: await setAppSubscription(await getAppTierContext(), input, changeLogActor(user)),
   }),
 );

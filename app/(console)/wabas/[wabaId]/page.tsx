@@ -17,11 +17,11 @@ import { fetchForPage } from '@/lib/query/fetch-for-page';
 import { getQueryClient } from '@/lib/query/get-query-client';
 import { readWaba } from '@/lib/query/reads';
 import { wabaDetailOptions } from '@/lib/query/wabas';
-import { clearWabaOverride } from '../../_actions/clear-waba-override';
-import { setWabaOverride } from '../../_actions/set-waba-override';
-import { subscribeApp } from '../../_actions/subscribe-app';
-import { testCallback } from '../../_actions/test-callback';
-import { unsubscribeApp } from '../../_actions/unsubscribe-app';
+import { clearWabaOverrideAction } from '../../_actions/clear-waba-override';
+import { setWabaOverrideAction } from '../../_actions/set-waba-override';
+import { subscribeAppAction } from '../../_actions/subscribe-app';
+import { testCallbackAction } from '../../_actions/test-callback';
+import { unsubscribeAppAction } from '../../_actions/unsubscribe-app';
 
 type Params = Promise<{ wabaId: string }>;
 
@@ -75,7 +75,13 @@ export default async function WabaPage({ params }: { params: Params }) {
               wabaId={waba.wabaId}
               permissions={routingPermissions(user.role)}
               allowLoopback={getConfig().ALLOW_LOOPBACK_CALLBACKS}
-              actions={{ setWabaOverride, clearWabaOverride, subscribeApp, unsubscribeApp, testCallback }}
+              actions={{
+                setWabaOverride: setWabaOverrideAction,
+                clearWabaOverride: clearWabaOverrideAction,
+                subscribeApp: subscribeAppAction,
+                unsubscribeApp: unsubscribeAppAction,
+                testCallback: testCallbackAction,
+              }}
             />
           </HydrationBoundary>
         </ReceiverChoicesBoundary>

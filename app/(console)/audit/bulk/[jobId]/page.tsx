@@ -8,7 +8,7 @@ import { getBulkJob } from '@/lib/audit';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { getAuditEnv } from '@/lib/server';
-import { retryBulkJob } from '../../_actions/retry-bulk-job';
+import { retryBulkJobAction } from '../../_actions/retry-bulk-job';
 
 export const metadata: Metadata = { title: 'Bulk re-routing' };
 export const dynamic = 'force-dynamic';
@@ -32,7 +32,7 @@ export default async function BulkJobPage({ params }: { params: Promise<{ jobId:
         title="Bulk re-routing"
         description="Each number is written through Graph, read back, and logged in Activity."
       />
-      <BulkJobView initial={job} retry={retryBulkJob} canRetry={can(user.role, 'override.write')} />
+      <BulkJobView initial={job} retry={retryBulkJobAction} canRetry={can(user.role, 'override.write')} />
     </>
   );
 }

@@ -3,8 +3,10 @@
  * audit page is checked against Graph, not against itself; and sandbox fault injection.
  */
 import type { Page } from '@playwright/test';
-import type { SandboxHandle } from './support/fixtures';
-import { expect } from './support/fixtures';
+import { TIERS } from '@/lib/graph/schemas';
+import type { FaultConfig } from '@/lib/graph-sandbox/client';
+import type { SandboxHandle } from './fixtures';
+import { expect } from './fixtures';
 
 export interface TruthRow {
   phoneNumberId: string;
@@ -20,8 +22,6 @@ interface WabaNode {
   };
   subscribed_apps?: { data: { whatsapp_business_api_data: { id: string } }[] };
 }
-
-const TIERS = ['phone_number', 'whatsapp_business_account', 'application'] as const;
 
 /** Every number of every owned and client WABA, resolved the way Meta resolves it. */
 export async function fleetTruth(sandbox: SandboxHandle): Promise<TruthRow[]> {
@@ -53,13 +53,8 @@ export async function fleetTruth(sandbox: SandboxHandle): Promise<TruthRow[]> {
   return [...rows.values()];
 }
 
-export async function setFaults(sandbox: SandboxHandle, faults: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${sandbox.url}/_sandbox/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(faults),
-  });
-  if (!res.ok) throw new Error(`faults: ${res.status}`);
+export async function setFaults(sandbox: SandboxHandle, faults: FaultConfig): Promise<void> {
+  await sandbox.control.faults(faults);
 }
 
 /** Starts a scan from the page and waits until its snapshot is the one shown. */

@@ -3,18 +3,12 @@
  * sandbox (as this app), so assertions never rely on what the UI claims.
  */
 import type { Page } from '@playwright/test';
-import type { SandboxCall, SandboxHandle } from './support/fixtures';
+import type { SandboxCall, SandboxHandle } from './fixtures';
 
-export interface Scenarios {
-  phoneNumberTier: { phoneNumberId: string; wabaId: string };
-  wabaTier: { phoneNumberId: string; wabaId: string };
-  applicationTier: { phoneNumberId: string; wabaId: string };
-  unsubscribedWaba: { wabaId: string; phoneNumberId: string };
-  sharedWaba: { wabaId: string; secondAppId: string; secondAppPhoneNumberId: string };
-}
+export type Scenarios = SandboxHandle['fixture']['scenarios'];
 
 export function scenarios(sandbox: SandboxHandle): Scenarios {
-  return (sandbox.fixture as unknown as { scenarios: Scenarios }).scenarios;
+  return sandbox.fixture.scenarios;
 }
 
 export interface WebhookConfiguration {

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type Browser, type BrowserContext, expect, type Page } from '@playwright/test';
-import { authFile } from './support/roles';
+import { authFile } from './roles';
 
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${randomBytes(4).toString('hex')}@example.test`;
