@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditGraph } from '@/lib/audit/graph';
 import { Throttle } from '@/lib/audit/throttle';
-import type { CallLogEntry } from '@/lib/graph-sandbox/call-log';
+import { sandboxClient } from '@/lib/graph-sandbox/client';
 import { startSandbox } from '@/lib/graph-sandbox/server';
 import { scanFleet } from './scanner';
 import type { ScannedWaba } from './types';
@@ -15,13 +15,9 @@ describe('audit scan under short Graph pages', () => {
   afterAll(() => sandbox.close());
 
   it('reads every number once, stopping only where a page has no next, and proves every call', async () => {
-    const control = (path: string, init?: RequestInit) => fetch(`${sandbox.url}/_sandbox${path}`, init);
-    await control('/quirks', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ shortPages: true }),
-    });
-    await control('/calls', { method: 'DELETE' });
+    const control = sandboxClient(sandbox.url);
+    await control.quirks({ shortPages: true });
+    await control.clearCalls();
     const app = sandbox.fixture.apps[0];
     if (!app) throw new Error('the fixture has no app');
     const audit = createAuditGraph(
@@ -49,7 +45,7 @@ describe('audit scan under short Graph pages', () => {
     expect(new Set(wabas.map((w) => w.wabaId)).size).toBe(sandbox.fixture.counts.wabas);
     expect(new Set(numbers).size).toBe(sandbox.fixture.counts.phoneNumbers);
     expect(numbers).toHaveLength(sandbox.fixture.counts.phoneNumbers);
-    const calls = ((await (await control('/calls')).json()) as { data: CallLogEntry[] }).data;
+    const calls = await control.calls();
     expect(calls.filter((call) => call.appsecretProof !== 'valid')).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import type { DeliveryView, Emission } from './emit-log';
 import type { EmitBody } from './emit-routes';
 import type { FaultConfig } from './faults';
 import type { FixtureIdentities } from './fixture-identities';
+import type { QuirkConfig } from './quirks';
 import type { Delivery } from './receivers';
 import type { SandboxState } from './state';
 
@@ -17,6 +18,7 @@ export type { DeliveryView, Emission } from './emit-log';
 export type { EmitBody } from './emit-routes';
 export type { FaultConfig } from './faults';
 export type { FixtureApp, FixtureIdentities } from './fixture-identities';
+export type { QuirkConfig } from './quirks';
 export type { Delivery as ReceiverDelivery } from './receivers';
 
 /** `GET /_sandbox/faults`: the configuration in effect; `remaining` in count mode. */
@@ -49,6 +51,10 @@ export interface SandboxClient {
   /** Replaces the whole fault configuration (omitted fields are off). */
   faults(config: FaultConfig): Promise<CurrentFaults>;
   clearFaults(): Promise<CurrentFaults>;
+  currentQuirks(): Promise<QuirkConfig>;
+  /** Replaces the set of live-Graph quirks (omitted ones are off): short pages, `"success": "true"`. */
+  quirks(config: QuirkConfig): Promise<QuirkConfig>;
+  clearQuirks(): Promise<QuirkConfig>;
   /** Creates or reconfigures the echo receiver `/_sandbox/receiver/<name>`; answers its URL. */
   configureReceiver(name: string, config: { verifyToken: string; deliveryStatus?: number }): Promise<string>;
   receiverDeliveries(name: string): Promise<Delivery[]>;
@@ -109,6 +115,9 @@ export function sandboxClient(url: string): SandboxClient {
     currentFaults: () => call('/faults'),
     faults: (config) => call('/faults', { method: 'POST', json: config }),
     clearFaults: () => call('/faults', { method: 'DELETE' }),
+    currentQuirks: () => call('/quirks'),
+    quirks: (config) => call('/quirks', { method: 'POST', json: config }),
+    clearQuirks: () => call('/quirks', { method: 'DELETE' }),
     configureReceiver: async (name, config) =>
       (await call<{ url: string }>(receiverPath(name), { method: 'PUT', json: config })).url,
     receiverDeliveries: async (name) =>

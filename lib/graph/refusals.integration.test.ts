@@ -1,6 +1,6 @@
 /** Client ↔ sandbox: the client survives Graph's refusals and quirks, and proves its calls with appsecret_proof. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CallLogEntry } from '@/lib/graph-sandbox/call-log';
+import type { QuirkConfig, SandboxCall } from '@/lib/graph-sandbox/client';
 import { describeGraphError } from './describe-error';
 import { phoneNumberSchema } from './schemas';
 import { graphFailure as failure } from './test-helpers/graph-failure';
@@ -15,19 +15,9 @@ const northwind = () => h.fixture.businesses[1]?.id ?? '';
 const partner = (): FixtureApp => h.fixture.apps.find((app) => app.appsecretProofRequired) ?? h.app(-1);
 const proved = (app: FixtureApp) => h.client(app, { appSecret: app.secret });
 
-async function sandboxCalls(): Promise<CallLogEntry[]> {
-  const response = await fetch(`${h.sandbox.url}/_sandbox/calls`);
-  return ((await response.json()) as { data: CallLogEntry[] }).data;
-}
+const sandboxCalls = (): Promise<SandboxCall[]> => h.control.calls();
 
-async function quirks(body: Record<string, boolean>): Promise<void> {
-  const response = await fetch(`${h.sandbox.url}/_sandbox/quirks`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  expect(response.status).toBe(200);
-}
+const quirks = (config: QuirkConfig) => h.control.quirks(config);
 
 describe('appsecret_proof', () => {
   it('goes with every call when the app secret is set, and the sandbox finds each one valid', async () => {

@@ -1,6 +1,7 @@
 /** Routing reads when Graph says no to part of the fleet, and when it pages as live Graph does. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGraphClient } from '@/lib/graph/client';
+import type { QuirkConfig } from '@/lib/graph-sandbox/client';
 import type { RoutingContext } from './context';
 import { FleetCache } from './fleet-cache';
 import { getOverview } from './get-overview';
@@ -37,14 +38,7 @@ function partnerContext(): RoutingContext {
   };
 }
 
-async function setQuirks(body: Record<string, boolean>) {
-  const res = await fetch(`${h.sandbox.url}/_sandbox/quirks`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  expect(res.status).toBe(200);
-}
+const setQuirks = (config: QuirkConfig) => h.control.quirks(config);
 
 describe('a business the system user is not assigned to', () => {
   it('is an error entry with what to do on the overview, and the rest of the fleet is shown', async () => {
