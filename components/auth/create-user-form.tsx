@@ -7,12 +7,11 @@ import { FieldError } from '@/components/overrides/field-error';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
 import { ROLE_OPTIONS } from '@/lib/auth/roles';
 import type { ActionResult } from '@/lib/auth/safe-action';
 
 type State = ActionResult<{ id: string; email: string }> | null;
-
-const selectClass = 'h-9 w-full rounded-md border border-slate-400 bg-white px-2 text-sm text-slate-900';
 
 export function CreateUserForm() {
   const [state, action, pending] = useActionState<State, FormData>(
@@ -62,19 +61,13 @@ export function CreateUserForm() {
           <label htmlFor={`${id}-role`} className="text-sm font-medium">
             Role
           </label>
-          <select
-            id={`${id}-role`}
-            name="role"
-            defaultValue="viewer"
-            className={selectClass}
-            {...errorProps('role')}
-          >
+          <Select id={`${id}-role`} name="role" defaultValue="viewer" {...errorProps('role')}>
             {ROLE_OPTIONS.map((role) => (
               <option key={role} value={role}>
                 {role}
               </option>
             ))}
-          </select>
+          </Select>
           <FieldError id={`${id}-role-error`} message={fieldError('role')} />
         </div>
         <div className="space-y-1">

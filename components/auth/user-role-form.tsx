@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { changeUserRoleAction } from '@/app/(console)/users/_actions/change-user-role';
 import { PendingLabel } from '@/components/common/pending-label';
 import { Button } from '@/components/ui/button';
+import { Select } from '@/components/ui/select';
 import { ROLE_OPTIONS } from '@/lib/auth/roles';
 import type { ActionResult } from '@/lib/auth/safe-action';
 import type { Role } from '@/lib/db/schema';
@@ -34,19 +35,19 @@ export function UserRoleForm({
         <label htmlFor={selectId} className="sr-only">
           Role for {email}
         </label>
-        <select
+        <Select
           id={selectId}
           name="role"
           defaultValue={role}
           disabled={Boolean(lockedReason) || pending}
-          className="h-8 rounded-md border border-slate-400 bg-white px-2 text-sm disabled:bg-slate-100"
+          className="h-8 w-auto"
         >
           {ROLE_OPTIONS.map((r) => (
             <option key={r} value={r}>
               {r}
             </option>
           ))}
-        </select>
+        </Select>
         <Button
           type="submit"
           size="sm"

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { FieldError } from '@/components/overrides/field-error';
 import { Label } from '@/components/ui/label';
+import { Select } from '@/components/ui/select';
 import { useReceiverChoices } from './receiver-choices';
 
 interface ReceiverPickerProps {
@@ -48,14 +49,13 @@ export function ReceiverPicker({ id, value, error, onChange }: ReceiverPickerPro
       <p id={hintId} className="text-xs text-slate-700">
         Switchboard fills in its URL and verify token on the server; Meta verifies it before saving.
       </p>
-      <select
+      <Select
         id={id}
         name="receiverId"
         value={value}
         onChange={(e) => onChange(e.target.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${hintId} ${errorId}`}
-        className="h-9 w-full rounded-md border border-slate-400 bg-white px-2 text-sm text-slate-900"
       >
         <option value="">Choose a receiver…</option>
         {receivers.map((r) => (
@@ -63,7 +63,7 @@ export function ReceiverPicker({ id, value, error, onChange }: ReceiverPickerPro
             {r.name} ({r.url})
           </option>
         ))}
-      </select>
+      </Select>
       <FieldError id={errorId} message={error} />
     </div>
   );
