@@ -113,7 +113,15 @@ export function BulkRerouteDialog({
           verifyToken: step.token,
         }),
       });
-      if (!result.ok) return setError(result.error);
+      if (!result.ok) {
+        setError(result.error);
+        // A field the service refused (the URL, the token): back to the form with the field marked.
+        if (result.fieldErrors) {
+          setFieldErrors(result.fieldErrors);
+          setStep({ kind: 'form' });
+        }
+        return;
+      }
       const started = result.data;
       if (started.kind === 'started') {
         setOpen(false);
@@ -123,10 +131,6 @@ export function BulkRerouteDialog({
         setStep({ kind: 'form' });
       } else {
         setError(started.message);
-        if (started.fieldErrors) {
-          setFieldErrors(started.fieldErrors);
-          setStep({ kind: 'form' });
-        }
       }
     } finally {
       setPending(false);
