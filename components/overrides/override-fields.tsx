@@ -1,9 +1,9 @@
 'use client';
 
+import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { OVERRIDE_URL_MAX_LENGTH } from '@/lib/routing/validation';
-import { FieldError } from './field-error';
 import { VerifyTokenInput } from './verify-token-input';
 
 export type OverrideFieldName = 'overrideCallbackUri' | 'verifyToken';

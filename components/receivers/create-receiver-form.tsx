@@ -4,9 +4,9 @@ import Link from 'next/link';
 import { useActionState, useEffect, useId, useRef } from 'react';
 import { createReceiverAction } from '@/app/(console)/receivers/_actions/create-receiver';
 import { PendingLabel } from '@/components/common/pending-label';
-import { FieldError } from '@/components/overrides/field-error';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/auth/safe-action';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { FieldError } from '@/components/overrides/field-error';
+import { FieldError } from '@/components/ui/field-error';
 import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
 import { useReceiverChoices } from './receiver-choices';

@@ -4,9 +4,9 @@ import { useActionState, useEffect, useId, useRef } from 'react';
 import { rotateReceiverSecretAction } from '@/app/(console)/receivers/_actions/rotate-receiver-secret';
 import { PendingLabel } from '@/components/common/pending-label';
 import { formatUtc } from '@/components/common/timestamp';
-import { FieldError } from '@/components/overrides/field-error';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import type { ActionResult } from '@/lib/auth/safe-action';
 

@@ -3,9 +3,9 @@
 import { useActionState, useEffect, useId, useRef } from 'react';
 import { createUserAction } from '@/app/(console)/users/_actions/create-user';
 import { PendingLabel } from '@/components/common/pending-label';
-import { FieldError } from '@/components/overrides/field-error';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { ROLE_OPTIONS } from '@/lib/auth/roles';
