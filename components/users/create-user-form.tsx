@@ -1,107 +1,77 @@
 'use client';
 
-import { useActionState, useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { createUserAction } from '@/app/(console)/users/_actions/create-user';
 import { PendingLabel } from '@/components/common/pending-label';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { FieldError } from '@/components/ui/field-error';
+import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
+import { ResultRegion } from '@/components/ui/result-region';
 import { Select } from '@/components/ui/select';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { ROLE_OPTIONS } from '@/lib/auth/roles';
-import type { ActionResult } from '@/lib/auth/safe-action';
-
-type State = ActionResult<{ id: string; email: string }> | null;
 
 export function CreateUserForm() {
-  const [state, action, pending] = useActionState<State, FormData>(
-    (_prev, form) => createUserAction(form),
-    null,
-  );
-  const formRef = useRef<HTMLFormElement>(null);
+  const { state, formAction, pending, formRef, fieldError } = useActionForm(createUserAction);
   const id = useId();
-  const fieldError = (name: string) => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
-  const errorProps = (name: string) => ({
-    'aria-invalid': fieldError(name) ? true : undefined,
-    'aria-describedby': `${id}-${name}-error`,
-  });
-
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
 
   return (
-    <form ref={formRef} action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
+    <form ref={formRef} action={formAction} className="space-y-3" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="text-base font-semibold">
         Add a user
       </h2>
       <div className="grid gap-3 sm:grid-cols-2">
-        <div className="space-y-1">
-          <label htmlFor={`${id}-email`} className="text-sm font-medium">
-            Email
-          </label>
-          <Input
-            id={`${id}-email`}
-            name="email"
-            type="email"
-            required
-            autoComplete="off"
-            {...errorProps('email')}
-          />
-          <FieldError id={`${id}-email-error`} message={fieldError('email')} />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor={`${id}-name`} className="text-sm font-medium">
-            Name <span className="font-normal text-slate-700">(optional)</span>
-          </label>
-          <Input id={`${id}-name`} name="name" autoComplete="off" {...errorProps('name')} />
-          <FieldError id={`${id}-name-error`} message={fieldError('name')} />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor={`${id}-role`} className="text-sm font-medium">
-            Role
-          </label>
-          <Select id={`${id}-role`} name="role" defaultValue="viewer" {...errorProps('role')}>
-            {ROLE_OPTIONS.map((role) => (
-              <option key={role} value={role}>
-                {role}
-              </option>
-            ))}
-          </Select>
-          <FieldError id={`${id}-role-error`} message={fieldError('role')} />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor={`${id}-password`} className="text-sm font-medium">
-            Initial password
-          </label>
-          <Input
-            id={`${id}-password`}
-            name="password"
-            type="password"
-            required
-            minLength={12}
-            autoComplete="new-password"
-            {...errorProps('password')}
-            aria-describedby={`${id}-password-hint ${id}-password-error`}
-          />
-          <p id={`${id}-password-hint`} className="text-xs text-slate-700">
-            At least 12 characters. Pass it on to them directly.
-          </p>
-          <FieldError id={`${id}-password-error`} message={fieldError('password')} />
-        </div>
+        <FormField id={`${id}-email`} label="Email" error={fieldError('email')}>
+          {(control) => <Input {...control} name="email" type="email" required autoComplete="off" />}
+        </FormField>
+        <FormField
+          id={`${id}-name`}
+          label={
+            <>
+              Name <span className="font-normal text-slate-700">(optional)</span>
+            </>
+          }
+          error={fieldError('name')}
+        >
+          {(control) => <Input {...control} name="name" autoComplete="off" />}
+        </FormField>
+        <FormField id={`${id}-role`} label="Role" error={fieldError('role')}>
+          {(control) => (
+            <Select {...control} name="role" defaultValue="viewer">
+              {ROLE_OPTIONS.map((role) => (
+                <option key={role} value={role}>
+                  {role}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+        <FormField
+          id={`${id}-password`}
+          label="Initial password"
+          hint="At least 12 characters. Pass it on to them directly."
+          error={fieldError('password')}
+        >
+          {(control) => (
+            <Input
+              {...control}
+              name="password"
+              type="password"
+              required
+              minLength={12}
+              autoComplete="new-password"
+            />
+          )}
+        </FormField>
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>
           <PendingLabel pending={pending} idle="Create user" busy="Creating…" />
         </Button>
-        <div aria-live="polite" className="min-w-0 flex-1">
-          {state?.ok && <p className="text-sm text-emerald-800">Created {state.data.email}.</p>}
-          {state && !state.ok && !state.fieldErrors && (
-            <Alert variant="destructive">
-              <p>{state.error}</p>
-            </Alert>
-          )}
-        </div>
+        <ResultRegion
+          state={state}
+          success={(data) => <p className="text-sm text-emerald-800">Created {data.email}.</p>}
+        />
       </div>
     </form>
   );
