@@ -37,7 +37,9 @@ test('at 1366 px the winner, effective URL and since-last-scan columns are on sc
     ['Effective URL', url],
     ['Since last scan', drift],
   ] as const) {
-    expect(b.x + b.width, `${name} column ends inside the ${viewport} px viewport`).toBeLessThanOrEqual(viewport);
+    expect(b.x + b.width, `${name} column ends inside the ${viewport} px viewport`).toBeLessThanOrEqual(
+      viewport,
+    );
   }
 
   // Sideways scroll: the number column stays where it was, the tiers move under it.

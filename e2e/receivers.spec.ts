@@ -156,7 +156,9 @@ test.describe('receiver forms: hints and errors', () => {
     await expect(error).toHaveAttribute('aria-live', 'polite');
     await expect(error.locator('svg')).toHaveCount(1);
     const [er, eg, eb] = ((await colour(error)).match(/\d+/g) ?? []).map(Number);
-    expect((er ?? 0) - Math.max(eg ?? 0, eb ?? 0), `error colour rgb(${er}, ${eg}, ${eb})`).toBeGreaterThan(80);
+    expect((er ?? 0) - Math.max(eg ?? 0, eb ?? 0), `error colour rgb(${er}, ${eg}, ${eb})`).toBeGreaterThan(
+      80,
+    );
     // The hint is still there, still neutral, next to the error.
     const tokenHint = form.locator('[data-field-hint]').nth(1);
     await expect(tokenHint).toHaveText(/8\+ characters/);

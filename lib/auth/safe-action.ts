@@ -34,7 +34,11 @@ function toPlainInput(input: unknown): unknown {
  */
 function validationRefusal<T>(result: ActionResult<T>): ActionResult<T> {
   if (!result.ok) return result;
-  const data = result.data as { kind?: unknown; message?: unknown; fieldErrors?: Record<string, string[]> } | null;
+  const data = result.data as {
+    kind?: unknown;
+    message?: unknown;
+    fieldErrors?: Record<string, string[]>;
+  } | null;
   if (data?.kind === 'refused' && data.fieldErrors && typeof data.message === 'string') {
     return { ok: false, status: 422, error: data.message, fieldErrors: data.fieldErrors };
   }
