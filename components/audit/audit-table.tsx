@@ -234,7 +234,7 @@ export function AuditTable({
                     <tr
                       id={detailRowId(row.id)}
                       data-testid="audit-row-detail"
-                      className="border-b bg-slate-50"
+                      className="border-b border-slate-200 bg-slate-50"
                     >
                       <td colSpan={columnCount} className="p-0">
                         <AuditRowDetail row={row.original} />

@@ -10,8 +10,8 @@ export interface FieldControlProps {
 }
 
 /**
- * One labelled field: the label, a neutral hint (what to type — shown before anything is typed), the
- * control and the error line (red, with an icon, announced). The hint stays when an error shows, so the person still sees what
+ * One labelled field: the label, the control, a neutral hint under it (what to type — shown before anything is
+ * typed; under the control so side-by-side fields' inputs line up) and the error line (red, with an icon, announced). The hint stays when an error shows, so the person still sees what
  * is expected.
  */
 export function FormField({
@@ -32,16 +32,16 @@ export function FormField({
   return (
     <div className="space-y-1">
       <Label htmlFor={id}>{label}</Label>
-      {hint && (
-        <p id={hintId} className="text-xs text-slate-700" data-field-hint="">
-          {hint}
-        </p>
-      )}
       {children({
         id,
         'aria-invalid': error ? true : undefined,
         'aria-describedby': hint ? `${hintId} ${errorId}` : errorId,
       })}
+      {hint && (
+        <p id={hintId} className="text-xs text-slate-700" data-field-hint="">
+          {hint}
+        </p>
+      )}
       <FieldError id={errorId} message={error} />
     </div>
   );
