@@ -10,9 +10,9 @@ export interface FieldControlProps {
 }
 
 /**
- * One labelled field: the label, the control, a neutral hint under it (what to type — shown before anything is
- * typed; under the control so side-by-side fields' inputs line up) and the error line (red, with an icon, announced). The hint stays when an error shows, so the person still sees what
- * is expected.
+ * One labelled field: the label, the control, a neutral hint under it (what to type, shown before anything is
+ * typed; under the control so side-by-side fields' inputs line up) and the error line (red, with an icon,
+ * announced). The hint stays when an error shows, so the person still sees what is expected.
  */
 export function FormField({
   id,
