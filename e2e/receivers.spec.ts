@@ -135,7 +135,16 @@ test.describe('receiver forms: hints and errors', () => {
   }) => {
     await page.goto('/receivers');
     const form = page.getByRole('form', { name: 'Add a receiver' });
-    const colour = (el: import('@playwright/test').Locator) => el.evaluate((e) => getComputedStyle(e).color);
+    // The computed colour may be oklch (Tailwind 4); a canvas turns any CSS colour into sRGB channels.
+    const colour = (el: import('@playwright/test').Locator) =>
+      el.evaluate((e) => {
+        const ctx = document.createElement('canvas').getContext('2d');
+        if (!ctx) return '';
+        ctx.fillStyle = getComputedStyle(e).color;
+        ctx.fillRect(0, 0, 1, 1);
+        const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
+        return `rgb(${r}, ${g}, ${b})`;
+      });
     const hint = form.locator('[data-field-hint]').first();
     await expect(hint).toHaveText(/What support staff will recognise/);
     // Slate text, not the red of an error: no red channel dominating.
