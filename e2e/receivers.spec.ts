@@ -110,6 +110,55 @@ test.describe('receivers as an admin', () => {
   });
 });
 
+test.describe('receiver forms: hints and errors', () => {
+  test.use({ storageState: authFile('admin') });
+
+  test('hints are neutral before anything is typed; an error is red, has an icon and is announced', async ({
+    page,
+  }) => {
+    await page.goto('/receivers');
+    const form = page.getByRole('form', { name: 'Add a receiver' });
+    // The computed colour may be oklch (Tailwind 4); a canvas turns any CSS colour into sRGB channels.
+    const colour = (el: import('@playwright/test').Locator) =>
+      el.evaluate((e) => {
+        const ctx = document.createElement('canvas').getContext('2d');
+        if (!ctx) return '';
+        ctx.fillStyle = getComputedStyle(e).color;
+        ctx.fillRect(0, 0, 1, 1);
+        const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
+        return `rgb(${r}, ${g}, ${b})`;
+      });
+    const hint = form.locator('[data-field-hint]').first();
+    await expect(hint).toHaveText(/What support staff will recognise/);
+    // Slate text, not the red of an error: no red channel dominating.
+    const [r, g, b] = ((await colour(hint)).match(/\d+/g) ?? []).map(Number);
+    expect((r ?? 0) - Math.max(g ?? 0, b ?? 0), `hint colour rgb(${r}, ${g}, ${b})`).toBeLessThan(40);
+    // Nothing in the error lines until a submit is refused.
+    await expect(form.locator('[data-field-error]')).toHaveText(['', '', '']);
+
+    await page.getByLabel('Name').fill('Hints check');
+    await page.getByLabel('Verify token').fill('short');
+    await page.getByLabel('App secret').fill('a-valid-looking-app-secret');
+    await page.getByRole('button', { name: 'Create receiver' }).click();
+    const tokenInput = page.getByLabel('Verify token');
+    await expect(tokenInput).toHaveAttribute('aria-invalid', 'true');
+    const errorId = ((await tokenInput.getAttribute('aria-describedby')) ?? '').split(' ').at(-1) ?? '';
+    const error = page.locator(`[id="${errorId}"]`);
+    await expect(error).not.toBeEmpty();
+    await expect(error).toHaveAttribute('aria-live', 'polite');
+    await expect(error.locator('svg')).toHaveCount(1);
+    const [er, eg, eb] = ((await colour(error)).match(/\d+/g) ?? []).map(Number);
+    expect((er ?? 0) - Math.max(eg ?? 0, eb ?? 0), `error colour rgb(${er}, ${eg}, ${eb})`).toBeGreaterThan(
+      80,
+    );
+    // The hint is still there, still neutral, next to the error.
+    const tokenHint = form.locator('[data-field-hint]').nth(1);
+    await expect(tokenHint).toHaveText(/8\+ characters/);
+    const [hr, hg, hb] = ((await colour(tokenHint)).match(/\d+/g) ?? []).map(Number);
+    expect((hr ?? 0) - Math.max(hg ?? 0, hb ?? 0)).toBeLessThan(40);
+  });
+});
+
 test.describe('receivers as a viewer', () => {
   test.use({ storageState: authFile('viewer') });
 

@@ -1,14 +1,12 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { FieldError } from '@/components/overrides/field-error';
 import { Button, buttonVariants } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
+import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
 import { CHANGE_TARGET_TYPES, type ChangeLogFieldErrors, type ChangeLogFilter } from '@/lib/activity';
 import { CHANGE_OUTCOMES } from '@/lib/db/schema';
-
-const selectClass =
-  'h-9 w-full rounded-md border border-slate-400 bg-white px-2 text-sm text-slate-900 disabled:bg-slate-100';
 
 function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
@@ -62,29 +60,24 @@ export function ActivityFilters({
     >
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <Field id="f-actor" label="Person">
-          <select id="f-actor" name="actor" defaultValue={filter.actor ?? ''} className={selectClass}>
+          <Select id="f-actor" name="actor" defaultValue={filter.actor ?? ''}>
             <Options values={withCurrent(actors, filter.actor)} anyLabel="Anyone" />
-          </select>
+          </Select>
         </Field>
         <Field id="f-action" label="Action">
-          <select id="f-action" name="action" defaultValue={filter.action ?? ''} className={selectClass}>
+          <Select id="f-action" name="action" defaultValue={filter.action ?? ''}>
             <Options values={withCurrent(actions, filter.action)} anyLabel="Any action" />
-          </select>
+          </Select>
         </Field>
         <Field id="f-outcome" label="Outcome">
-          <select id="f-outcome" name="outcome" defaultValue={filter.outcome ?? ''} className={selectClass}>
+          <Select id="f-outcome" name="outcome" defaultValue={filter.outcome ?? ''}>
             <Options values={CHANGE_OUTCOMES} anyLabel="Any outcome" />
-          </select>
+          </Select>
         </Field>
         <Field id="f-target-type" label="Target type">
-          <select
-            id="f-target-type"
-            name="targetType"
-            defaultValue={filter.targetType ?? ''}
-            className={selectClass}
-          >
+          <Select id="f-target-type" name="targetType" defaultValue={filter.targetType ?? ''}>
             <Options values={CHANGE_TARGET_TYPES} anyLabel="Any type" />
-          </select>
+          </Select>
         </Field>
         <Field id="f-target-id" label="Target id">
           <Input id="f-target-id" name="targetId" defaultValue={filter.targetId ?? ''} inputMode="text" />

@@ -1,24 +1,49 @@
-import type { ReactNode } from 'react';
+import { createColumnHelper, rowExpandingFeature, tableFeatures } from '@tanstack/react-table';
+import { ChevronDown, ChevronRight } from 'lucide-react';
 import { TierBadge } from '@/components/routing/tier-badge';
+import { TruncatedText } from '@/components/ui/truncated-text';
 import type { SortKey } from '@/lib/audit/filter';
 import type { AuditRow } from '@/lib/audit/types';
 import { DriftMarker } from './drift-marker';
 
-export interface AuditColumn {
-  id: string;
-  header: string;
+export interface AuditColumnMeta {
   /** Width of the column (a fixed table layout keeps rows one height, which virtualisation needs). */
   width: string;
+  /** The server sort key the header toggles (sorting, filtering and paging happen on the server). */
   sort?: SortKey;
-  cell: (row: AuditRow) => ReactNode;
+  /** Stays in view when the table scrolls sideways. */
+  sticky?: boolean;
 }
+
+/**
+ * Expanding only (a row's detail row with every URL in full): the rows arrive sorted and filtered from the
+ * snapshot table, so the table does no sorting or filtering of its own.
+ */
+export const auditFeatures = tableFeatures({ rowExpandingFeature, columnMeta: {} as AuditColumnMeta });
+
+const column = createColumnHelper<typeof auditFeatures, AuditRow>();
 
 function Url({ value }: { value: string | null }) {
   if (!value) return <span className="text-slate-600">—</span>;
+  return <TruncatedText value={value} className="font-mono text-xs" />;
+}
+
+/** The id of a number's detail row, which its toggle controls. */
+export function detailRowId(phoneNumberId: string): string {
+  return `audit-detail-${phoneNumberId}`;
+}
+
+function NumberName({ row }: { row: AuditRow }) {
   return (
-    <span className="block truncate font-mono text-xs" title={value}>
-      {value}
-    </span>
+    <div className="min-w-0">
+      <a
+        href={`/numbers/${row.phoneNumberId}`}
+        className="block truncate text-blue-800 underline underline-offset-2"
+      >
+        {row.displayPhoneNumber ?? row.phoneNumberId}
+      </a>
+      <span className="block truncate text-xs text-slate-700">{row.verifiedName ?? row.phoneNumberId}</span>
+    </div>
   );
 }
 
@@ -26,33 +51,84 @@ function Url({ value }: { value: string | null }) {
 // and rows stream past both while the table scrolls — that would fetch a page per row.
 
 /**
- * The audit's columns. Sorting, filtering and paging happen on the server (the snapshot table), so columns only
- * say how to render a row and which server sort key a header toggles.
+ * The audit's columns, in the order an admin reads them: the number, where it resolves (winner, effective URL,
+ * change since the last scan), then the three tiers that explain it, then the WABA. At 1366 px the first four fit
+ * without scrolling sideways; the number column stays put when the rest scrolls.
  */
-export const AUDIT_COLUMNS: AuditColumn[] = [
-  {
+export const AUDIT_COLUMNS = column.columns([
+  column.display({
     id: 'number',
     header: 'Number',
-    width: '11rem',
-    sort: 'number',
-    cell: (row) => (
-      <div className="min-w-0">
-        <a
-          href={`/numbers/${row.phoneNumberId}`}
-          className="block truncate text-blue-800 underline underline-offset-2"
-        >
-          {row.displayPhoneNumber ?? row.phoneNumberId}
-        </a>
-        <span className="block truncate text-xs text-slate-700">{row.verifiedName ?? row.phoneNumberId}</span>
-      </div>
+    meta: { width: '12rem', sort: 'number', sticky: true },
+    cell: ({ row: tableRow }) => {
+      const row = tableRow.original;
+      const expanded = tableRow.getIsExpanded();
+      const Icon = expanded ? ChevronDown : ChevronRight;
+      return (
+        <div className="flex min-w-0 items-center gap-1">
+          <button
+            type="button"
+            className="-ml-1 shrink-0 rounded p-0.5 text-slate-700 hover:bg-slate-200"
+            aria-expanded={expanded}
+            aria-controls={detailRowId(row.phoneNumberId)}
+            aria-label={`Details of ${row.displayPhoneNumber ?? row.phoneNumberId}`}
+            onClick={() => tableRow.toggleExpanded()}
+          >
+            <Icon className="size-4" aria-hidden="true" />
+          </button>
+          <NumberName row={row} />
+        </div>
+      );
+    },
+  }),
+  column.accessor('winner', {
+    header: 'Winner',
+    meta: { width: '12.5rem', sort: 'winner' },
+    cell: (info) => <TierBadge tier={info.getValue()} />,
+  }),
+  column.accessor('effectiveUrl', {
+    id: 'url',
+    header: 'Effective URL',
+    meta: { width: '16rem', sort: 'url' },
+    cell: (info) => <Url value={info.getValue()} />,
+  }),
+  column.display({
+    id: 'drift',
+    header: 'Since last scan',
+    meta: { width: '13.5rem' },
+    cell: ({ row: { original: row } }) => (
+      <DriftMarker changed={row.changed} drift={row.drift} previous={row.previous} />
     ),
-  },
-  {
+  }),
+  column.accessor('phoneTier', {
+    id: 'phone',
+    header: 'Phone override',
+    meta: { width: '13rem' },
+    cell: (info) => <Url value={info.getValue()} />,
+  }),
+  column.accessor('wabaTier', {
+    id: 'waba-tier',
+    header: 'WABA override',
+    meta: { width: '13rem' },
+    cell: (info) => <Url value={info.getValue()} />,
+  }),
+  column.accessor('appTier', {
+    id: 'app',
+    header: 'App callback',
+    meta: { width: '13rem' },
+    cell: (info) => <Url value={info.getValue()} />,
+  }),
+  column.accessor('subscribed', {
+    header: 'Subscribed',
+    meta: { width: '7rem' },
+    cell: (info) =>
+      info.getValue() ? <span>Yes</span> : <span className="font-medium text-red-800">No</span>,
+  }),
+  column.display({
     id: 'waba',
     header: 'WABA',
-    width: '12rem',
-    sort: 'waba',
-    cell: (row) => (
+    meta: { width: '12rem', sort: 'waba' },
+    cell: ({ row: { original: row } }) => (
       <div className="min-w-0">
         <a
           href={`/wabas/${row.wabaId}`}
@@ -66,34 +142,5 @@ export const AUDIT_COLUMNS: AuditColumn[] = [
         </span>
       </div>
     ),
-  },
-  { id: 'phone', header: 'Phone override', width: '13rem', cell: (row) => <Url value={row.phoneTier} /> },
-  { id: 'waba-tier', header: 'WABA override', width: '13rem', cell: (row) => <Url value={row.wabaTier} /> },
-  { id: 'app', header: 'App callback', width: '13rem', cell: (row) => <Url value={row.appTier} /> },
-  {
-    id: 'winner',
-    header: 'Winner',
-    width: '12rem',
-    sort: 'winner',
-    cell: (row) => <TierBadge tier={row.winner} />,
-  },
-  {
-    id: 'url',
-    header: 'Effective URL',
-    width: '16rem',
-    sort: 'url',
-    cell: (row) => <Url value={row.effectiveUrl} />,
-  },
-  {
-    id: 'subscribed',
-    header: 'Subscribed',
-    width: '7rem',
-    cell: (row) => (row.subscribed ? <span>Yes</span> : <span className="font-medium text-red-800">No</span>),
-  },
-  {
-    id: 'drift',
-    header: 'Since last scan',
-    width: '14rem',
-    cell: (row) => <DriftMarker changed={row.changed} drift={row.drift} previous={row.previous} />,
-  },
-];
+  }),
+]);

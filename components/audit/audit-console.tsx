@@ -4,7 +4,7 @@ import { Download } from 'lucide-react';
 import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button, buttonVariants } from '@/components/ui/button';
-import { cn } from '@/components/ui/cn';
+import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import type { AuditScanView } from '@/lib/audit/types';
 import type { ActionResult } from '@/lib/auth/safe-action';
 import { exportHref, type ScanState } from './audit-api';
@@ -66,21 +66,6 @@ export function AuditConsole({ initial, permissions, allowLoopback, actions }: A
     }
   }
 
-  const tab = (value: typeof view, label: string) => (
-    <button
-      type="button"
-      role="tab"
-      aria-selected={view === value}
-      onClick={() => setView(value)}
-      className={cn(
-        'rounded-md px-3 py-1.5 text-sm font-medium',
-        view === value ? 'bg-slate-900 text-white' : 'text-slate-800 hover:bg-slate-100',
-      )}
-    >
-      {label}
-    </button>
-  );
-
   return (
     <div className="space-y-4">
       <ScanPanel state={scanState.data} onRefresh={refresh} starting={starting} startError={startError} />
@@ -88,39 +73,35 @@ export function AuditConsole({ initial, permissions, allowLoopback, actions }: A
         <>
           <DriftNotice scan={current} onShow={() => setFilter({ ...filter, drift: '1' })} />
           <AuditFilters filter={filter} onChange={setFilter} />
-          <div className="flex flex-wrap items-center justify-between gap-2">
-            <div
-              role="tablist"
-              aria-label="Audit view"
-              className="flex gap-1 rounded-lg border border-slate-200 bg-white p-1"
-            >
-              {tab('table', 'Numbers')}
-              {tab('urls', 'Group by URL')}
+          <Tabs value={view} onValueChange={(value) => setView(value === 'urls' ? 'urls' : 'table')}>
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <TabsList aria-label="Audit view">
+                <TabsTrigger value="table">Numbers</TabsTrigger>
+                <TabsTrigger value="urls">Group by URL</TabsTrigger>
+              </TabsList>
+              <div className="flex flex-wrap items-center gap-2">
+                {permissions.reroute && matching > 0 && (
+                  <BulkRerouteDialog
+                    scanId={current.id}
+                    filter={filter}
+                    allowLoopback={allowLoopback}
+                    actions={actions}
+                    triggerLabel={`Re-route ${plural(matching, 'number')}…`}
+                  />
+                )}
+                {permissions.export && (
+                  <a
+                    href={exportHref(current.id, filter)}
+                    className={buttonVariants({ variant: 'outline', size: 'sm' })}
+                    download
+                  >
+                    <Download aria-hidden="true" />
+                    Export CSV
+                  </a>
+                )}
+              </div>
             </div>
-            <div className="flex flex-wrap items-center gap-2">
-              {permissions.reroute && matching > 0 && (
-                <BulkRerouteDialog
-                  scanId={current.id}
-                  filter={filter}
-                  allowLoopback={allowLoopback}
-                  actions={actions}
-                  triggerLabel={`Re-route ${plural(matching, 'number')}…`}
-                />
-              )}
-              {permissions.export && (
-                <a
-                  href={exportHref(current.id, filter)}
-                  className={buttonVariants({ variant: 'outline', size: 'sm' })}
-                  download
-                >
-                  <Download aria-hidden="true" />
-                  Export CSV
-                </a>
-              )}
-            </div>
-          </div>
-          <div role="tabpanel" aria-label={view === 'urls' ? 'Group by URL' : 'Numbers'}>
-            {view === 'urls' ? (
+            <TabsContent value="urls">
               <UrlGroups
                 scanId={current.id}
                 filter={filter}
@@ -140,14 +121,15 @@ export function AuditConsole({ initial, permissions, allowLoopback, actions }: A
                     : undefined
                 }
               />
-            ) : (
+            </TabsContent>
+            <TabsContent value="table">
               <AuditTable
                 scanId={current.id}
                 filter={filter}
                 onSort={(sort, dir) => setFilter({ ...filter, sort, dir })}
               />
-            )}
-          </div>
+            </TabsContent>
+          </Tabs>
         </>
       )}
     </div>

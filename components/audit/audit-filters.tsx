@@ -5,6 +5,7 @@ import { type FormEvent, useId } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { Select } from '@/components/ui/select';
 import type { AuditFilter, WinnerFilter } from '@/lib/audit/filter';
 
 const WINNER_OPTIONS: Array<{ value: WinnerFilter | ''; label: string }> = [
@@ -14,9 +15,6 @@ const WINNER_OPTIONS: Array<{ value: WinnerFilter | ''; label: string }> = [
   { value: 'application', label: 'App callback' },
   { value: 'none', label: 'No delivery' },
 ];
-
-const SELECT =
-  'h-9 w-full rounded-md border border-slate-400 bg-white px-2 text-sm text-slate-900 focus-visible:outline-blue-700';
 
 /**
  * Filters of the audit. The winning tier and "changed outside Switchboard" apply at once; the text fields on
@@ -45,9 +43,8 @@ export function AuditFilters({
       <form onSubmit={submit} className="grid gap-3 md:grid-cols-[repeat(3,minmax(0,1fr))_auto] md:items-end">
         <div className="space-y-1">
           <Label htmlFor={`${id}-winner`}>Winning tier</Label>
-          <select
+          <Select
             id={`${id}-winner`}
-            className={SELECT}
             value={filter.winner ?? ''}
             onChange={(e) =>
               onChange({ ...filter, winner: (e.target.value || undefined) as WinnerFilter | undefined })
@@ -58,7 +55,7 @@ export function AuditFilters({
                 {o.label}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
         <div className="space-y-1">
           <Label htmlFor={`${id}-q`}>Effective URL contains</Label>

@@ -98,11 +98,8 @@ export function OverrideForm<T>(props: OverrideFormProps<T>) {
 
   function show(next: Shown<T>) {
     setShown(next);
-    const fe = next.result.ok
-      ? next.type === 'save' && next.result.data.kind === 'refused'
-        ? next.result.data.fieldErrors
-        : undefined
-      : next.result.fieldErrors;
+    // One place: the action wrapper returns a service's field refusal as `{ ok: false, fieldErrors }` too.
+    const fe = next.result.ok ? undefined : next.result.fieldErrors;
     if (fe) {
       setErrors({
         overrideCallbackUri: fe.overrideCallbackUri?.[0],

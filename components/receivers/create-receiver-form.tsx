@@ -1,16 +1,15 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState, useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { createReceiverAction } from '@/app/(console)/receivers/_actions/create-receiver';
 import { PendingLabel } from '@/components/common/pending-label';
-import { FieldError } from '@/components/overrides/field-error';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
-import type { ActionResult } from '@/lib/auth/safe-action';
-
-type State = ActionResult<{ id: string; url: string }> | null;
+import { ResultRegion } from '@/components/ui/result-region';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 const FIELDS = [
   {
@@ -35,65 +34,47 @@ const FIELDS = [
 
 /** Admin form: a new receiver at `/api/hooks/<id>`. Secrets are never shown again after submitting. */
 export function CreateReceiverForm() {
-  const [state, action, pending] = useActionState<State, FormData>(
-    (_prev, form) => createReceiverAction(form),
-    null,
-  );
-  const formRef = useRef<HTMLFormElement>(null);
+  const { state, formAction, pending, formRef, fieldError } = useActionForm(createReceiverAction);
   const id = useId();
-  const fieldError = (name: string) => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
-
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
 
   return (
-    <form ref={formRef} action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
+    <form ref={formRef} action={formAction} className="space-y-3" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="text-base font-semibold">
         Add a receiver
       </h2>
       <div className="grid gap-3 md:grid-cols-3">
         {FIELDS.map((field) => (
-          <div key={field.name} className="space-y-1">
-            <label htmlFor={`${id}-${field.name}`} className="text-sm font-medium">
-              {field.label}
-            </label>
-            <Input
-              id={`${id}-${field.name}`}
-              name={field.name}
-              type={field.type}
-              required
-              autoComplete="off"
-              aria-invalid={fieldError(field.name) ? true : undefined}
-              aria-describedby={`${id}-${field.name}-error`}
-            />
-            <FieldError id={`${id}-${field.name}-error`} message={fieldError(field.name) ?? field.hint} />
-          </div>
+          <FormField
+            key={field.name}
+            id={`${id}-${field.name}`}
+            label={field.label}
+            hint={field.hint}
+            error={fieldError(field.name)}
+          >
+            {(control) => (
+              <Input {...control} name={field.name} type={field.type} required autoComplete="off" />
+            )}
+          </FormField>
         ))}
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>
           <PendingLabel pending={pending} idle="Create receiver" busy="Creating…" />
         </Button>
-        <div aria-live="polite" className="min-w-0 flex-1">
-          {state?.ok && (
+        <ResultRegion
+          state={state}
+          success={(data) => (
             <Alert variant="success">
               <p>
-                Created. Its callback URL is{' '}
-                <span className="font-mono text-xs break-all">{state.data.url}</span> —{' '}
-                <Link className="underline underline-offset-2" href={`/receivers/${state.data.id}`}>
+                Created. Its callback URL is <span className="font-mono text-xs break-all">{data.url}</span> —{' '}
+                <Link className="underline underline-offset-2" href={`/receivers/${data.id}`}>
                   open the inspector
                 </Link>
                 .
               </p>
             </Alert>
           )}
-          {state && !state.ok && !state.fieldErrors && (
-            <Alert variant="destructive">
-              <p>{state.error}</p>
-            </Alert>
-          )}
-        </div>
+        />
       </div>
     </form>
   );

@@ -3,6 +3,7 @@
 import { useId } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
 
 export interface FilterValues {
   phoneNumberId: string;
@@ -22,8 +23,6 @@ export const EMPTY_FILTERS: FilterValues = {
   since: '',
   until: '',
 };
-
-const selectClass = 'h-9 w-full rounded-md border border-slate-400 bg-white px-2 text-sm text-slate-900';
 
 /** `datetime-local` works in local time without a zone; the URL keeps ISO so links mean the same everywhere. */
 function toLocalInput(iso: string): string {
@@ -87,27 +86,22 @@ export function DeliveryFilters({
         <label htmlFor={`${id}-signature`} className="text-sm font-medium">
           Signature
         </label>
-        <select
-          id={`${id}-signature`}
-          name="signature"
-          defaultValue={value.signature}
-          className={selectClass}
-        >
+        <Select id={`${id}-signature`} name="signature" defaultValue={value.signature}>
           <option value="">Any</option>
           <option value="valid">Valid</option>
           <option value="invalid">Invalid</option>
-        </select>
+        </Select>
       </div>
       <div className="space-y-1">
         <label htmlFor={`${id}-outcome`} className="text-sm font-medium">
           Outcome
         </label>
-        <select id={`${id}-outcome`} name="outcome" defaultValue={value.outcome} className={selectClass}>
+        <Select id={`${id}-outcome`} name="outcome" defaultValue={value.outcome}>
           <option value="">Any</option>
           <option value="stored">Stored</option>
           <option value="duplicate">Duplicate</option>
           <option value="rejected">Rejected</option>
-        </select>
+        </Select>
       </div>
       <div className="space-y-1">
         <label htmlFor={`${id}-since`} className="text-sm font-medium">

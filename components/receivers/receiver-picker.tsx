@@ -1,8 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import { FieldError } from '@/components/overrides/field-error';
-import { Label } from '@/components/ui/label';
+import { FieldError } from '@/components/ui/field-error';
+import { FormField } from '@/components/ui/form-field';
+import { Select } from '@/components/ui/select';
 import { useReceiverChoices } from './receiver-choices';
 
 interface ReceiverPickerProps {
@@ -18,7 +19,6 @@ interface ReceiverPickerProps {
  */
 export function ReceiverPicker({ id, value, error, onChange }: ReceiverPickerProps) {
   const { receivers, canManage } = useReceiverChoices();
-  const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   if (receivers.length === 0) {
     return (
@@ -43,28 +43,22 @@ export function ReceiverPicker({ id, value, error, onChange }: ReceiverPickerPro
     );
   }
   return (
-    <div className="space-y-1">
-      <Label htmlFor={id}>Receiver</Label>
-      <p id={hintId} className="text-xs text-slate-700">
-        Switchboard fills in its URL and verify token on the server; Meta verifies it before saving.
-      </p>
-      <select
-        id={id}
-        name="receiverId"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${hintId} ${errorId}`}
-        className="h-9 w-full rounded-md border border-slate-400 bg-white px-2 text-sm text-slate-900"
-      >
-        <option value="">Choose a receiver…</option>
-        {receivers.map((r) => (
-          <option key={r.id} value={r.id}>
-            {r.name} ({r.url})
-          </option>
-        ))}
-      </select>
-      <FieldError id={errorId} message={error} />
-    </div>
+    <FormField
+      id={id}
+      label="Receiver"
+      hint="Switchboard fills in its URL and verify token on the server; Meta verifies it before saving."
+      error={error}
+    >
+      {(control) => (
+        <Select {...control} name="receiverId" value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">Choose a receiver…</option>
+          {receivers.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name} ({r.url})
+            </option>
+          ))}
+        </Select>
+      )}
+    </FormField>
   );
 }

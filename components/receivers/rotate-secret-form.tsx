@@ -1,16 +1,14 @@
 'use client';
 
-import { useActionState, useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { rotateReceiverSecretAction } from '@/app/(console)/receivers/_actions/rotate-receiver-secret';
 import { PendingLabel } from '@/components/common/pending-label';
 import { formatUtc } from '@/components/common/timestamp';
-import { FieldError } from '@/components/overrides/field-error';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
-import type { ActionResult } from '@/lib/auth/safe-action';
-
-type State = ActionResult<{ previousValidUntil: string }> | null;
+import { ResultRegion } from '@/components/ui/result-region';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 /**
  * After resetting the app secret in the App Dashboard, paste the new one here. Meta keeps retrying deliveries
@@ -23,75 +21,49 @@ export function RotateSecretForm({
   receiverId: string;
   defaultGraceHours: number;
 }) {
-  const [state, action, pending] = useActionState<State, FormData>(
-    (_prev, form) => rotateReceiverSecretAction(form),
-    null,
-  );
-  const formRef = useRef<HTMLFormElement>(null);
+  const { state, formAction, pending, formRef, fieldError } = useActionForm(rotateReceiverSecretAction);
   const id = useId();
-  const fieldError = (name: string) => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
-
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
 
   return (
-    <form ref={formRef} action={action} className="space-y-3" aria-labelledby={`${id}-title`}>
+    <form ref={formRef} action={formAction} className="space-y-3" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="font-semibold">
         Rotate app secret
       </h3>
       <input type="hidden" name="id" value={receiverId} />
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr]">
-        <div className="space-y-1">
-          <label htmlFor={`${id}-secret`} className="text-sm font-medium">
-            New app secret
-          </label>
-          <Input
-            id={`${id}-secret`}
-            name="appSecret"
-            type="password"
-            required
-            autoComplete="off"
-            aria-invalid={fieldError('appSecret') ? true : undefined}
-            aria-describedby={`${id}-secret-error`}
-          />
-          <FieldError id={`${id}-secret-error`} message={fieldError('appSecret')} />
-        </div>
-        <div className="space-y-1">
-          <label htmlFor={`${id}-grace`} className="text-sm font-medium">
-            Keep the old secret valid for (hours)
-          </label>
-          <Input
-            id={`${id}-grace`}
-            name="graceHours"
-            type="number"
-            min={0}
-            max={720}
-            defaultValue={defaultGraceHours}
-            required
-            aria-invalid={fieldError('graceHours') ? true : undefined}
-            aria-describedby={`${id}-grace-error`}
-          />
-          <FieldError id={`${id}-grace-error`} message={fieldError('graceHours')} />
-        </div>
+        <FormField id={`${id}-secret`} label="New app secret" error={fieldError('appSecret')}>
+          {(control) => <Input {...control} name="appSecret" type="password" required autoComplete="off" />}
+        </FormField>
+        <FormField
+          id={`${id}-grace`}
+          label="Keep the old secret valid for (hours)"
+          error={fieldError('graceHours')}
+        >
+          {(control) => (
+            <Input
+              {...control}
+              name="graceHours"
+              type="number"
+              min={0}
+              max={720}
+              defaultValue={defaultGraceHours}
+              required
+            />
+          )}
+        </FormField>
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" variant="outline" disabled={pending}>
           <PendingLabel pending={pending} idle="Rotate secret" busy="Rotating…" />
         </Button>
-        <div aria-live="polite" className="min-w-0 flex-1">
-          {state?.ok && (
+        <ResultRegion
+          state={state}
+          success={(data) => (
             <p className="text-sm text-emerald-800">
-              Rotated. The new secret verifies now; the old one until{' '}
-              {formatUtc(state.data.previousValidUntil)}.
+              Rotated. The new secret verifies now; the old one until {formatUtc(data.previousValidUntil)}.
             </p>
           )}
-          {state && !state.ok && !state.fieldErrors && (
-            <Alert variant="destructive">
-              <p>{state.error}</p>
-            </Alert>
-          )}
-        </div>
+        />
       </div>
     </form>
   );

@@ -6,6 +6,7 @@ import { sendTestEventAction } from '@/app/(console)/receivers/_actions/send-tes
 import { PendingLabel } from '@/components/common/pending-label';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { Select } from '@/components/ui/select';
 import { getJson } from '@/lib/query/get-json';
 import { receiverKeys } from '@/lib/query/keys';
 import type { TestEventView } from '@/lib/receivers/test-event';
@@ -75,18 +76,18 @@ export function TestEventPanel({ phoneNumberId, sandboxMode, canSend }: TestEven
             <label htmlFor={`${id}-event`} className="text-sm font-medium">
               Event
             </label>
-            <select
+            <Select
               id={`${id}-event`}
               value={event}
               onChange={(e) => setEvent(e.target.value)}
-              className="h-9 rounded-md border border-slate-400 bg-white px-2 text-sm text-slate-900"
+              className="w-auto"
             >
               {EVENTS.map((e) => (
                 <option key={e.value} value={e.value}>
                   {e.label}
                 </option>
               ))}
-            </select>
+            </Select>
           </div>
           <Button onClick={send} disabled={pending}>
             <PendingLabel pending={pending} idle="Send test event" busy="Sending…" />

@@ -68,11 +68,8 @@ export function AppSubscriptionForm({
 
   function show(next: Shown<AppSubscriptionView | null>) {
     setShown(next);
-    const fe = next.result.ok
-      ? next.type === 'save' && next.result.data.kind === 'refused'
-        ? next.result.data.fieldErrors
-        : undefined
-      : next.result.fieldErrors;
+    // One place: the action wrapper returns a service's field refusal as `{ ok: false, fieldErrors }` too.
+    const fe = next.result.ok ? undefined : next.result.fieldErrors;
     if (fe) setErrors(errorsFrom(fe));
     requestAnimationFrame(() => resultRef.current?.focus());
   }

@@ -2,8 +2,8 @@
 
 import { useRef, useState } from 'react';
 import { ConfirmDialog } from '@/components/common/confirm-dialog';
-import { FieldError } from '@/components/overrides/field-error';
 import { WriteOutcomeAlert } from '@/components/overrides/write-outcome-alert';
+import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { appSubscriptionValue } from '@/lib/routing/app-subscription-value';

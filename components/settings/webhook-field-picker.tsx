@@ -1,6 +1,6 @@
 'use client';
 
-import { FieldError } from '@/components/overrides/field-error';
+import { FieldError } from '@/components/ui/field-error';
 import { APP_CALLBACK_ONLY_FIELDS, OVERRIDE_FOLLOWING_FIELDS } from '@/lib/graph/schemas';
 import type { WebhookField } from '@/lib/routing/validation';
 

@@ -27,6 +27,24 @@ function toPlainInput(input: unknown): unknown {
   return input;
 }
 
+/**
+ * A service that checks fields itself (the routing writes: URL reachability rules, receiver ids) answers
+ * `{ kind: 'refused', fieldErrors }`. The wrapper turns that into the same `{ ok: false, fieldErrors }` a schema
+ * refusal gives, so a form reads field errors from one place whichever layer found them.
+ */
+function validationRefusal<T>(result: ActionResult<T>): ActionResult<T> {
+  if (!result.ok) return result;
+  const data = result.data as {
+    kind?: unknown;
+    message?: unknown;
+    fieldErrors?: Record<string, string[]>;
+  } | null;
+  if (data?.kind === 'refused' && data.fieldErrors && typeof data.message === 'string') {
+    return { ok: false, status: 422, error: data.message, fieldErrors: data.fieldErrors };
+  }
+  return result;
+}
+
 export function defineAction<S extends z.ZodType, T>(
   options: { permission: Permission; schema: S },
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<ActionResult<T>>,
@@ -47,7 +65,7 @@ export function defineAction<S extends z.ZodType, T>(
       return { ok: false, status: 422, error: 'Some fields need attention.', fieldErrors };
     }
     try {
-      return await handler(parsed.data, { user });
+      return validationRefusal(await handler(parsed.data, { user }));
     } catch (error) {
       // The redacting logger scrubs tokens from the error; the person sees no internals.
       logger.error({ err: error, permission: options.permission, user: user.email }, 'server action failed');

@@ -5,7 +5,7 @@ import { ActivityTable } from '@/components/activity/activity-table';
 import { EmptyState } from '@/components/common/empty-state';
 import { PageHeader } from '@/components/common/page-header';
 import { buttonVariants } from '@/components/ui/button';
-import { Pagination } from '@/components/wabas/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import {
   changeLogFacets,
   changeLogFilterErrors,

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { CreateUserForm } from '@/components/auth/create-user-form';
 import { Forbidden } from '@/components/auth/forbidden';
-import { UsersTable } from '@/components/auth/users-table';
 import { PageHeader } from '@/components/common/page-header';
 import { Card, CardContent } from '@/components/ui/card';
+import { CreateUserForm } from '@/components/users/create-user-form';
+import { UsersTable } from '@/components/users/users-table';
 import { listUsers } from '@/lib/auth/manage-users';
 import { can } from '@/lib/auth/permissions';
 import { ROLE_OPTIONS, ROLE_SUMMARY } from '@/lib/auth/roles';

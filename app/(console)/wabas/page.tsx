@@ -4,7 +4,7 @@ import { GraphErrorAlert } from '@/components/common/graph-error-alert';
 import { PageHeader } from '@/components/common/page-header';
 import { ReadFailure } from '@/components/common/read-failure';
 import { Timestamp } from '@/components/common/timestamp';
-import { Pagination } from '@/components/wabas/pagination';
+import { Pagination } from '@/components/ui/pagination';
 import { WabaSearch } from '@/components/wabas/waba-search';
 import { WabaTable } from '@/components/wabas/waba-table';
 import { fetchForPage } from '@/lib/query/fetch-for-page';

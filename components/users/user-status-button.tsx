@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, useTransition } from 'react';
 import { setUserDisabledAction } from '@/app/(console)/users/_actions/set-user-disabled';
 import { ConfirmDialog } from '@/components/common/confirm-dialog';
 import { PendingLabel } from '@/components/common/pending-label';
@@ -17,7 +17,8 @@ interface Props {
 /** Disable (after a confirmation naming the effect) or enable a user. */
 export function UserStatusButton({ userId, email, disabled, isSelf, lockedReason }: Props) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, setPending] = useState(false);
+  // React's own pending state for an async action, not a hand-kept flag.
+  const [pending, startTransition] = useTransition();
 
   async function apply(next: boolean) {
     const result = await setUserDisabledAction({ userId, disabled: next });
@@ -33,11 +34,7 @@ export function UserStatusButton({ userId, email, disabled, isSelf, lockedReason
           variant="outline"
           disabled={pending}
           aria-label={`Enable ${email}`}
-          onClick={async () => {
-            setPending(true);
-            await apply(false);
-            setPending(false);
-          }}
+          onClick={() => startTransition(() => apply(false))}
         >
           <PendingLabel pending={pending} idle="Enable" busy="Enabling…" />
         </Button>

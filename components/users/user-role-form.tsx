@@ -1,14 +1,12 @@
 'use client';
 
-import { useActionState } from 'react';
 import { changeUserRoleAction } from '@/app/(console)/users/_actions/change-user-role';
 import { PendingLabel } from '@/components/common/pending-label';
 import { Button } from '@/components/ui/button';
+import { Select } from '@/components/ui/select';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { ROLE_OPTIONS } from '@/lib/auth/roles';
-import type { ActionResult } from '@/lib/auth/safe-action';
 import type { Role } from '@/lib/db/schema';
-
-type State = ActionResult<{ email: string; role: Role }> | null;
 
 /** Role menu + Save for one user. `lockedReason` explains why it cannot change (the last active admin). */
 export function UserRoleForm({
@@ -22,31 +20,29 @@ export function UserRoleForm({
   role: Role;
   lockedReason?: string;
 }) {
-  const [state, action, pending] = useActionState<State, FormData>(
-    (_prev, form) => changeUserRoleAction(form),
-    null,
-  );
+  // Not reset on success: the menu shows the role just saved.
+  const { state, formAction, pending } = useActionForm(changeUserRoleAction, { resetOnSuccess: false });
   const selectId = `role-${userId}`;
   return (
-    <form action={action} className="space-y-1">
+    <form action={formAction} className="space-y-1">
       <input type="hidden" name="userId" value={userId} />
       <div className="flex items-center gap-2">
         <label htmlFor={selectId} className="sr-only">
           Role for {email}
         </label>
-        <select
+        <Select
           id={selectId}
           name="role"
           defaultValue={role}
           disabled={Boolean(lockedReason) || pending}
-          className="h-8 rounded-md border border-slate-400 bg-white px-2 text-sm disabled:bg-slate-100"
+          className="h-8 w-auto"
         >
           {ROLE_OPTIONS.map((r) => (
             <option key={r} value={r}>
               {r}
             </option>
           ))}
-        </select>
+        </Select>
         <Button
           type="submit"
           size="sm"

@@ -1,0 +1,42 @@
+import type { BulkPreview } from '@/lib/audit/bulk/start';
+import type { BulkAction } from '@/lib/audit/types';
+import { plural } from './format';
+
+/** The bulk re-route's second step: what will happen, in words, before anything is written. */
+export function BulkConfirmation({
+  preview,
+  action,
+  url,
+}: {
+  preview: BulkPreview;
+  action: BulkAction;
+  url: string;
+}) {
+  return (
+    <div className="space-y-3 text-sm text-slate-900" data-testid="bulk-confirmation">
+      {preview.count === 0 ? (
+        <p>No number in this selection needs this change.</p>
+      ) : action === 'phone_override.set' ? (
+        <p>
+          Set the phone number override of <strong>{plural(preview.count, 'number')}</strong> to{' '}
+          <strong className="break-all font-mono">{url}</strong>. Their messages webhooks will go there.
+        </p>
+      ) : (
+        <p>
+          Clear the phone number override of <strong>{plural(preview.count, 'number')}</strong>. Each falls
+          back to its WABA override, or the app callback when there is none.
+        </p>
+      )}
+      {preview.skipped > 0 && (
+        <p className="text-slate-700">
+          {plural(preview.skipped, 'number')} in the selection{' '}
+          {action === 'phone_override.set' ? 'already use this URL' : 'have no phone override'} and will be
+          skipped.
+        </p>
+      )}
+      <p className="text-slate-700">
+        The URL is checked once, then each number is written and read back, with a change-log entry each.
+      </p>
+    </div>
+  );
+}

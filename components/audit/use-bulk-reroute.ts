@@ -1,0 +1,139 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import type { BulkPreview } from '@/lib/audit/bulk/start';
+import { type AuditFilter, selectionOf } from '@/lib/audit/filter';
+import type { BulkAction } from '@/lib/audit/types';
+import type { PreflightResult } from '@/lib/routing/types';
+import { checkOverrideCallbackUri, checkVerifyToken } from '@/lib/routing/validation';
+import type { BulkServerActions } from './bulk-actions';
+
+export type BulkStep =
+  | { kind: 'form' }
+  | { kind: 'review'; preview: BulkPreview; url: string; token: string; action: BulkAction };
+
+export interface BulkInput {
+  action: BulkAction;
+  url: string;
+  token: string;
+}
+
+/**
+ * The bulk re-route's two steps as state: `review` checks the fields and counts the selection (nothing written),
+ * `confirm` starts the job and opens its page. A field the server refuses sends the person back to the form with
+ * that field marked; a failed URL check shows the preflight.
+ */
+export function useBulkReroute({
+  scanId,
+  filter,
+  allowLoopback,
+  actions,
+  onStarted,
+}: {
+  scanId: string;
+  filter: AuditFilter;
+  allowLoopback: boolean;
+  actions: BulkServerActions;
+  onStarted: () => void;
+}) {
+  const router = useRouter();
+  const [step, setStep] = useState<BulkStep>({ kind: 'form' });
+  const [input, setInput] = useState<BulkInput>({ action: 'phone_override.set', url: '', token: '' });
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [preflight, setPreflight] = useState<PreflightResult | null>(null);
+  const [pending, setPending] = useState(false);
+  const selection = selectionOf(filter);
+
+  function reset() {
+    setStep({ kind: 'form' });
+    setFieldErrors({});
+    setError(null);
+    setPreflight(null);
+  }
+
+  async function run(work: () => Promise<void>) {
+    setPending(true);
+    setError(null);
+    try {
+      await work();
+    } finally {
+      setPending(false);
+    }
+  }
+
+  async function review() {
+    const { action, url, token } = input;
+    const problems: Record<string, string[]> = {};
+    if (action === 'phone_override.set') {
+      const urlProblem = checkOverrideCallbackUri(url.trim(), allowLoopback);
+      const tokenProblem = checkVerifyToken(token);
+      if (urlProblem) problems.overrideCallbackUri = [urlProblem];
+      if (tokenProblem) problems.verifyToken = [tokenProblem];
+    }
+    setFieldErrors(problems);
+    setError(null);
+    if (Object.keys(problems).length) return;
+    await run(async () => {
+      const result = await actions.previewBulkReroute({
+        scanId,
+        filter: selection,
+        action,
+        ...(action === 'phone_override.set' && { overrideCallbackUri: url.trim() }),
+      });
+      if (!result.ok) setError(result.error);
+      else setStep({ kind: 'review', preview: result.data, url: url.trim(), token, action });
+    });
+  }
+
+  async function confirm() {
+    if (step.kind !== 'review') return;
+    await run(async () => {
+      const result = await actions.startBulkReroute({
+        scanId,
+        filter: selection,
+        action: step.action,
+        expectedCount: step.preview.count,
+        ...(step.action === 'phone_override.set' && {
+          overrideCallbackUri: step.url,
+          verifyToken: step.token,
+        }),
+      });
+      if (!result.ok) {
+        setError(result.error);
+        // A field the service refused (the URL, the token): back to the form with the field marked.
+        if (result.fieldErrors) {
+          setFieldErrors(result.fieldErrors);
+          setStep({ kind: 'form' });
+        }
+        return;
+      }
+      const started = result.data;
+      if (started.kind === 'started') {
+        onStarted();
+        router.push(`/audit/bulk/${started.jobId}`);
+      } else if (started.kind === 'preflight_failed') {
+        setPreflight(started.preflight);
+        setStep({ kind: 'form' });
+      } else {
+        setError(started.message);
+      }
+    });
+  }
+
+  return {
+    selection,
+    step,
+    input,
+    setInput,
+    back: () => setStep({ kind: 'form' }),
+    fieldErrors,
+    error,
+    preflight,
+    pending,
+    reset,
+    review,
+    confirm,
+  };
+}
