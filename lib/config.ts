@@ -6,6 +6,7 @@
  */
 import 'server-only';
 import { z } from 'zod';
+import { isValidTrustedProxies } from '@/lib/net/trusted-proxies';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -103,6 +104,14 @@ const envSchema = z
       ),
     /** Role given to people created on their first SSO sign-in. */
     OIDC_DEFAULT_ROLE: z.enum(['viewer', 'operator', 'admin']).default('viewer'),
+    /**
+     * Reverse proxies (CIDR list) whose X-Forwarded-For is believed for the per-IP sign-in limit. Empty: the
+     * socket address counts and the header is ignored, so a client cannot pick a new address per attempt.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .refine(isValidTrustedProxies, 'must be a comma list of IP addresses or CIDR ranges'),
     /** Label of the SSO button on the sign-in page. */
     OIDC_NAME: z.string().min(1).default('Single sign-on'),
   })

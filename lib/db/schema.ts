@@ -36,6 +36,11 @@ export const users = pgTable(
     /** `issuer|subject` of the OpenID Connect identity, when linked. */
     externalId: text('external_id'),
     disabled: boolean('disabled').notNull().default(false),
+    /**
+     * Copied into each session token at sign-in; a token with another number is no session. Bumped on
+     * sign-out and when the user is disabled, so a copied cookie stops working then, not when it expires.
+     */
+    sessionVersion: integer('session_version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
