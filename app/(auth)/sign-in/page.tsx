@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { signInErrorMessage } from '@/components/auth/sign-in-errors';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { safeCallbackFromUrl, safeCallbackPath } from '@/lib/auth/callback-path';
 import { DEMO_USERS } from '@/lib/auth/demo-users';
 import { isSsoConfigured, ssoButtonLabel } from '@/lib/auth/options';
-import { safeCallbackFromUrl, safeCallbackPath } from '@/lib/auth/callback-path';
 import { getCurrentUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 
