@@ -86,6 +86,8 @@ const envSchema = z
       .min(0)
       .max(24 * 30)
       .default(24),
+    /** Deliveries (and their events) older than this are deleted by an hourly job. */
+    DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     /** The Graph sandbox's origin, for its `/_sandbox` control calls (Send test event). Unset in live mode. */
     GRAPH_SANDBOX_CONTROL_URL: z.url().optional(),
     /** Single sign-on through any OpenID Connect provider; off unless OIDC_ISSUER is set. */

@@ -127,6 +127,11 @@ export const receivers = pgTable('receivers', {
   createdBy: text('created_by').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   secretRotatedAt: timestamp('secret_rotated_at', { withTimezone: true }),
+  /**
+   * Every rejected POST ever answered. Anyone who knows the URL can send them, so only the latest ones are
+   * kept as rows (lib/receivers/store-deliveries.ts); this is the count.
+   */
+  rejectedTotal: integer('rejected_total').notNull().default(0),
 });
 export type ReceiverRow = typeof receivers.$inferSelect;
 

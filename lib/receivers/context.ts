@@ -14,6 +14,8 @@ export interface ReceiversContext {
   baseUrl: string;
   /** How long a rotated-out app secret still verifies signatures. */
   rotationGraceHours: number;
+  /** How long deliveries are kept (DELIVERY_RETENTION_DAYS); shown on the receiver page. */
+  retentionDays?: number;
 }
 
 const RECEIVER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -34,5 +36,6 @@ export async function getReceiversContext(): Promise<ReceiversContext> {
     keyring: getKeyring(),
     baseUrl: config.RECEIVER_BASE_URL ?? config.NEXTAUTH_URL ?? `http://127.0.0.1:${config.PORT}`,
     rotationGraceHours: config.RECEIVER_ROTATION_GRACE_HOURS,
+    retentionDays: config.DELIVERY_RETENTION_DAYS,
   };
 }

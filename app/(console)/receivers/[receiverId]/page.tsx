@@ -43,7 +43,7 @@ export default async function ReceiverPage({ params }: { params: Promise<{ recei
       <div className="space-y-6">
         <Section id="receiver-settings" title="Settings">
           <div className="space-y-6">
-            <ReceiverFacts receiver={receiver} />
+            <ReceiverFacts receiver={receiver} retentionDays={ctx.retentionDays} />
             {canManage && (
               <RotateSecretForm receiverId={receiver.id} defaultGraceHours={ctx.rotationGraceHours} />
             )}
