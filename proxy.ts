@@ -10,7 +10,7 @@
  */
 import { type NextRequest, NextResponse } from 'next/server';
 import { REQUEST_URL_HEADER } from '@/lib/auth/request-url';
-import { contentSecurityPolicy, createNonce } from '@/lib/auth/security-headers';
+import { contentSecurityPolicy, createNonce, strictTransportSecurity } from '@/lib/auth/security-headers';
 
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 /** Pages anyone may see. */
@@ -56,6 +56,8 @@ export function proxy(request: NextRequest) {
   }
   // The request-independent headers (nosniff, Referrer-Policy, …) come from next.config.mjs for every path.
   response.headers.set('Content-Security-Policy', csp);
+  const hsts = strictTransportSecurity(process.env.NEXTAUTH_URL);
+  if (hsts) response.headers.set('Strict-Transport-Security', hsts);
   return response;
 }
 

@@ -134,7 +134,12 @@ test('every response carries the security headers; the nonce CSP lets only the a
   expect(violations.filter((v) => !v.includes('onerror') && !v.includes('inline event handler'))).toEqual([]);
 
   // Route handlers and static files get the request-independent headers too.
-  for (const path of ['/api/health', '/api/activity/export']) {
+  // /api/hooks/* is answered outside Next (lib/serve/hooks-fast-path.ts) and must not lose them.
+  for (const path of [
+    '/api/health',
+    '/api/activity/export',
+    '/api/hooks/00000000-0000-4000-8000-000000000000',
+  ]) {
     const res = await request.get(path);
     expect(res.headers()['x-content-type-options'], path).toBe('nosniff');
     expect(res.headers()['content-security-policy'], path).toContain("frame-ancestors 'none'");

@@ -135,7 +135,9 @@ test.describe('receivers as a viewer', () => {
     await expect(page.getByTestId('forbidden')).toContainText(
       'Reading webhook receivers and their deliveries needs the operator role.',
     );
-    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Receivers' })).toHaveCount(0);
+    await expect(
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Receivers' }),
+    ).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Create receiver' })).toHaveCount(0);
   });
 });
