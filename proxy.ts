@@ -10,6 +10,7 @@
  */
 import { type NextRequest, NextResponse } from 'next/server';
 import { REQUEST_URL_HEADER } from '@/lib/auth/request-url';
+import { isMalformedIdPath } from '@/lib/auth/route-ids';
 import { contentSecurityPolicy, createNonce, strictTransportSecurity } from '@/lib/auth/security-headers';
 
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
@@ -47,6 +48,9 @@ export function proxy(request: NextRequest) {
     const signIn = new URL('/sign-in', request.url);
     if (pathname !== '/' || search) signIn.searchParams.set('callbackUrl', `${pathname}${search}`);
     response = NextResponse.redirect(signIn);
+  } else if (isMalformedIdPath(pathname)) {
+    // No route has this name: Next renders app/not-found.tsx with a real 404 instead of the page failing.
+    response = NextResponse.rewrite(new URL('/_switchboard/not-found', request.url));
   } else {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set('x-nonce', nonce);

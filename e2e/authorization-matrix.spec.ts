@@ -279,7 +279,8 @@ for (const caller of CALLERS) {
       `/receivers/${receiverId}/deliveries/1`,
     ]) {
       const res = await fetch(`${baseURL}${route}`, { headers, redirect: 'manual' });
-      if (caller === 'signed-out') expect(res.status, route).toBe(401);
+      // Signed out, the proxy sends console paths to sign-in before the route's own 401.
+      if (caller === 'signed-out') expect([307, 401], route).toContain(res.status);
       else if (!allowed) expect(res.status, route).toBe(403);
       else expect([200, 404], route).toContain(res.status);
     }
