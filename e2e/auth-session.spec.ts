@@ -128,3 +128,36 @@ test('signing out ends the session: a copy of the cookie taken before stops work
   await thief.close();
   await user.context.close();
 });
+
+test("a disabled user's next click on a number's page goes to sign-in, and the server logs no error stack", async ({
+  browser,
+  baseURL,
+  sandbox,
+}) => {
+  const { readFile } = await import('node:fs/promises');
+  const path = await import('node:path');
+  // global-setup.ts writes the app's output next to the secrets file of the run.
+  const appLog = path.join(path.dirname(process.env.E2E_SECRETS_FILE ?? ''), 'app.log');
+  const phoneNumberId = (
+    sandbox.fixture as unknown as { scenarios: Record<string, { phoneNumberId: string }> }
+  ).scenarios.phoneNumberTier?.phoneNumberId;
+  const admin = await adminPage(browser, baseURL);
+  const email = uniqueEmail('gone');
+  await createUser(admin.page, { email, role: 'operator', password: PASSWORD });
+  const user = await signedInContext(browser, baseURL, email, PASSWORD, `/numbers/${phoneNumberId}`);
+  const logBefore = (await readFile(appLog, 'utf8')).length;
+
+  await userRow(admin.page, email)
+    .getByRole('button', { name: `Disable ${email}` })
+    .click();
+  await admin.page.getByRole('alertdialog').getByRole('button', { name: 'Disable' }).click();
+  await expect(userRow(admin.page, email).getByText('Disabled')).toBeVisible();
+
+  await user.page.reload();
+  await expect(user.page).toHaveURL(/\/sign-in\?callbackUrl=%2Fnumbers%2F/);
+  const logged = (await readFile(appLog, 'utf8')).slice(logBefore);
+  expect(logged).not.toContain('ReadError');
+  expect(logged).not.toMatch(/^\s+at /m);
+  await admin.context.close();
+  await user.context.close();
+});

@@ -1,5 +1,7 @@
 import 'server-only';
 import type { FetchQueryOptions, QueryKey } from '@tanstack/react-query';
+import { requireUser } from '@/lib/auth/session';
+import { logger } from '@/lib/log';
 import { getQueryClient } from './get-query-client';
 import { failureOf, ReadError, type ReadResult } from './read-result';
 
@@ -15,6 +17,12 @@ export async function fetchForPage<T, K extends QueryKey>(
     return { ok: true, data: await getQueryClient().fetchQuery(options) };
   } catch (error) {
     if (error instanceof ReadError && error.failure) return { ok: false, failure: failureOf(error) };
+    if (error instanceof ReadError && error.status === 401) {
+      // The session ended between the page's own check and this read (signed out, disabled, or a metadata
+      // read that runs first): an expected outcome, so an info line and the sign-in page, not an error stack.
+      logger.info({ status: 401 }, 'page read without a session; sending to sign-in');
+      await requireUser();
+    }
     throw error;
   }
 }
