@@ -262,3 +262,27 @@ test('the per-IP limit counts the socket address: a new X-Forwarded-For per atte
   expect(blocked.status).toBe(429);
   expect(Number(blocked.retryAfter)).toBeGreaterThan(0);
 });
+
+test('signing in and out stays on the origin in use, even when it is not NEXTAUTH_URL’s', async ({
+  browser,
+  baseURL,
+}) => {
+  // The stack's NEXTAUTH_URL is http://127.0.0.1:<port>; the same server also answers as localhost.
+  const other = (baseURL ?? '').replace('127.0.0.1', 'localhost');
+  test.skip(other === baseURL, 'the app is not on 127.0.0.1');
+  // A user of its own: signing out ends every session of that user.
+  const admin = await adminPage(browser, baseURL);
+  const email = uniqueEmail('origin');
+  await createUser(admin.page, { email, role: 'viewer', password: 'temporary password 1' });
+  await admin.context.close();
+  const context = await browser.newContext({ baseURL: other, storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto('/activity');
+  await signIn(page, email, 'temporary password 1');
+  expect(new URL(page.url()).origin).toBe(new URL(other).origin);
+  await expect(page.getByRole('heading', { name: 'Activity', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL((url) => url.pathname === '/sign-in');
+  expect(new URL(page.url()).origin).toBe(new URL(other).origin);
+  await context.close();
+});
