@@ -250,7 +250,6 @@ test('the per-IP limit counts the socket address: a new X-Forwarded-For per atte
       { 'x-forwarded-for': `203.0.113.${attempt}` },
     );
     statuses.push(status);
-    console.log(`attempt ${attempt}: ${status}`);
   }
   expect(statuses.filter((s) => s === 429)).toEqual([]);
   const blocked = await signInFrom(
