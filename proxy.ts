@@ -10,7 +10,8 @@
  */
 import { type NextRequest, NextResponse } from 'next/server';
 import { REQUEST_URL_HEADER } from '@/lib/auth/request-url';
-import { contentSecurityPolicy, createNonce } from '@/lib/auth/security-headers';
+import { isMalformedIdPath } from '@/lib/auth/route-ids';
+import { contentSecurityPolicy, createNonce, strictTransportSecurity } from '@/lib/auth/security-headers';
 
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 /** Pages anyone may see. */
@@ -47,6 +48,9 @@ export function proxy(request: NextRequest) {
     const signIn = new URL('/sign-in', request.url);
     if (pathname !== '/' || search) signIn.searchParams.set('callbackUrl', `${pathname}${search}`);
     response = NextResponse.redirect(signIn);
+  } else if (isMalformedIdPath(pathname)) {
+    // No route has this name: Next renders app/not-found.tsx with a real 404 instead of the page failing.
+    response = NextResponse.rewrite(new URL('/_switchboard/not-found', request.url));
   } else {
     const requestHeaders = new Headers(request.headers);
     requestHeaders.set('x-nonce', nonce);
@@ -56,6 +60,8 @@ export function proxy(request: NextRequest) {
   }
   // The request-independent headers (nosniff, Referrer-Policy, …) come from next.config.mjs for every path.
   response.headers.set('Content-Security-Policy', csp);
+  const hsts = strictTransportSecurity(process.env.NEXTAUTH_URL);
+  if (hsts) response.headers.set('Strict-Transport-Security', hsts);
   return response;
 }
 

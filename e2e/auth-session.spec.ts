@@ -94,3 +94,70 @@ test('an action sent after the session is gone answers "sign in again", not a br
   await expect(row.getByText('Your session has ended. Sign in again.')).toBeVisible();
   await admin.context.close();
 });
+
+test('signing out ends the session: a copy of the cookie taken before stops working', async ({
+  browser,
+  baseURL,
+}) => {
+  const admin = await adminPage(browser, baseURL);
+  const email = uniqueEmail('copied');
+  await createUser(admin.page, { email, role: 'operator', password: PASSWORD });
+  await admin.context.close();
+
+  const user = await signedInContext(browser, baseURL, email, PASSWORD, '/activity');
+  const copied = await user.context.storageState();
+  const thief = await browser.newContext({ baseURL, storageState: copied });
+  const thiefPage = await thief.newPage();
+  await thiefPage.goto('/activity');
+  await expect(thiefPage.getByRole('heading', { name: 'Activity', level: 1 })).toBeVisible();
+
+  await user.page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(user.page).toHaveURL(/\/sign-in/);
+
+  // The copy is unexpired and correctly signed, but issued before the sign-out.
+  await thiefPage.goto('/activity');
+  await expect(thiefPage).toHaveURL(/\/sign-in\?callbackUrl=%2Factivity/);
+  expect((await thief.request.get('/api/activity/export')).status()).toBe(401);
+
+  // Signing in again works and gives a fresh, valid session.
+  await user.page.goto('/activity');
+  await user.page.getByLabel('Email').fill(email);
+  await user.page.getByLabel('Password').fill(PASSWORD);
+  await user.page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(user.page.getByRole('heading', { name: 'Activity', level: 1 })).toBeVisible();
+  await thief.close();
+  await user.context.close();
+});
+
+test("a disabled user's next click on a number's page goes to sign-in, and the server logs no error stack", async ({
+  browser,
+  baseURL,
+  sandbox,
+}) => {
+  const { readFile } = await import('node:fs/promises');
+  const path = await import('node:path');
+  // global-setup.ts writes the app's output next to the secrets file of the run.
+  const appLog = path.join(path.dirname(process.env.E2E_SECRETS_FILE ?? ''), 'app.log');
+  const phoneNumberId = (
+    sandbox.fixture as unknown as { scenarios: Record<string, { phoneNumberId: string }> }
+  ).scenarios.phoneNumberTier?.phoneNumberId;
+  const admin = await adminPage(browser, baseURL);
+  const email = uniqueEmail('gone');
+  await createUser(admin.page, { email, role: 'operator', password: PASSWORD });
+  const user = await signedInContext(browser, baseURL, email, PASSWORD, `/numbers/${phoneNumberId}`);
+  const logBefore = (await readFile(appLog, 'utf8')).length;
+
+  await userRow(admin.page, email)
+    .getByRole('button', { name: `Disable ${email}` })
+    .click();
+  await admin.page.getByRole('alertdialog').getByRole('button', { name: 'Disable' }).click();
+  await expect(userRow(admin.page, email).getByText('Disabled')).toBeVisible();
+
+  await user.page.reload();
+  await expect(user.page).toHaveURL(/\/sign-in\?callbackUrl=%2Fnumbers%2F/);
+  const logged = (await readFile(appLog, 'utf8')).slice(logBefore);
+  expect(logged).not.toContain('ReadError');
+  expect(logged).not.toMatch(/^\s+at /m);
+  await admin.context.close();
+  await user.context.close();
+});

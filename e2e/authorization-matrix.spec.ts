@@ -114,6 +114,14 @@ const CASES: ActionCase[] = [
     input: (s) => ({ overrideCallbackUri: receiver(s).url, verifyToken: receiver(s).verifyToken }),
   },
   {
+    // Spends Graph quota (reads only): a permission of its own, not `data.read`.
+    file: 'app/(console)/audit/_actions/start-audit-scan.ts',
+    name: 'startAuditScan',
+    allowed: OPERATORS,
+    writesGraph: false,
+    input: () => ({}),
+  },
+  {
     file: 'app/(console)/settings/_actions/set-app-subscription.ts',
     name: 'setAppSubscriptionAction',
     allowed: ADMINS,
@@ -242,4 +250,38 @@ for (const c of CASES) {
       }
     });
   }
+}
+
+/**
+ * Reads with a permission of their own: receivers and their deliveries (`deliveries.read`, operators and
+ * admins) carry customers' messages, so viewers get 403 from the routes and the forbidden page.
+ */
+const DELIVERY_READERS: DemoRole[] = ['operator', 'admin'];
+
+for (const caller of CALLERS) {
+  const allowed = caller !== 'signed-out' && DELIVERY_READERS.includes(caller);
+  test(`receiver deliveries as ${caller} are ${allowed ? 'readable' : 'refused'}`, async ({
+    sandbox,
+    baseURL,
+  }) => {
+    const cookie = cookieHeader(caller);
+    const headers = cookie ? { cookie } : undefined;
+    const phoneNumberId = scenarios(sandbox).phoneNumberTier?.phoneNumberId ?? '0';
+    const receiverId = '00000000-0000-4000-8000-000000000000';
+    for (const route of [
+      `/receivers/numbers/${phoneNumberId}`,
+      `/receivers/${receiverId}/deliveries`,
+      `/receivers/${receiverId}/deliveries/1`,
+    ]) {
+      const res = await fetch(`${baseURL}${route}`, { headers, redirect: 'manual' });
+      // Signed out, the proxy sends console paths to sign-in before the route's own 401.
+      if (caller === 'signed-out') expect([307, 401], route).toContain(res.status);
+      else if (!allowed) expect(res.status, route).toBe(403);
+      else expect([200, 404], route).toContain(res.status);
+    }
+    if (caller === 'signed-out') return;
+    const page = await fetch(`${baseURL}/receivers`, { headers, redirect: 'manual' });
+    const html = await page.text();
+    expect(html.includes('data-testid="forbidden"'), caller).toBe(!allowed);
+  });
 }

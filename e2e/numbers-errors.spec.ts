@@ -130,3 +130,20 @@ test('a stale form is refused with the current value; nothing is overwritten', a
   await expect(outcome).toHaveAttribute('data-outcome', 'applied');
   expect((await webhookConfiguration(sandbox, phoneNumberId)).phone_number).toBe(receiver.url('echo'));
 });
+
+test('crafted number and WABA ids, and unknown routes, answer the console’s 404 page with status 404', async ({
+  page,
+}) => {
+  for (const path of [
+    '/numbers/%ff%fe',
+    '/numbers/%C0%AE%C0%AE',
+    `/numbers/${'1'.repeat(65)}`,
+    '/wabas/%ff',
+    '/no-such-page',
+  ]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Not found', level: 1 }), path).toBeVisible();
+    await expect(page.getByRole('link', { name: 'overview' }), path).toBeVisible();
+  }
+});

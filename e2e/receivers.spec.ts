@@ -162,6 +162,21 @@ test.describe('receiver forms: hints and errors', () => {
 test.describe('receivers as a viewer', () => {
   test.use({ storageState: authFile('viewer') });
 
+  test('cannot open receivers: deliveries carry customers’ messages', async ({ page }) => {
+    await page.goto('/receivers');
+    await expect(page.getByTestId('forbidden')).toContainText(
+      'Reading webhook receivers and their deliveries needs the operator role.',
+    );
+    await expect(
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Receivers' }),
+    ).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Create receiver' })).toHaveCount(0);
+  });
+});
+
+test.describe('receivers as an operator', () => {
+  test.use({ storageState: authFile('operator') });
+
   test('can read the list but not create, rotate or delete', async ({ page }) => {
     await page.goto('/receivers');
     await expect(page.getByRole('heading', { name: 'Receivers', level: 1 })).toBeVisible();

@@ -6,6 +6,7 @@
  */
 import 'server-only';
 import { z } from 'zod';
+import { isValidTrustedProxies } from '@/lib/net/trusted-proxies';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -85,6 +86,8 @@ const envSchema = z
       .min(0)
       .max(24 * 30)
       .default(24),
+    /** Deliveries (and their events) older than this are deleted by an hourly job. */
+    DELIVERY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     /** The Graph sandbox's origin, for its `/_sandbox` control calls (Send test event). Unset in live mode. */
     GRAPH_SANDBOX_CONTROL_URL: z.url().optional(),
     /** Single sign-on through any OpenID Connect provider; off unless OIDC_ISSUER is set. */
@@ -103,6 +106,14 @@ const envSchema = z
       ),
     /** Role given to people created on their first SSO sign-in. */
     OIDC_DEFAULT_ROLE: z.enum(['viewer', 'operator', 'admin']).default('viewer'),
+    /**
+     * Reverse proxies (CIDR list) whose X-Forwarded-For is believed for the per-IP sign-in limit. Empty: the
+     * socket address counts and the header is ignored, so a client cannot pick a new address per attempt.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .refine(isValidTrustedProxies, 'must be a comma list of IP addresses or CIDR ranges'),
     /** Label of the SSO button on the sign-in page. */
     OIDC_NAME: z.string().min(1).default('Single sign-on'),
   })

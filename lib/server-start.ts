@@ -6,6 +6,7 @@ import 'server-only';
 import { startAuth } from '@/lib/auth/on-start';
 import { getConfig } from '@/lib/config';
 import { registerSecret } from '@/lib/log';
+import { startReceivers } from '@/lib/receivers/on-start';
 
 export async function onServerStart(): Promise<void> {
   // Teach the logger every configured secret so a value that slips into a message is scrubbed, not written.
@@ -21,4 +22,5 @@ export async function onServerStart(): Promise<void> {
     registerSecret(secret);
   }
   await startAuth();
+  await startReceivers();
 }

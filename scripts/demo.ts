@@ -31,7 +31,7 @@ const stack = await startStack({
 
 const app = stack.sandbox.fixture.apps[0];
 console.log(`
-Switchboard is running at ${stack.appUrl.replace('127.0.0.1', 'localhost')}
+Switchboard is running at ${stack.appUrl}
 Graph sandbox:            ${stack.sandbox.url}  (acting as app "${app?.name}" ${app?.id})
 
 Demo sign-ins:

@@ -13,7 +13,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     { href: '/wabas', label: 'WABAs' },
     { href: '/audit', label: 'Audit' },
     { href: '/activity', label: 'Activity' },
-    ...(can(user.role, 'receivers.manage') ? [{ href: '/receivers', label: 'Receivers' }] : []),
+    ...(can(user.role, 'deliveries.read') ? [{ href: '/receivers', label: 'Receivers' }] : []),
     ...(can(user.role, 'users.manage') ? [{ href: '/users', label: 'Users' }] : []),
     ...(can(user.role, 'settings.manage') ? [{ href: '/settings', label: 'Settings' }] : []),
   ];

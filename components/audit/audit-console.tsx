@@ -21,7 +21,7 @@ import { useScanState } from './use-scan-state';
 
 export interface AuditConsoleProps {
   initial: ScanState;
-  permissions: { export: boolean; reroute: boolean };
+  permissions: { export: boolean; reroute: boolean; scan: boolean };
   allowLoopback: boolean;
   actions: BulkServerActions & {
     startAuditScan: (
@@ -68,7 +68,12 @@ export function AuditConsole({ initial, permissions, allowLoopback, actions }: A
 
   return (
     <div className="space-y-4">
-      <ScanPanel state={scanState.data} onRefresh={refresh} starting={starting} startError={startError} />
+      <ScanPanel
+        state={scanState.data}
+        onRefresh={permissions.scan ? refresh : null}
+        starting={starting}
+        startError={startError}
+      />
       {current && (
         <>
           <DriftNotice scan={current} onShow={() => setFilter({ ...filter, drift: '1' })} />

@@ -79,7 +79,8 @@ export function ScanPanel({
   startError,
 }: {
   state: ScanState;
-  onRefresh: () => void;
+  /** Null when the role may not start scans (they spend Graph quota). */
+  onRefresh: (() => void) | null;
   starting: boolean;
   startError: string | null;
 }) {
@@ -108,10 +109,16 @@ export function ScanPanel({
             </p>
           )}
         </div>
-        <Button onClick={onRefresh} disabled={starting || running !== null}>
-          <RefreshCw aria-hidden="true" className={running || starting ? 'animate-spin' : undefined} />
-          {running ? 'Scan running…' : starting ? 'Starting…' : 'Refresh audit'}
-        </Button>
+        {onRefresh ? (
+          <Button onClick={onRefresh} disabled={starting || running !== null}>
+            <RefreshCw aria-hidden="true" className={running || starting ? 'animate-spin' : undefined} />
+            {running ? 'Scan running…' : starting ? 'Starting…' : 'Refresh audit'}
+          </Button>
+        ) : (
+          <p className="text-sm text-slate-700" data-testid="scan-not-allowed">
+            Operators and admins can start a scan.
+          </p>
+        )}
       </div>
       {startError && (
         <Alert variant="destructive" role="alert">

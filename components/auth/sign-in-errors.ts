@@ -3,7 +3,11 @@
  * server-rendered page (errors from redirects) and the client form (errors from `signIn()`).
  */
 
-function waitFor(seconds: number): string {
+/** The longest wait any limit imposes is its window (15 minutes); a larger number in the URL is made up. */
+const MAX_WAIT_SECONDS = 15 * 60;
+
+function waitFor(raw: number): string {
+  const seconds = Math.max(1, Math.min(MAX_WAIT_SECONDS, Number.isFinite(raw) ? raw : MAX_WAIT_SECONDS));
   if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minute${minutes === 1 ? '' : 's'}`;

@@ -4,7 +4,13 @@ import { CallbackUrl } from '@/components/routing/callback-url';
 import type { ReceiverSummary } from '@/lib/receivers/types';
 
 /** What an operator needs to point an override at this receiver, and its rotation state. */
-export function ReceiverFacts({ receiver }: { receiver: ReceiverSummary }) {
+export function ReceiverFacts({
+  receiver,
+  retentionDays,
+}: {
+  receiver: ReceiverSummary;
+  retentionDays?: number;
+}) {
   const rows: Array<[string, ReactNode]> = [
     ['Callback URL', <CallbackUrl key="url" url={receiver.url} />],
     [
@@ -36,9 +42,13 @@ export function ReceiverFacts({ receiver }: { receiver: ReceiverSummary }) {
     ],
     [
       'Deliveries',
-      <span key="counts">
+      <span key="counts" data-testid="delivery-counts">
         {receiver.counts.stored} stored · {receiver.counts.duplicate} duplicates · {receiver.counts.rejected}{' '}
         rejected
+        {receiver.counts.rejected > receiver.rejectedKept && ` (the latest ${receiver.rejectedKept} kept)`}
+        {retentionDays !== undefined && (
+          <span className="block text-slate-700">Deliveries are kept {retentionDays} days.</span>
+        )}
       </span>,
     ],
   ];

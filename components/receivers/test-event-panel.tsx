@@ -34,10 +34,17 @@ interface TestEventPanelProps {
   /** GRAPH_SANDBOX_CONTROL_URL is configured: events can be emitted. Otherwise only live deliveries show. */
   sandboxMode: boolean;
   canSend: boolean;
+  /** Deliveries carry customers' messages: operators and admins only (`deliveries.read`). */
+  canReadDeliveries: boolean;
 }
 
 /** Routing proof on a number's page: send a test event (sandbox) and see where it lands, by which tier. */
-export function TestEventPanel({ phoneNumberId, sandboxMode, canSend }: TestEventPanelProps) {
+export function TestEventPanel({
+  phoneNumberId,
+  sandboxMode,
+  canSend,
+  canReadDeliveries,
+}: TestEventPanelProps) {
   const id = useId();
   const queryClient = useQueryClient();
   const [pending, startTransition] = useTransition();
@@ -105,7 +112,11 @@ export function TestEventPanel({ phoneNumberId, sandboxMode, canSend }: TestEven
         )}
         {view && <TestEventTargets targets={view.targets} />}
       </div>
-      <LatestDelivery phoneNumberId={phoneNumberId} />
+      {canReadDeliveries ? (
+        <LatestDelivery phoneNumberId={phoneNumberId} />
+      ) : (
+        !sandboxMode && <p className="text-sm text-slate-700">Operators and admins can see deliveries.</p>
+      )}
     </div>
   );
 }

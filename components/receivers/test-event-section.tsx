@@ -25,6 +25,7 @@ export async function TestEventSection({ phoneNumberId }: { phoneNumberId: strin
         phoneNumberId={phoneNumberId}
         sandboxMode={sandboxMode}
         canSend={can(user?.role, 'callback.test')}
+        canReadDeliveries={can(user?.role, 'deliveries.read')}
       />
     </Section>
   );

@@ -14,7 +14,9 @@ export function SignOutButton() {
       disabled={pending}
       onClick={() => {
         setPending(true);
-        void signOut({ callbackUrl: '/sign-in' });
+        // next-auth would send the browser to NEXTAUTH_URL's origin, which may not be the one in use
+        // (localhost vs 127.0.0.1), where this session's cookie does not exist: stay on this origin.
+        void signOut({ redirect: false }).then(() => window.location.assign('/sign-in'));
       }}
     >
       <PendingLabel pending={pending} idle="Sign out" busy="Signing out…" />

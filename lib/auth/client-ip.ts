@@ -1,8 +1,8 @@
 /**
- * The caller's address for per-IP rate limits. Next.js fills `x-forwarded-for` with the socket address when a
- * request arrives without one; behind a reverse proxy the proxy appends the address it saw, so the last entry
- * is the one a client cannot choose. (A client talking to Next.js directly can still set the header itself;
- * the per-email limit holds regardless.)
+ * The caller's address for per-IP rate limits. The production server (lib/serve/main.ts) replaces
+ * `x-forwarded-for` with the one address it can vouch for — the socket peer, or the client a TRUSTED_PROXIES
+ * hop reports (lib/net/trusted-proxies.ts) — so a client cannot choose it. Under `next dev`/`next start` the
+ * header is Next's (socket address unless the client sent one); the per-email limit holds regardless.
  */
 import 'server-only';
 

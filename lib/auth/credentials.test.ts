@@ -24,7 +24,7 @@ describe('authorizeCredentials', () => {
       { email: ' KIM@example.com ', password: PASSWORD },
       '10.1.0.1',
     );
-    expect(identity).toEqual({ id: user.id, email: 'kim@example.com', name: 'Kim' });
+    expect(identity).toEqual({ id: user.id, email: 'kim@example.com', sessionVersion: 0, name: 'Kim' });
   });
 
   it('answers null for a wrong password, an unknown email, an SSO-only user and malformed input', async () => {
@@ -52,22 +52,37 @@ describe('authorizeCredentials', () => {
     ).toBeNull();
   });
 
-  it('after five failures refuses even the right password, naming the wait', async () => {
+  it('after five failures from one address refuses even the right password there, naming the wait', async () => {
     await createUser({ email: 'target@example.com', role: 'viewer', passwordHash: hash });
     for (let i = 0; i < 5; i++) {
       expect(
         await authorizeCredentials(
           { email: 'target@example.com', password: `guess number ${i}` },
-          `10.2.0.${i}`,
+          '10.2.0.1',
         ),
       ).toBeNull();
     }
     await expect(
-      authorizeCredentials({ email: 'target@example.com', password: PASSWORD }, '10.3.0.1'),
+      authorizeCredentials({ email: 'target@example.com', password: PASSWORD }, '10.2.0.1'),
     ).rejects.toThrow(/^RateLimited:(8\d\d|900)$/);
     // Other people are unaffected.
     expect(
-      await authorizeCredentials({ email: 'kim@example.com', password: PASSWORD }, '10.3.0.1'),
+      await authorizeCredentials({ email: 'kim@example.com', password: PASSWORD }, '10.2.0.1'),
     ).not.toBeNull();
+  });
+
+  it('a stranger guessing from many addresses cannot lock the owner out', async () => {
+    await createUser({ email: 'owner@example.com', role: 'viewer', passwordHash: hash });
+    for (let i = 0; i < 6; i++) {
+      expect(
+        await authorizeCredentials({ email: 'owner@example.com', password: `guess ${i}` }, `10.4.0.${i}`),
+      ).toBeNull();
+    }
+    // From the owner's own address, with no failures of its own: slowed down, never refused.
+    const started = Date.now();
+    expect(
+      await authorizeCredentials({ email: 'owner@example.com', password: PASSWORD }, '10.5.0.1'),
+    ).toMatchObject({ email: 'owner@example.com' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
   });
 });

@@ -34,6 +34,8 @@ export interface SignedInIdentity {
   id: string;
   email: string;
   name: string | null;
+  /** users.session_version at sign-in; the token carries it (lib/auth/session.ts compares). */
+  sessionVersion: number;
 }
 
 export async function authorizeCredentials(
@@ -51,6 +53,9 @@ export async function authorizeCredentials(
     throw new SignInRefused(rateLimitedCode(decision.retryAfterSeconds));
   }
 
+  // Someone is guessing this email from many addresses: answer slowly, but still answer.
+  if (decision.delayMs) await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
+
   const user = await findUserByEmail(email);
   const passwordOk = await verifyPassword(parsed.data.password, user?.passwordHash ?? null);
   const succeeded = Boolean(user && passwordOk && !user.disabled);
@@ -58,5 +63,5 @@ export async function authorizeCredentials(
   if (!user || !passwordOk) return null;
   // Only someone who knows the password learns the account is disabled; everyone else sees a plain miss.
   if (user.disabled) throw new SignInRefused(SIGN_IN_ERROR.disabled);
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
 }

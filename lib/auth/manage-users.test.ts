@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db/client';
 import { changeLog } from '@/lib/db/schema';
-import { findUserByEmail } from '@/lib/db/users';
+import { bumpSessionVersion, findUserByEmail } from '@/lib/db/users';
 import { authorizeCredentials } from './credentials';
 import { changeUserRole, createPasswordUser, setUserDisabledState } from './manage-users';
 import { useTestDatabase } from './test-support';
@@ -91,5 +91,33 @@ describe('managing users', () => {
     expect((await findUserByEmail('admin-one@example.com'))?.role).toBe('admin');
     const refusals = (await logFor(admin.id)).filter((r) => r.outcome === 'refused');
     expect(refusals.map((r) => r.action)).toEqual(['user.role_change', 'user.disable']);
+  });
+});
+
+describe('session version', () => {
+  it('is handed out at sign-in, and disabling or signing out moves it on; a role change does not', async () => {
+    const created = await createPasswordUser(actor, {
+      email: 'versioned@example.com',
+      role: 'operator',
+      password: 'initial password 1',
+    });
+    if (!created.ok) throw new Error(created.error);
+    const signIn = () =>
+      authorizeCredentials({ email: 'versioned@example.com', password: 'initial password 1' }, null);
+    const first = await signIn();
+    expect(first?.sessionVersion).toBe(0);
+
+    await bumpSessionVersion(created.user.id);
+    expect((await findUserByEmail('versioned@example.com'))?.sessionVersion).toBe(1);
+    expect((await signIn())?.sessionVersion).toBe(1);
+
+    // The role is re-read on every request anyway; the session lives on under the new role.
+    await changeUserRole(actor, created.user.id, 'viewer');
+    expect((await findUserByEmail('versioned@example.com'))?.sessionVersion).toBe(1);
+
+    await setUserDisabledState(actor, created.user.id, true);
+    expect((await findUserByEmail('versioned@example.com'))?.sessionVersion).toBe(2);
+    await setUserDisabledState(actor, created.user.id, false);
+    expect((await findUserByEmail('versioned@example.com'))?.sessionVersion).toBe(2);
   });
 });

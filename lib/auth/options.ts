@@ -9,8 +9,9 @@ import 'server-only';
 import type { AuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getConfig } from '@/lib/config';
-import { findUserByExternalId } from '@/lib/db/users';
+import { bumpSessionVersion, findUserByExternalId } from '@/lib/db/users';
 import { logger } from '@/lib/log';
+import { safeCallbackFromUrl } from './callback-path';
 import { clientIp } from './client-ip';
 import { authorizeCredentials } from './credentials';
 import { OIDC_PROVIDER_ID, type OidcProfile, oidcProvider, ssoSettings } from './oidc';
@@ -66,18 +67,26 @@ function build(): AuthOptions {
       async jwt({ token, user, account }) {
         if (account?.provider === OIDC_PROVIDER_ID && sso) {
           const linked = await findUserByExternalId(externalIdFor(sso.issuer, account.providerAccountId));
-          return linked ? { sub: linked.id } : {};
+          return linked ? { sub: linked.id, sv: linked.sessionVersion } : {};
         }
-        if (user) return { sub: user.id };
-        // Drop the name, email and picture next-auth adds by default: the token names the user, nothing more.
-        return token.sub ? { sub: token.sub } : {};
+        if (user) return { sub: user.id, sv: (user as { sessionVersion?: number }).sessionVersion ?? 0 };
+        // Drop the name, email and picture next-auth adds by default: the token names the user and the
+        // session version it was issued under, nothing more.
+        return token.sub ? { sub: token.sub, sv: typeof token.sv === 'number' ? token.sv : 0 } : {};
       },
       session({ session, token }) {
-        return { expires: session.expires, ...(token.sub ? { user: { id: token.sub } } : {}) };
+        const sv = typeof token.sv === 'number' ? token.sv : 0;
+        return { expires: session.expires, ...(token.sub ? { user: { id: token.sub, sv } } : {}) };
       },
       redirect({ url, baseUrl }) {
-        if (url.startsWith('/') && !url.startsWith('//')) return `${baseUrl}${url}`;
-        return URL.canParse(url) && new URL(url).origin === new URL(baseUrl).origin ? url : baseUrl;
+        // The same rule as the sign-in page's callbackUrl (a tab or backslash must not smuggle in a host).
+        return `${baseUrl}${safeCallbackFromUrl(url, new URL(baseUrl).origin)}`;
+      },
+    },
+    events: {
+      // Sign-out ends the session for real: every token issued before now (a copied cookie too) stops working.
+      async signOut({ token }) {
+        if (token?.sub) await bumpSessionVersion(token.sub);
       },
     },
     logger: {

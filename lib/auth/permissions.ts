@@ -7,6 +7,10 @@ import type { Role } from '@/lib/db/schema';
 export const PERMISSIONS = {
   'data.read': ['viewer', 'operator', 'admin'],
   'data.export': ['viewer', 'operator', 'admin'],
+  /** Receivers and their deliveries: payloads carry customers' messages, so not for viewers. */
+  'deliveries.read': ['operator', 'admin'],
+  /** Starting a fleet scan spends Graph quota (one read per WABA and number). */
+  'audit.scan': ['operator', 'admin'],
   'callback.test': ['operator', 'admin'],
   'override.write': ['operator', 'admin'],
   'waba.subscribe': ['operator', 'admin'],

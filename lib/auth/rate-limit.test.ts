@@ -19,7 +19,7 @@ async function fail(s: { email: string; ip: string | null }, minute: number, tim
 
 beforeAll(useTestDatabase);
 
-describe('sign-in rate limits (defaults: 5 per email, 20 per IP, 15 minutes)', () => {
+describe('sign-in rate limits (defaults: 5 per email and IP, 20 per IP, 15 minutes)', () => {
   it('allows four failures for an email and blocks the fifth, with the time until it can retry', async () => {
     const s = subject();
     await fail(s, 0, 4);
@@ -28,17 +28,48 @@ describe('sign-in rate limits (defaults: 5 per email, 20 per IP, 15 minutes)', (
     // Oldest counted failure at minute 0 leaves the window at minute 15: 12 minutes after minute 3.
     expect(await checkSignInAllowed(s, at(3))).toEqual({
       allowed: false,
-      kind: 'email',
+      kind: 'email-ip',
       retryAfterSeconds: 12 * 60,
     });
   });
 
-  it('counts the email case-insensitively and from any IP', async () => {
+  it('counts the email case-insensitively, and refuses only the address that failed', async () => {
     const s = subject();
     for (let i = 0; i < 5; i++)
-      await recordSignInAttempt({ email: s.email.toUpperCase(), ip: `192.0.2.${i}` }, false, at(0));
-    const decision = await checkSignInAllowed({ email: s.email.toLowerCase(), ip: '198.51.100.1' }, at(1));
-    expect(decision.allowed).toBe(false);
+      await recordSignInAttempt({ email: s.email.toUpperCase(), ip: '192.0.2.50' }, false, at(0));
+    const same = await checkSignInAllowed({ email: s.email.toLowerCase(), ip: '192.0.2.50' }, at(1));
+    expect(same).toMatchObject({ allowed: false, kind: 'email-ip' });
+    // The owner at another address is not locked out by a stranger's guesses…
+    const owner = await checkSignInAllowed({ email: s.email.toLowerCase(), ip: '198.51.100.1' }, at(1));
+    expect(owner.allowed).toBe(true);
+  });
+
+  it('slows an email guessed from many addresses down instead of refusing it', async () => {
+    const s = subject();
+    for (let i = 0; i < 4; i++)
+      await recordSignInAttempt({ email: s.email, ip: `192.0.2.${i}` }, false, at(0));
+    expect(await checkSignInAllowed({ email: s.email, ip: '198.51.100.2' }, at(1))).toEqual({
+      allowed: true,
+    });
+    await recordSignInAttempt({ email: s.email, ip: '192.0.2.4' }, false, at(0));
+    expect(await checkSignInAllowed({ email: s.email, ip: '198.51.100.2' }, at(1))).toEqual({
+      allowed: true,
+      delayMs: 250,
+    });
+    for (let i = 5; i < 60; i++)
+      await recordSignInAttempt({ email: s.email, ip: `192.0.2.${i}` }, false, at(0));
+    expect(await checkSignInAllowed({ email: s.email, ip: '198.51.100.2' }, at(1))).toEqual({
+      allowed: true,
+      delayMs: 5_000,
+    });
+    // A success ends the slow-down; the window does too.
+    expect(await checkSignInAllowed({ email: s.email, ip: '198.51.100.2' }, at(16))).toEqual({
+      allowed: true,
+    });
+    await recordSignInAttempt({ email: s.email, ip: '198.51.100.2' }, true, at(2));
+    expect(await checkSignInAllowed({ email: s.email, ip: '198.51.100.3' }, at(3))).toEqual({
+      allowed: true,
+    });
   });
 
   it('is a sliding window, not a lockout: allowed again once the oldest failure expires', async () => {
@@ -49,7 +80,7 @@ describe('sign-in rate limits (defaults: 5 per email, 20 per IP, 15 minutes)', (
     // At minute 15 the three failures from minute 0 are out of the window; two remain.
     expect(await checkSignInAllowed(s, at(15))).toEqual({ allowed: true });
     const before = await checkSignInAllowed(s, at(14));
-    expect(before).toEqual({ allowed: false, kind: 'email', retryAfterSeconds: 60 });
+    expect(before).toEqual({ allowed: false, kind: 'email-ip', retryAfterSeconds: 60 });
   });
 
   it('clears the email count after a successful sign-in', async () => {

@@ -5,8 +5,9 @@
 import type { Role } from '@/lib/db/schema';
 
 export const ROLE_SUMMARY: Record<Role, string> = {
-  viewer: 'reads everything and exports',
-  operator: 'also sets and clears overrides, tests callbacks and subscribes apps',
+  viewer: 'reads routing, audit and activity, and exports',
+  operator:
+    'also sets and clears overrides, tests callbacks, subscribes apps, runs audit scans and reads receiver deliveries',
   admin: 'also unsubscribes apps and manages users and settings',
 };
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, createNonce } from './security-headers';
+import {
+  contentSecurityPolicy,
+  createNonce,
+  plainResponseHeaders,
+  strictTransportSecurity,
+} from './security-headers';
 
 const directives = (csp: string) => new Map(csp.split('; ').map((d) => [d.split(' ')[0], d]));
 
@@ -24,5 +29,26 @@ describe('Content-Security-Policy', () => {
     const nonces = new Set(Array.from({ length: 50 }, createNonce));
     expect(nonces.size).toBe(50);
     for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+});
+
+describe('Strict-Transport-Security and the headers of answers outside Next', () => {
+  it('sends HSTS only when the public URL is https', () => {
+    expect(strictTransportSecurity('https://switchboard.example.com')).toMatch(
+      /^max-age=\d{8}; includeSubDomains$/,
+    );
+    expect(strictTransportSecurity('http://127.0.0.1:3000')).toBeNull();
+    expect(strictTransportSecurity(undefined)).toBeNull();
+  });
+
+  it('gives plain answers nosniff, no framing and no script, plus HSTS over https', () => {
+    const plain = plainResponseHeaders('http://127.0.0.1:3000');
+    expect(plain).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    });
+    expect(plain['strict-transport-security']).toBeUndefined();
+    expect(plainResponseHeaders('https://s.example')['strict-transport-security']).toBeTruthy();
   });
 });

@@ -36,3 +36,26 @@ export function createNonce(): string {
   crypto.getRandomValues(bytes);
   return btoa(String.fromCharCode(...bytes));
 }
+
+/** Two years, subdomains included: the browser then never tries the console over plain HTTP again. */
+const HSTS = 'max-age=63072000; includeSubDomains';
+
+/** Strict-Transport-Security only when the public URL is https (sending it over http would be ignored). */
+export function strictTransportSecurity(publicUrl: string | undefined): string | null {
+  return publicUrl?.startsWith('https://') ? HSTS : null;
+}
+
+/**
+ * The request-independent headers next.config.mjs sets for everything Next serves, for answers that do not
+ * go through Next (the webhook fast path in lib/serve). Plain-text answers need no script or style at all.
+ */
+export function plainResponseHeaders(publicUrl: string | undefined): Record<string, string> {
+  const hsts = strictTransportSecurity(publicUrl);
+  return {
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'x-frame-options': 'DENY',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    ...(hsts ? { 'strict-transport-security': hsts } : {}),
+  };
+}

@@ -8,6 +8,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getServerSession } from 'next-auth';
 import { cache } from 'react';
+import { safeCallbackPath } from '@/lib/auth/callback-path';
 import { getAuthOptions } from '@/lib/auth/options';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { REQUEST_URL_HEADER } from '@/lib/auth/request-url';
@@ -16,10 +17,10 @@ import { findUserById } from '@/lib/db/users';
 
 export type SessionUser = { id: string; email: string; name: string | null; role: Role };
 
-async function sessionUserId(): Promise<string | null> {
+async function sessionToken(): Promise<{ id: string; sv: number } | null> {
   try {
     const session = await getServerSession(getAuthOptions());
-    return session?.user?.id ?? null;
+    return session?.user?.id ? { id: session.user.id, sv: session.user.sv ?? 0 } : null;
   } catch {
     // A token signed with another secret or otherwise unreadable is simply no session.
     return null;
@@ -32,18 +33,15 @@ async function sessionUserId(): Promise<string | null> {
  * disabled user or a lowered role still takes effect on the next request.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const id = await sessionUserId();
-  if (!id) return null;
-  const user = await findUserById(id);
-  if (!user || user.disabled) return null;
+  const token = await sessionToken();
+  if (!token) return null;
+  const user = await findUserById(token.id);
+  // A token from before the last sign-out or disable is over, even if it has not expired.
+  if (!user || user.disabled || user.sessionVersion !== token.sv) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 
-/** Only same-site paths: an open redirect through `callbackUrl` would lend our domain to phishing. */
-export function safeCallbackPath(value: string | null | undefined): string {
-  if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  return value;
-}
+export { safeCallbackPath };
 
 /** For pages: the signed-in user, or a redirect to the sign-in page that comes back here afterwards. */
 export async function requireUser(): Promise<SessionUser> {

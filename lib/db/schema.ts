@@ -42,6 +42,11 @@ export const users = pgTable(
     /** `issuer|subject` of the OpenID Connect identity, when linked. */
     externalId: text('external_id'),
     disabled: boolean('disabled').notNull().default(false),
+    /**
+     * Copied into each session token at sign-in; a token with another number is no session. Bumped on
+     * sign-out and when the user is disabled, so a copied cookie stops working then, not when it expires.
+     */
+    sessionVersion: integer('session_version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -132,6 +137,11 @@ export const receivers = pgTable('receivers', {
   createdBy: text('created_by').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   secretRotatedAt: timestamp('secret_rotated_at', { withTimezone: true }),
+  /**
+   * Every rejected POST ever answered. Anyone who knows the URL can send them, so only the latest ones are
+   * kept as rows (lib/receivers/store-deliveries.ts); this is the count.
+   */
+  rejectedTotal: integer('rejected_total').notNull().default(0),
 });
 export type ReceiverRow = typeof receivers.$inferSelect;
 

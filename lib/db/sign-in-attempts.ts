@@ -1,6 +1,6 @@
 /**
- * Sign-in attempts, one row per try, keyed `email:<address>` or `ip:<address>`. Kept in the database rather
- * than in memory so every instance behind a load balancer counts the same failures.
+ * Sign-in attempts, one row per try, keyed `email:<address>`, `email-ip:<address>|<ip>` or `ip:<address>`.
+ * Kept in the database rather than in memory so every instance behind a load balancer counts the same failures.
  */
 import 'server-only';
 import { and, desc, eq, gt, lt } from 'drizzle-orm';

@@ -144,7 +144,12 @@ async function guardedUpdate(
     }
     const [after] = await tx
       .update(users)
-      .set({ ...next, updatedAt: new Date() })
+      .set({
+        ...next,
+        // Disabling ends every open session outright (lib/auth/session.ts compares the version).
+        ...(next.disabled && !before.disabled ? { sessionVersion: before.sessionVersion + 1 } : {}),
+        updatedAt: new Date(),
+      })
       .where(eq(users.id, id))
       .returning();
     if (!after) throw new UserError('not_found', 'That user no longer exists.');
@@ -158,6 +163,15 @@ export function setUserRole(id: string, role: Role, given?: Db) {
 
 export function setUserDisabled(id: string, disabled: boolean, given?: Db) {
   return guardedUpdate(id, { disabled }, given);
+}
+
+/** Ends every session of the user issued before now (sign-out). */
+export async function bumpSessionVersion(id: string, given?: Db): Promise<void> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return;
+  await (await db(given))
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, id));
 }
 
 export async function countActiveAdmins(given?: Db): Promise<number> {

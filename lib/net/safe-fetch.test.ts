@@ -75,6 +75,21 @@ describe('safeGet', () => {
     expect(await safeGet('https://mixed.example/', { ...dev, resolve: mixed })).toMatchObject({
       reason: 'blocked_address',
     });
+    const cgnat: Resolver = async () => [{ address: '100.64.0.1', family: 4 }];
+    const nat64: Resolver = async () => [{ address: '64:ff9b::a00:1', family: 6 }];
+    const unspecified: Resolver = async () => [{ address: '0.0.0.0', family: 4 }];
+    // Staff read plain words, never ipaddr.js's range names.
+    for (const [resolve, words] of [
+      [mixed, 'a private address'],
+      [cgnat, 'a private address'],
+      [nat64, 'a reserved address'],
+      [unspecified, 'a reserved address'],
+    ] as const) {
+      const refused = await safeGet('https://words.example/', { ...dev, resolve });
+      const message = JSON.stringify(refused);
+      expect(message).toContain(`words.example resolves to ${words}, which is not allowed.`);
+      expect(message).not.toMatch(/carrierGradeNat|rfc6052|ipv4Mapped|unspecified|a unspecified/);
+    }
     const metadata: Resolver = async () => [{ address: '169.254.169.254', family: 4 }];
     expect(await safeGet('https://metadata.example/', { ...dev, resolve: metadata })).toMatchObject({
       reason: 'blocked_address',

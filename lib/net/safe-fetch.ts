@@ -67,7 +67,7 @@ async function pickAddress(url: URL, options: SafeGetOptions): Promise<AddressVe
   if (refused) {
     throw new Refused(
       'blocked_address',
-      `${url.hostname} resolves to a ${refused.range} address, which is not allowed.`,
+      `${url.hostname} resolves to ${describeRange(refused.range)}, which is not allowed.`,
     );
   }
   const allowed = verdicts.filter((v): v is AddressVerdict & { allowed: true } => v.allowed);
@@ -177,4 +177,11 @@ export async function safeGet(rawUrl: string, options: SafeGetOptions): Promise<
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Plain words for ipaddr.js's range names (`carrierGradeNat`, `rfc6052`, `ipv4Mapped`…), which mean nothing to staff. */
+export function describeRange(range: string): string {
+  if (range === 'loopback') return 'a loopback address';
+  if (['private', 'linkLocal', 'uniqueLocal', 'carrierGradeNat'].includes(range)) return 'a private address';
+  return 'a reserved address';
 }

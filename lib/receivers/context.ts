@@ -12,6 +12,8 @@ export interface ReceiversContext {
   baseUrl: string;
   /** How long a rotated-out app secret still verifies signatures. */
   rotationGraceHours: number;
+  /** How long deliveries are kept (DELIVERY_RETENTION_DAYS); shown on the receiver page. */
+  retentionDays?: number;
 }
 
 export { isReceiverId } from '@/lib/routing/validation';

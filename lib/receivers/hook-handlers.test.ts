@@ -55,6 +55,19 @@ describe('verification handshake', () => {
     expect(await challengePlus.text()).toBe('ab+c');
   });
 
+  it('answers with nosniff, no framing and no script allowed, like every page', async () => {
+    const r = await t.create({ verifyToken: 'tok-hdr' });
+    for (const res of [
+      await handshake(r.id, 'hub.mode=subscribe&hub.challenge=7&hub.verify_token=tok-hdr'),
+      await handshake('not-a-uuid', 'hub.mode=subscribe'),
+      await t.post(r.id, '{}', 'not-the-secret'),
+    ]) {
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    }
+  });
+
   it('answers 404 for unknown and malformed receiver ids', async () => {
     expect((await handshake('00000000-0000-4000-8000-000000000000', 'hub.mode=subscribe')).status).toBe(404);
     expect((await handshake('not-a-uuid', 'hub.mode=subscribe')).status).toBe(404);

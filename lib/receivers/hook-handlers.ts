@@ -5,6 +5,7 @@
  *         events of every entry and change → stored or recognised as a duplicate in a group-committed
  *         transaction → only then 200. A storage failure answers 500, so Meta retries.
  */
+import { plainResponseHeaders } from '@/lib/auth/security-headers';
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@/lib/db/client';
@@ -24,6 +25,8 @@ export interface HookDeps {
   db: Db;
   keyring: Keyring;
   maxBodyBytes?: number;
+  /** The app's public URL (NEXTAUTH_URL): https adds Strict-Transport-Security. */
+  publicUrl?: string;
 }
 
 /** Sent by the Graph sandbox with each emitted delivery; Meta sends nothing like it. */
@@ -51,7 +54,11 @@ function writerFor(db: Db): GroupCommit<DeliveryRecord, StoreResult> {
 function text(status: number, body: string, headers: Record<string, string> = {}): Response {
   return new Response(body, {
     status,
-    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: {
+      'content-type': 'text/plain; charset=utf-8',
+      'cache-control': 'no-store',
+      ...headers,
+    },
   });
 }
 
@@ -122,5 +129,14 @@ export function hookHandlers(deps: HookDeps) {
     }
   }
 
-  return { get, post };
+  // The webhook fast path (lib/serve) bypasses Next and next.config.mjs's headers: every answer gets them here.
+  const secure = plainResponseHeaders(deps.publicUrl);
+  const secured = (response: Response) => {
+    for (const [name, value] of Object.entries(secure)) response.headers.set(name, value);
+    return response;
+  };
+  return {
+    get: async (request: Request, receiverId: string) => secured(await get(request, receiverId)),
+    post: async (request: Request, receiverId: string) => secured(await post(request, receiverId)),
+  };
 }

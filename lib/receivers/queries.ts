@@ -85,7 +85,9 @@ export async function listReceivers(ctx: ReceiversContext): Promise<ReceiverSumm
         row.previousSecretValidUntil && row.previousSecretValidUntil > new Date()
           ? row.previousSecretValidUntil.toISOString()
           : null,
-      counts,
+      // Rejected rows are a bounded sample; the receiver keeps the full count.
+      counts: { ...counts, rejected: Math.max(counts.rejected, row.rejectedTotal) },
+      rejectedKept: counts.rejected,
       lastDeliveryAt: last ? new Date(last).toISOString() : null,
     };
   });

@@ -2,6 +2,9 @@
  * The write path behind the 200: one statement per batch inserts the events (the primary key on
  * (receiver, event key) makes `ON CONFLICT DO NOTHING` the dedupe) and one row per delivery: stored when it
  * brought at least one new event, duplicate otherwise. Duplicates and rejections keep headers only.
+ *
+ * Rejections cost the sender nothing (anyone who knows the URL can POST a bad signature), so they are counted
+ * on the receiver (`rejected_total`) and only the latest REJECTED_SAMPLE rows per receiver are kept.
  */
 import 'server-only';
 import { sql } from 'drizzle-orm';
@@ -27,6 +30,9 @@ export interface DeliveryRecord {
   };
   rejectReason?: RejectReason;
 }
+
+/** How many rejected requests per receiver are kept for inspection; older ones only count. */
+export const REJECTED_SAMPLE = 100;
 
 export interface StoreResult {
   outcome: DeliveryOutcome;
@@ -121,10 +127,29 @@ export async function storeDeliveries(db: Db, records: readonly DeliveryRecord[]
   )) as unknown as {
     rows: StoredRow[];
   };
+  await countAndTrimRejections(db, records);
   const byId = new Map(result.rows.map((row) => [row.id, row]));
   return records.map((r) => {
     const row = byId.get(r.id);
     if (!row) throw new Error('A delivery was not written');
     return { outcome: row.outcome, newEvents: row.new_event_count };
   });
+}
+
+/** Only batches with rejections pay for this: one UPDATE and one bounded DELETE per receiver concerned. */
+async function countAndTrimRejections(db: Db, records: readonly DeliveryRecord[]): Promise<void> {
+  const rejected = new Map<string, number>();
+  for (const r of records) if (!r.accepted) rejected.set(r.receiverId, (rejected.get(r.receiverId) ?? 0) + 1);
+  for (const [receiverId, n] of rejected) {
+    await db.execute(
+      sql`UPDATE receivers SET rejected_total = rejected_total + ${n} WHERE id = ${receiverId}::uuid`,
+    );
+    await db.execute(sql`
+      DELETE FROM receiver_deliveries
+      WHERE receiver_id = ${receiverId}::uuid AND outcome = 'rejected' AND seq < (
+        SELECT seq FROM receiver_deliveries
+        WHERE receiver_id = ${receiverId}::uuid AND outcome = 'rejected'
+        ORDER BY seq DESC OFFSET ${REJECTED_SAMPLE - 1} LIMIT 1
+      )`);
+  }
 }

@@ -18,7 +18,10 @@ export interface ReceiverSummary {
   secretRotatedAt: string | null;
   /** Set while a rotated-out secret still verifies. */
   previousSecretValidUntil: string | null;
+  /** Stored and duplicate: rows within the retention period; rejected: every rejection ever answered. */
   counts: Record<DeliveryOutcome, number>;
+  /** How many of the rejected requests are kept as rows (the latest, at most REJECTED_SAMPLE). */
+  rejectedKept: number;
   lastDeliveryAt: string | null;
 }
 

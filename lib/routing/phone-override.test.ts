@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { logger } from '@/lib/log';
 import { getNumber } from './get-number';
 import { getWaba } from './get-waba';
 import { clearPhoneOverride, setPhoneOverride } from './phone-override';
@@ -137,6 +138,8 @@ describe('setPhoneOverride', () => {
 
   it('offers Subscribe when Graph answers (#100) Before override…', async () => {
     const { phoneNumberId } = h.scenarios.unsubscribedWaba;
+    // Observed, not replaced: the line still goes out; the test reads what was logged.
+    const warn = vi.spyOn(logger, 'warn');
     const outcome = await setPhoneOverride(
       h.ctx,
       {
@@ -157,6 +160,17 @@ describe('setPhoneOverride', () => {
     const row = await onlyRow(phoneNumberId);
     expect(row).toMatchObject({ outcome: 'failure', errorCode: 100 });
     expect(row.fbtraceId).toBeTruthy();
+    // And the server log has one warn line naming the action, target, code and trace id — no token.
+    const lines = warn.mock.calls.filter(([, msg]) => msg === 'Graph write failed');
+    warn.mockRestore();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.[0]).toMatchObject({
+      action: 'phone_override.set',
+      target: `phone_number:${phoneNumberId}`,
+      code: 100,
+      fbtraceId: row.fbtraceId,
+    });
+    expect(JSON.stringify(lines)).not.toContain(RECEIVER_TOKEN);
   });
 
   it('refuses invalid input with field messages and sends nothing to Graph', async () => {

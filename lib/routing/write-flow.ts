@@ -8,6 +8,7 @@ import 'server-only';
 import { recordChange } from '@/lib/db/change-log';
 import type { ChangeOutcome } from '@/lib/db/schema';
 import { describeGraphError } from '@/lib/graph/describe-error';
+import { logger } from '@/lib/log';
 import type { Actor, RoutingContext } from './context';
 import { SYSTEM_ACTOR } from './context';
 import { invalidateFleet } from './fleet';
@@ -90,6 +91,18 @@ export async function performWrite<T, Target>(
   const fail = async (error: unknown, extra: { before?: unknown; prefix?: string } = {}) => {
     const view = describeGraphError(error);
     const shown = extra.prefix ? { ...view, message: `${extra.prefix} ${view.message}` } : view;
+    // The change log has the row; the server log needs the line too, for whoever watches it rather than the UI.
+    // The view is already the redacted one shown to users (no token, no URL query).
+    logger.warn(
+      {
+        action: spec.action,
+        target: `${spec.targetType}:${spec.targetId}`,
+        code: view.code,
+        subcode: view.subcode,
+        fbtraceId: view.fbtraceId,
+      },
+      'Graph write failed',
+    );
     await log('failure', { before: extra.before, error: shown });
     return { kind: 'graph_error', error: shown } as const;
   };

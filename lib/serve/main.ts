@@ -8,11 +8,14 @@
  * `next start`); everything else goes to Next. Both share one database handle and keyring: they are process
  * singletons (lib/server/process-singleton.ts), and this is one process.
  *
- *   PORT (default 3000), HOSTNAME (default 0.0.0.0), plus everything lib/config.ts reads.
+ *   PORT (default 3000), HOSTNAME (default 0.0.0.0), plus everything lib/config.ts reads (TRUSTED_PROXIES
+ *   decides whose X-Forwarded-For is believed).
  */
 import http from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import next from 'next';
+import { getConfig } from '@/lib/config';
+import { clientAddress, parseTrustedProxies } from '@/lib/net/trusted-proxies';
 import { hookRequest } from './hooks-fast-path';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -26,12 +29,19 @@ const handleNext = app.getRequestHandler();
 const handleHook = getRequestListener((request) => hookRequest(request), { overrideGlobalObjects: false });
 
 await app.prepare();
+const trustedProxies = parseTrustedProxies(getConfig().TRUSTED_PROXIES);
 
 const server = http.createServer((req, res) => {
   if (req.url?.startsWith('/api/hooks/')) {
     void handleHook(req, res);
     return;
   }
+  // Next keeps an X-Forwarded-For it is given, and lib/auth/client-ip.ts reads it for the per-IP sign-in
+  // limit: replace it with the one address we can vouch for (the socket, or what a trusted proxy saw).
+  const client = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies);
+  if (client) req.headers['x-forwarded-for'] = client;
+  else delete req.headers['x-forwarded-for'];
+  delete req.headers['x-real-ip'];
   void handleNext(req, res);
 });
 server.keepAliveTimeout = 65_000;

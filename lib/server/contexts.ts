@@ -50,6 +50,7 @@ export async function getReceiversContext(): Promise<ReceiversContext> {
     keyring: getKeyring(),
     baseUrl: config.RECEIVER_BASE_URL ?? config.NEXTAUTH_URL ?? `http://127.0.0.1:${config.PORT}`,
     rotationGraceHours: config.RECEIVER_ROTATION_GRACE_HOURS,
+    retentionDays: config.DELIVERY_RETENTION_DAYS,
   };
 }
 

@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { signInErrorMessage } from '@/components/auth/sign-in-errors';
 import { SignInForm } from '@/components/auth/sign-in-form';
+import { safeCallbackFromUrl, safeCallbackPath } from '@/lib/auth/callback-path';
 import { DEMO_USERS } from '@/lib/auth/demo-users';
 import { isSsoConfigured, ssoButtonLabel } from '@/lib/auth/options';
-import { getCurrentUser, safeCallbackPath } from '@/lib/auth/session';
+import { getCurrentUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -18,14 +19,8 @@ function first(value: string | string[] | undefined): string | undefined {
 /** A same-site path from `callbackUrl`, which next-auth may also hand over as an absolute URL of this site. */
 function callbackPath(raw: string | undefined): string {
   if (!raw) return '/';
-  if (raw.startsWith('/')) return safeCallbackPath(raw);
-  try {
-    const url = new URL(raw);
-    const own = getConfig().NEXTAUTH_URL;
-    return own && url.origin === new URL(own).origin ? safeCallbackPath(`${url.pathname}${url.search}`) : '/';
-  } catch {
-    return '/';
-  }
+  const own = getConfig().NEXTAUTH_URL;
+  return own ? safeCallbackFromUrl(raw, new URL(own).origin) : safeCallbackPath(raw);
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: SearchParams }) {

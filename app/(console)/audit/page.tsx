@@ -34,7 +34,11 @@ export default async function AuditPage() {
         <Suspense>
           <AuditConsole
             initial={{ latest, current }}
-            permissions={{ export: can(user.role, 'data.export'), reroute: can(user.role, 'override.write') }}
+            permissions={{
+              export: can(user.role, 'data.export'),
+              reroute: can(user.role, 'override.write'),
+              scan: can(user.role, 'audit.scan'),
+            }}
             allowLoopback={getConfig().ALLOW_LOOPBACK_CALLBACKS}
             actions={{
               startAuditScan: startAuditScanAction,

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Forbidden } from '@/components/auth/forbidden';
 import { PageHeader } from '@/components/common/page-header';
 import { CreateReceiverForm } from '@/components/receivers/create-receiver-form';
 import { ReceiversTable } from '@/components/receivers/receivers-table';
@@ -12,6 +13,11 @@ export const metadata: Metadata = { title: 'Receivers' };
 
 export default async function ReceiversPage() {
   const user = await requireUser();
+  if (!can(user.role, 'deliveries.read')) {
+    return (
+      <Forbidden what="Reading webhook receivers and their deliveries" role={user.role} needed="operator" />
+    );
+  }
   const receivers = await listReceivers(await getReceiversContext());
   return (
     <>

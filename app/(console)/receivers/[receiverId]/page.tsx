@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
+import { Forbidden } from '@/components/auth/forbidden';
 import { PageHeader } from '@/components/common/page-header';
 import { PageSkeleton } from '@/components/common/page-skeleton';
 import { Section } from '@/components/common/section';
@@ -18,6 +19,11 @@ export const metadata: Metadata = { title: 'Receiver' };
 
 export default async function ReceiverPage({ params }: { params: Promise<{ receiverId: string }> }) {
   const user = await requireUser();
+  if (!can(user.role, 'deliveries.read')) {
+    return (
+      <Forbidden what="Reading webhook receivers and their deliveries" role={user.role} needed="operator" />
+    );
+  }
   const { receiverId } = await params;
   if (!isReceiverId(receiverId)) notFound();
   const ctx = await getReceiversContext();
@@ -38,7 +44,7 @@ export default async function ReceiverPage({ params }: { params: Promise<{ recei
       <div className="space-y-6">
         <Section id="receiver-settings" title="Settings">
           <div className="space-y-6">
-            <ReceiverFacts receiver={receiver} />
+            <ReceiverFacts receiver={receiver} retentionDays={ctx.retentionDays} />
             {canManage && (
               <RotateSecretForm receiverId={receiver.id} defaultGraceHours={ctx.rotationGraceHours} />
             )}

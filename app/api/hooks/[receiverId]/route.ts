@@ -2,6 +2,7 @@
  * A managed webhook receiver, public by design: Meta calls it without a session. Authenticity comes from
  * the verify token (GET) and the app secret's signature (POST); see lib/receivers/hook-handlers.ts.
  */
+import { getConfig } from '@/lib/config';
 import { hookHandlers } from '@/lib/receivers/hook-handlers';
 import { getDb, getKeyring } from '@/lib/server';
 
@@ -12,7 +13,7 @@ interface Context {
 }
 
 async function handlers() {
-  return hookHandlers({ db: await getDb(), keyring: getKeyring() });
+  return hookHandlers({ db: await getDb(), keyring: getKeyring(), publicUrl: getConfig().NEXTAUTH_URL });
 }
 
 export async function GET(request: Request, { params }: Context): Promise<Response> {

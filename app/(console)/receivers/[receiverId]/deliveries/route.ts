@@ -1,6 +1,6 @@
 /**
  * GET /receivers/<id>/deliveries?<filters>: one page of the inspector, newest first, without bodies.
- * Polled by the live inspector. Signed-in users with `data.read`.
+ * Polled by the live inspector. Operators and admins (`deliveries.read`): payloads carry customers' messages.
  */
 import type { NextRequest } from 'next/server';
 import { requireRoutePermission } from '@/lib/auth/session';
@@ -12,7 +12,7 @@ import { getReceiversContext } from '@/lib/server';
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ receiverId: string }> }) {
-  const user = await requireRoutePermission('data.read');
+  const user = await requireRoutePermission('deliveries.read');
   if (user instanceof Response) return user;
   const { receiverId } = await params;
   if (!isReceiverId(receiverId)) return Response.json({ error: 'not_found' }, { status: 404 });

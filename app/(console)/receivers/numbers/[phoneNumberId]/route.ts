@@ -6,7 +6,7 @@ import { getReceiversContext } from '@/lib/server';
 export const dynamic = 'force-dynamic';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ phoneNumberId: string }> }) {
-  const user = await requireRoutePermission('data.read');
+  const user = await requireRoutePermission('deliveries.read');
   if (user instanceof Response) return user;
   const { phoneNumberId } = await params;
   if (!/^\d{1,30}$/.test(phoneNumberId)) return Response.json({ error: 'not_found' }, { status: 404 });

@@ -10,7 +10,7 @@ export async function GET(
   _request: Request,
   { params }: { params: Promise<{ receiverId: string; deliveryId: string }> },
 ) {
-  const user = await requireRoutePermission('data.read');
+  const user = await requireRoutePermission('deliveries.read');
   if (user instanceof Response) return user;
   const { receiverId, deliveryId } = await params;
   if (!isReceiverId(receiverId) || !isReceiverId(deliveryId)) {
