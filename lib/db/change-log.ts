@@ -14,7 +14,7 @@ export interface ChangeActor {
 export interface ChangeEntry {
   actor: ChangeActor;
   action: string;
-  targetType: 'waba' | 'phone_number' | 'application' | 'user' | 'receiver';
+  targetType: 'waba' | 'phone_number' | 'application' | 'user' | 'receiver' | 'onprem_deployment';
   targetId: string;
   before?: unknown;
   requested?: unknown;
