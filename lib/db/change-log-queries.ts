@@ -12,7 +12,14 @@ import { textProblem } from '@/lib/routing/validation';
 import { type Db, getDb } from './client';
 import { CHANGE_OUTCOMES, type ChangeLogRow, changeLog } from './schema';
 
-export const CHANGE_TARGET_TYPES = ['waba', 'phone_number', 'application', 'user', 'receiver'] as const;
+export const CHANGE_TARGET_TYPES = [
+  'waba',
+  'phone_number',
+  'application',
+  'user',
+  'receiver',
+  'onprem_deployment',
+] as const;
 export type ChangeTargetType = (typeof CHANGE_TARGET_TYPES)[number];
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
