@@ -40,7 +40,6 @@ export function DeploymentCard({
               <SettingsFacts settings={settings.settings} testId="onprem-settings" />
               {canManage && (
                 <DeploymentSettingsForm
-                  key={JSON.stringify(settings.settings)}
                   deploymentId={deployment.id}
                   label={deployment.label}
                   loaded={settings.settings}
