@@ -46,6 +46,10 @@ export class TokenCache {
   set(id: string, entry: CachedToken): void {
     this.tokens.set(id, entry);
   }
+  /** The token held for a deployment, whatever its credentials (tests and diagnostics; never logged). */
+  peek(id: string): string | undefined {
+    return this.tokens.get(id)?.token;
+  }
   forget(id: string): void {
     this.tokens.delete(id);
   }

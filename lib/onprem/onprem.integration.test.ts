@@ -60,6 +60,10 @@ describe('Coreapp client', () => {
     );
     const settings = await client.getApplicationSettings();
     expect(settings.webhooks?.url).toBe('https://onprem-eu.example.com/whatsapp');
+    const first = h.tokens.peek('x');
+    expect(first).toMatch(/^sbx-coreapp-/);
+    await client.getApplicationSettings();
+    expect(h.tokens.peek('x')).toBe(first); // reused, no second login
     await h.expireCoreappTokens();
     // The cached token is refused with 401; the client logs in again and the read succeeds.
     expect((await client.getApplicationSettings()).webhooks?.url).toBe(
@@ -139,10 +143,11 @@ describe('changing settings', () => {
     const opened = await openDeployment(h.onprem, id);
     expect((await opened?.client.getApplicationSettings())?.webhooks?.url).toBe(url);
     const [row] = (await h.changeRows(id)).filter((r) => r.action === 'onprem_webhook.set');
+    // Only what changed was sent.
+    expect(row?.requested).toEqual({ webhooks: { url, message: { read: true } } });
     expect(row).toMatchObject({
       targetType: 'onprem_deployment',
       outcome: 'success',
-      requested: { webhooks: { url, message: { read: true } } },
       after: { webhookUrl: url, messageRead: true },
       before: { webhookUrl: 'https://onprem-eu.example.com/whatsapp' },
     });
