@@ -7,8 +7,9 @@ import { asc, eq } from 'drizzle-orm';
 import { type ChangeActor, recordChange } from '@/lib/db/change-log';
 import { onpremDeployments } from '@/lib/db/schema';
 import { decryptSecret, encryptSecret, isStale } from '@/lib/receivers/secret-box';
-import { type CoreappClient, coreappClient } from './client';
+import { type CoreappClient, coreappClient, TokenCache } from './client';
 import type { OnpremContext } from './context';
+import { CoreappError, describeCoreappError } from './errors';
 
 export interface RegisterDeploymentInput {
   label: string;
@@ -29,7 +30,10 @@ export interface DeploymentSummary {
   createdAt: string;
 }
 
-export type RegisterOutcome = { ok: true; id: string } | { ok: false; error: 'duplicate_base_url' };
+export type RegisterOutcome =
+  | { ok: true; id: string }
+  | { ok: false; error: 'duplicate_base_url' }
+  | { ok: false; error: 'login_failed'; message: string };
 
 /** Trailing slashes off, so `…/` and `…` are one deployment and paths join cleanly. */
 export function normalizeBaseUrl(url: string): string {
@@ -40,8 +44,27 @@ export async function registerDeployment(
   ctx: OnpremContext,
   input: RegisterDeploymentInput,
   actor: ChangeActor,
+  /** Log in first, so a wrong address or password is caught before anything is stored. */
+  options: { checkLogin?: boolean } = {},
 ): Promise<RegisterOutcome> {
   const baseUrl = normalizeBaseUrl(input.baseUrl);
+  const [existing] = await ctx.db
+    .select({ id: onpremDeployments.id })
+    .from(onpremDeployments)
+    .where(eq(onpremDeployments.baseUrl, baseUrl));
+  if (existing) return { ok: false, error: 'duplicate_base_url' };
+  if (options.checkLogin ?? true) {
+    const probe = coreappClient(
+      { id: 'registration', baseUrl, username: input.username, password: input.password },
+      { timeoutMs: ctx.timeoutMs, tokenCache: new TokenCache() },
+    );
+    try {
+      await probe.login();
+    } catch (error) {
+      if (!(error instanceof CoreappError)) throw error;
+      return { ok: false, error: 'login_failed', message: describeCoreappError(error) };
+    }
+  }
   const [row] = await ctx.db
     .insert(onpremDeployments)
     .values({

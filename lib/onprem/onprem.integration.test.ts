@@ -40,6 +40,8 @@ async function register(d: SandboxDeployment, password = d.password): Promise<st
       phoneNumberIds: d.phoneNumberIds,
     },
     ACTOR,
+    // A wrong password is stored on purpose in one test, to see how a later refusal reads.
+    { checkLogin: password === d.password },
   );
   if (!result.ok) throw new Error(result.error);
   return result.id;
@@ -105,6 +107,26 @@ describe('deployments', () => {
       ['onprem_deployment.register', 'onprem_deployment', 'success'],
     ]);
     expect(JSON.stringify(rows)).not.toContain(eu.password);
+  });
+
+  it('logs in before registering: refused credentials store nothing', async () => {
+    const result = await registerDeployment(
+      h.onprem,
+      {
+        label: 'x',
+        baseUrl: eu.baseUrl,
+        username: eu.username,
+        password: 'wrong-password',
+        phoneNumberIds: [],
+      },
+      ACTOR,
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      error: 'login_failed',
+      message: expect.stringContaining('1005'),
+    });
+    expect(await listDeployments(h.onprem)).toEqual([]);
   });
 
   it('reads live settings, and says so when the stored password is refused', async () => {

@@ -23,6 +23,9 @@ export const registerDeploymentAction = defineAction(
       };
     }
     const result = await registerDeployment(ctx, input, { id: user.id, email: user.email });
+    if (!result.ok && result.error === 'login_failed') {
+      return { ok: false, status: 422, error: `Not registered: ${result.message}` };
+    }
     if (!result.ok) {
       return {
         ok: false,
