@@ -3,6 +3,7 @@
  * the webhook URL with a confirmation that names the change and a read-back; then the migration bridge carries
  * a deployment's URL over as a number's phone override. Coreapp and Graph state are read from the sandbox.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { webhookConfiguration } from './console-support';
 import { expect, type SandboxHandle, test } from './support/fixtures';
@@ -157,6 +158,29 @@ test.describe('as an admin', () => {
     await expect(card.getByTestId(`bridge-${second}`)).toHaveAttribute('data-status', 'carried');
     expect((await webhookConfiguration(sandbox, second)).phone_number).toBe(url);
     expect((await webhookConfiguration(sandbox, onPremises)).phone_number).toBeUndefined();
+  });
+});
+
+async function expectNoSeriousViolations(page: Page, label: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, `axe on ${label}`).toEqual([]);
+}
+
+test.describe('accessibility', () => {
+  test.use({ storageState: authFile('admin') });
+
+  test('the page and its confirmation have no serious axe violations', async ({ page, sandbox }) => {
+    const card = await register(page, await deployment(sandbox, 'acme-eu'));
+    await expectNoSeriousViolations(page, 'On-Premises page');
+    await card.getByLabel(/Read status/).check();
+    await card.getByRole('button', { name: 'Review and save…' }).click();
+    await expect(page.getByRole('alertdialog')).toBeVisible();
+    await expectNoSeriousViolations(page, 'settings confirmation');
   });
 });
 
