@@ -6,7 +6,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { type ChangeActor, recordChange } from '@/lib/db/change-log';
 import { onpremDeployments } from '@/lib/db/schema';
-import { decryptSecret, encryptSecret, isStale } from '@/lib/receivers/secret-box';
+import { decryptSecret, encryptSecret, isStale, SecretDecryptionError } from '@/lib/receivers/secret-box';
 import { type CoreappClient, coreappClient, TokenCache } from './client';
 import type { OnpremContext } from './context';
 import { CoreappError, describeCoreappError } from './errors';
@@ -121,7 +121,13 @@ export async function openDeployment(
 ): Promise<{ deployment: DeploymentSummary; client: CoreappClient } | null> {
   const [row] = await ctx.db.select().from(onpremDeployments).where(eq(onpremDeployments.id, id));
   if (!row) return null;
-  const password = decryptSecret(ctx.keyring, row.passwordEnc);
+  let password: string;
+  try {
+    password = decryptSecret(ctx.keyring, row.passwordEnc);
+  } catch (error) {
+    if (!(error instanceof SecretDecryptionError)) throw error;
+    return { deployment: summary(row), client: unusableClient(PASSWORD_UNREADABLE) };
+  }
   if (isStale(ctx.keyring, row.passwordEnc)) {
     // Rotated SECRETS_KEY: re-encrypt under the current key as it is read, like receiver secrets.
     await ctx.db
@@ -134,4 +140,13 @@ export async function openDeployment(
     { timeoutMs: ctx.timeoutMs, tokenCache: ctx.tokens },
   );
   return { deployment: summary(row), client };
+}
+
+export const PASSWORD_UNREADABLE =
+  'The stored admin password cannot be decrypted with SECRETS_KEY or SECRETS_KEY_PREVIOUS. Register the deployment again.';
+
+/** Stands in for a client when the password cannot be decrypted: every call fails with that sentence. */
+function unusableClient(sentence: string): CoreappClient {
+  const fail = () => Promise.reject(new CoreappError('credentials unavailable', null, null, sentence));
+  return { login: fail, getApplicationSettings: fail, patchApplicationSettings: fail };
 }

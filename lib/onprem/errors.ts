@@ -16,7 +16,8 @@ export class CoreappError extends Error {
 /** One sentence for the console; the Coreapp's own `details` when it gave some. */
 export function describeCoreappError(error: unknown): string {
   if (!(error instanceof CoreappError)) return 'The Coreapp could not be read.';
-  if (error.status === null) return `The Coreapp could not be reached: ${error.message}`;
+  // No status: nothing was sent; `details`, when set, is already the whole sentence (e.g. a password we can't read).
+  if (error.status === null) return error.details ?? `The Coreapp could not be reached: ${error.message}`;
   if (error.status === 401) {
     return 'The Coreapp refused the admin credentials (error 1005). Check the user and password registered here.';
   }

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { changeLog, onpremDeployments } from '@/lib/db/schema';
-import { ACTOR } from '@/lib/receivers/test-support';
+import { makeKeyring } from '@/lib/receivers/secret-box';
+import { ACTOR, randomKey } from '@/lib/receivers/test-support';
 import { getNumber } from '@/lib/routing/get-number';
 import { tierUrl } from '@/lib/routing/tiers';
 import { carryOver, carryOverAll, readBridge } from './bridge';
 import { coreappClient } from './client';
-import { listDeployments, openDeployment, registerDeployment } from './deployments';
+import { listDeployments, openDeployment, PASSWORD_UNREADABLE, registerDeployment } from './deployments';
 import { CoreappError } from './errors';
 import { changeDeploymentSettings, readDeploymentSettings } from './settings';
 import type { WebhookSettings } from './settings-form';
@@ -137,6 +138,16 @@ describe('deployments', () => {
     });
     const bad = await readDeploymentSettings(h.onprem, await register(us, 'not-the-password'));
     expect(bad).toMatchObject({ ok: false, error: 'unreachable', message: expect.stringContaining('1005') });
+  });
+});
+
+describe('a password the keyring cannot decrypt', () => {
+  it('reads as a clear sentence instead of failing the page', async () => {
+    const id = await register(eu);
+    const other = { ...h.onprem, keyring: makeKeyring(randomKey()) };
+    const read = await readDeploymentSettings(other, id);
+    expect(read).toEqual({ ok: false, error: 'unreachable', message: PASSWORD_UNREADABLE });
+    expect(await readBridge(other, id)).toMatchObject({ ok: false, message: PASSWORD_UNREADABLE });
   });
 });
 
