@@ -42,6 +42,9 @@ ${Object.entries(DEMO_USERS)
 A receiver that answers Meta's verification (use it as an override URL in the demo):
   ${stack.sandbox.url}/_sandbox/receiver/demo   verify token: see GET ${stack.sandbox.url}/_sandbox/fixture
 
+On-Premises Coreapps to register on /on-premises (base URLs, admin users, passwords, numbers):
+  GET ${stack.sandbox.url}/_sandbox/coreapp
+
 Press Ctrl+C to stop.`);
 
 let stopping = false;

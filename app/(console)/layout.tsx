@@ -14,6 +14,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     { href: '/audit', label: 'Audit' },
     { href: '/activity', label: 'Activity' },
     ...(can(user.role, 'deliveries.read') ? [{ href: '/receivers', label: 'Receivers' }] : []),
+    ...(can(user.role, 'onprem.read') ? [{ href: '/on-premises', label: 'On-Premises' }] : []),
     ...(can(user.role, 'users.manage') ? [{ href: '/users', label: 'Users' }] : []),
     ...(can(user.role, 'settings.manage') ? [{ href: '/settings', label: 'Settings' }] : []),
   ];

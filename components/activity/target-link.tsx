@@ -6,11 +6,13 @@ const TYPE_LABEL: Record<string, string> = {
   application: 'App',
   user: 'User',
   receiver: 'Receiver',
+  onprem_deployment: 'On-Premises',
 };
 
 function pageFor(targetType: string, targetId: string): string | null {
   if (targetType === 'waba') return `/wabas/${encodeURIComponent(targetId)}`;
   if (targetType === 'phone_number') return `/numbers/${encodeURIComponent(targetId)}`;
+  if (targetType === 'onprem_deployment') return '/on-premises';
   return null;
 }
 

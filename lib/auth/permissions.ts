@@ -19,6 +19,10 @@ export const PERMISSIONS = {
   'settings.manage': ['admin'],
   /** Create, rotate and delete managed webhook receivers (they hold app secrets). */
   'receivers.manage': ['admin'],
+  /** See registered On-Premises deployments and their Coreapp webhook settings (read live). */
+  'onprem.read': ['operator', 'admin'],
+  /** Register deployments (they hold Coreapp admin passwords) and change their webhook settings. */
+  'onprem.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -60,7 +60,14 @@ export type User = typeof users.$inferSelect;
 export const CHANGE_OUTCOMES = ['success', 'mismatch', 'failure', 'refused'] as const;
 export type ChangeOutcome = (typeof CHANGE_OUTCOMES)[number];
 /** What a change-log row is about; `/activity` filters by it and links each to its page. */
-export const CHANGE_TARGET_TYPES = ['waba', 'phone_number', 'application', 'user', 'receiver'] as const;
+export const CHANGE_TARGET_TYPES = [
+  'waba',
+  'phone_number',
+  'application',
+  'user',
+  'receiver',
+  'onprem_deployment',
+] as const;
 export type ChangeTargetType = (typeof CHANGE_TARGET_TYPES)[number];
 
 /** Append-only: the app inserts rows and never updates or deletes them. */
@@ -393,3 +400,26 @@ export const sharedGenerations = pgTable('shared_generations', {
   generation: bigint('generation', { mode: 'number' }).notNull().default(0),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * On-Premises API deployments (legacy Coreapps, sunset 23 Oct 2025) an admin registered, so their webhook
+ * settings can be read and carried over to the Cloud API. The admin password is an AES-256-GCM ciphertext
+ * (lib/receivers/secret-box.ts) and never leaves the server.
+ */
+export const onpremDeployments = pgTable(
+  'onprem_deployments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    label: text('label').notNull(),
+    /** The Coreapp's origin and path prefix, without a trailing slash (`https://coreapp.internal:9090`). */
+    baseUrl: text('base_url').notNull(),
+    username: text('username').notNull(),
+    passwordEnc: text('password_enc').notNull(),
+    /** Graph phone number ids the deployment served (Graph does not link a number to its old Coreapp). */
+    phoneNumberIds: jsonb('phone_number_ids').$type<string[]>().notNull().default([]),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('onprem_deployments_base_url_key').on(t.baseUrl)],
+);
+export type OnpremDeploymentRow = typeof onpremDeployments.$inferSelect;

@@ -1,4 +1,5 @@
 import type { CallLog } from './call-log';
+import type { CoreappState } from './coreapp/state';
 import type { EmissionLog } from './emit-log';
 import type { Faults } from './faults';
 import type { Quirks } from './quirks';
@@ -20,6 +21,8 @@ export interface SandboxContext {
   emissions: EmissionLog;
   strictHttps: boolean;
   verificationTimeoutMs: number;
+  /** The On-Premises Coreapps under `/coreapp/<deployment>` (legacy API, see coreapp/routes.ts). */
+  coreapp: CoreappState;
   /** The sandbox's own origin, known once it listens (for fixture identities and receiver URLs). */
   baseUrl: () => string;
 }

@@ -24,6 +24,7 @@ export function controlRoutes(ctx: SandboxContext, fixture: () => FixtureIdentit
     ctx.usage.reset();
     ctx.receivers.reset();
     ctx.emissions.reset();
+    ctx.coreapp.reset();
     return c.json({ success: true });
   });
 

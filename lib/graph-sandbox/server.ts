@@ -5,6 +5,8 @@ import { Hono } from 'hono';
 import { CallLog } from './call-log';
 import type { SandboxContext } from './context';
 import { controlRoutes } from './control';
+import { coreappControlRoutes, coreappRoutes } from './coreapp/routes';
+import { CoreappState } from './coreapp/state';
 import { dispatch } from './dispatch';
 import { EmissionLog } from './emit-log';
 import { type FaultKind, Faults } from './faults';
@@ -67,6 +69,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     log: new CallLog(),
     receivers: new ReceiverRegistry(),
     emissions: new EmissionLog(),
+    coreapp: new CoreappState(),
     strictHttps: options.strictHttps ?? false,
     verificationTimeoutMs: options.verificationTimeoutMs ?? 5000,
     baseUrl: () => baseUrl,
@@ -78,7 +81,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   };
 
   const app = new Hono();
+  app.route(
+    '/_sandbox/coreapp',
+    coreappControlRoutes(ctx.coreapp, () => baseUrl),
+  );
   app.route('/_sandbox', controlRoutes(ctx, currentFixture));
+  // The legacy On-Premises Coreapps; no Graph path starts with /coreapp, and latency and faults never apply.
+  app.route('/coreapp', coreappRoutes(ctx.coreapp));
   app.all('*', async (c) => {
     const delay = faults.delayMs();
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));

@@ -5,6 +5,8 @@
 import 'server-only';
 import type { AuditEnv } from '@/lib/audit/env';
 import { getConfig } from '@/lib/config';
+import { TokenCache } from '@/lib/onprem/client';
+import type { OnpremContext } from '@/lib/onprem/context';
 import type { ReceiversContext } from '@/lib/receivers/context';
 import { keyringFromConfig } from '@/lib/receivers/keyring';
 import type { Keyring } from '@/lib/receivers/secret-box';
@@ -62,5 +64,18 @@ export async function getAuditEnv(): Promise<AuditEnv> {
     businessIds: config.META_BUSINESS_IDS,
     connect: connectJobGraph,
     routing: getRoutingContext,
+  };
+}
+
+/** The On-Premises services' context: routing (carry-over writes phone overrides) and one Coreapp token cache. */
+export async function getOnpremContext(): Promise<OnpremContext> {
+  const routing = await getRoutingContext();
+  return {
+    db: routing.db,
+    keyring: getKeyring(),
+    routing,
+    allowLoopback: routing.allowLoopbackCallbacks,
+    timeoutMs: getConfig().PREFLIGHT_TIMEOUT_MS,
+    tokens: processSingleton('onprem.tokens', () => new TokenCache()),
   };
 }

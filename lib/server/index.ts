@@ -11,6 +11,7 @@ export {
   getAuditEnv,
   getFleetCache,
   getKeyring,
+  getOnpremContext,
   getReceiversContext,
   getRoutingContext,
 } from './contexts';
