@@ -24,7 +24,7 @@ interface DeliveryCheckPanelProps {
   canManageSettings: boolean;
 }
 
-function FixFor({
+export function FixFor({
   fix,
   phoneNumberId,
   subscribeApp,
@@ -43,7 +43,7 @@ function FixFor({
   }
   if (fix.kind === 'app_settings') {
     return canManageSettings ? (
-      <Link href="/settings#app-subscription" className="text-sm text-blue-800 underline underline-offset-2">
+      <Link href="/settings#settings-app-tier" className="text-sm text-blue-800 underline underline-offset-2">
         {fix.label}
       </Link>
     ) : null;
@@ -58,7 +58,7 @@ function FixFor({
   );
 }
 
-function CheckRow({ check, ...fixProps }: { check: DoctorCheck } & DeliveryCheckPanelProps) {
+export function CheckRow({ check, ...fixProps }: { check: DoctorCheck } & DeliveryCheckPanelProps) {
   return (
     <li
       className="flex flex-col gap-1 border-b border-slate-200 py-3 last:border-b-0 sm:flex-row sm:gap-4"

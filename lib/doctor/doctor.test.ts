@@ -13,6 +13,7 @@ import {
 } from '@/lib/routing/test-support';
 import type { DoctorContext, ManagedReceiverMatch } from './context';
 import { DoctorRun, diagnoseNumber } from './diagnose';
+import { diagnoseWaba } from './diagnose-waba';
 import type { CheckId, Diagnosis } from './types';
 
 let h: Awaited<ReturnType<typeof startRoutingHarness>>;
@@ -272,5 +273,31 @@ describe('callback_live on the winning URL', () => {
     const run = new DoctorRun(ctx);
     await Promise.all([diagnose(a, run), diagnose(b as string, run)]);
     expect(receiver.hits.length - before).toBe(1);
+  });
+});
+
+describe('diagnoseWaba', () => {
+  it("gives the WABA's shared conditions once and every number's verdict", async () => {
+    const { wabaId } = h.scenarios.unsubscribedWaba;
+    const d = await diagnoseWaba(new DoctorRun(ctx), wabaId);
+    if (!d) throw new Error('no WABA diagnosis');
+    expect(d.shared.map((c) => c.id)).toEqual([
+      'token',
+      'app_subscription',
+      'messages_field',
+      'waba_subscription',
+      'waba_status',
+      'other_apps',
+    ]);
+    expect(d.numbers.length).toBe(3);
+    expect(new Set(d.numbers.map((n) => n.firstProblem))).toEqual(new Set(['waba_subscription']));
+    const us = await diagnoseWaba(new DoctorRun(ctx), h.scenarios.applicationTier.wabaId);
+    const verdicts = new Map(us?.numbers.map((n) => [n.phoneNumberId, n.verdict]));
+    expect(verdicts.get(h.scenarios.applicationTier.phoneNumberId)).toBe('delivers');
+    // The seeded On-Premises number of Acme Retail US.
+    expect(
+      us?.numbers.some((n) => n.firstProblem === 'number_status' && n.verdict === 'does_not_deliver'),
+    ).toBe(true);
+    expect(await diagnoseWaba(new DoctorRun(ctx), '999999999')).toBeNull();
   });
 });

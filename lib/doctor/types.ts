@@ -50,3 +50,21 @@ export interface Diagnosis {
   firstProblem: CheckId | null;
   checks: DoctorCheck[];
 }
+
+/** One number's line in a WABA's diagnosis. */
+export interface NumberVerdict {
+  phoneNumberId: string;
+  displayPhoneNumber: string | null;
+  verdict: Verdict;
+  firstProblem: CheckId | null;
+  /** The first problem's title, so a table can say why without the whole diagnosis. */
+  problem: string | null;
+}
+
+/** A WABA's shared conditions (token, app subscription, WABA subscription and status, other apps) and each number's verdict. */
+export interface WabaDiagnosis {
+  wabaId: string;
+  checkedAt: string;
+  shared: DoctorCheck[];
+  numbers: NumberVerdict[];
+}

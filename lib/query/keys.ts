@@ -56,4 +56,5 @@ export const receiverKeys = {
 export const diagnosisKeys = {
   all: ['diagnosis'] as const,
   number: (phoneNumberId: string) => [...diagnosisKeys.all, 'number', phoneNumberId] as const,
+  waba: (wabaId: string) => [...diagnosisKeys.all, 'waba', wabaId] as const,
 };

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Diagnosis } from '@/lib/doctor/types';
+import type { Diagnosis, WabaDiagnosis } from '@/lib/doctor/types';
 import type { NumberDetail } from '@/lib/routing/types';
 import { getJson, getRead } from './get-json';
 import { diagnosisKeys, numberKeys } from './keys';
@@ -19,6 +19,16 @@ export function diagnosisOptions(phoneNumberId: string) {
     queryKey: diagnosisKeys.number(phoneNumberId),
     queryFn: ({ signal }) =>
       getJson<Diagnosis>(`/api/numbers/${encodeURIComponent(phoneNumberId)}/diagnosis`, { signal }),
+    staleTime: 30_000,
+  });
+}
+
+/** The WABA page's delivery summary: GET /api/wabas/<id>/diagnosis, cached briefly. */
+export function wabaDiagnosisOptions(wabaId: string) {
+  return queryOptions({
+    queryKey: diagnosisKeys.waba(wabaId),
+    queryFn: ({ signal }) =>
+      getJson<WabaDiagnosis>(`/api/wabas/${encodeURIComponent(wabaId)}/diagnosis`, { signal }),
     staleTime: 30_000,
   });
 }
