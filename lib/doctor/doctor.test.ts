@@ -301,3 +301,29 @@ describe('diagnoseWaba', () => {
     expect(await diagnoseWaba(new DoctorRun(ctx), '999999999')).toBeNull();
   });
 });
+
+describe('the demo fleet', () => {
+  it('shows an app whose app-level subscription lacks messages (Orders Bot on Acme Support AU)', async () => {
+    const bot = h.fixture.apps.find((a) => a.name === 'Orders Bot');
+    if (!bot) throw new Error('no Orders Bot in the demo fleet');
+    const graph = createGraphClient({
+      baseUrl: h.sandbox.url,
+      version: h.fixture.graphVersion,
+      accessToken: bot.accessToken,
+      timeoutMs: 5_000,
+      maxRetries: 0,
+    });
+    const botCtx = {
+      ...ctx,
+      graph,
+      appId: bot.id,
+      accessToken: bot.accessToken,
+      appAccessToken: bot.appAccessToken,
+      fleetCache: new FleetCache(),
+    };
+    const auNumber = '106540352200013';
+    const d = await diagnose(auNumber, new DoctorRun(botCtx));
+    expect(check(d, 'waba_subscription').status).toBe('pass');
+    expect(d).toMatchObject({ verdict: 'does_not_deliver', firstProblem: 'messages_field' });
+  });
+});
