@@ -75,7 +75,8 @@ export function CheckRow({ check, ...fixProps }: { check: DoctorCheck } & Delive
         </p>
         <p className="break-words text-sm text-slate-700">{check.detail}</p>
         {check.fix && (check.status === 'fail' || check.status === 'warn') && (
-          <div className="pt-1">
+          // Long WABA names must wrap inside the button at 390 px rather than push the panel wider.
+          <div className="pt-1 [&_button]:h-auto [&_button]:min-h-9 [&_button]:whitespace-normal [&_button]:py-1.5 [&_button]:text-left">
             <FixFor fix={check.fix} {...fixProps} />
           </div>
         )}
