@@ -4,6 +4,7 @@ import { emitRoutes } from './emit-routes';
 import { faultConfigSchema } from './faults';
 import type { FixtureIdentities } from './fixture-identities';
 import { quirkConfigSchema } from './quirks';
+import { statusRoutes } from './status-control';
 
 /**
  * The control surface under `/_sandbox` for tests, benchmarks and demos (not Graph; no auth).
@@ -75,7 +76,11 @@ export function controlRoutes(ctx: SandboxContext, fixture: () => FixtureIdentit
     const body = (await c.req.json().catch(() => undefined)) as {
       verifyToken?: unknown;
       deliveryStatus?: unknown;
+      answer?: unknown;
     };
+    if (body?.answer !== undefined && body.answer !== 'exact' && body.answer !== 'quoted') {
+      return c.json({ error: 'answer must be "exact" or "quoted"' }, 400);
+    }
     if (typeof body?.verifyToken !== 'string' || body.verifyToken === '') {
       return c.json({ error: 'verifyToken (non-empty string) is required' }, 400);
     }
@@ -87,7 +92,11 @@ export function controlRoutes(ctx: SandboxContext, fixture: () => FixtureIdentit
       return c.json({ error: 'deliveryStatus must be an HTTP status between 200 and 599' }, 400);
     }
     const deliveryStatus = status === undefined ? undefined : Number(status);
-    ctx.receivers.configure(c.req.param('name'), { verifyToken: body.verifyToken, deliveryStatus });
+    ctx.receivers.configure(c.req.param('name'), {
+      verifyToken: body.verifyToken,
+      deliveryStatus,
+      answer: body.answer as 'exact' | 'quoted' | undefined,
+    });
     return c.json({ success: true, url: `${ctx.baseUrl()}/_sandbox/receiver/${c.req.param('name')}` });
   });
   app.post('/receiver/:name', async (c) => {
@@ -106,6 +115,7 @@ export function controlRoutes(ctx: SandboxContext, fixture: () => FixtureIdentit
     return c.json({ success: true });
   });
 
+  app.route('/', statusRoutes(ctx));
   app.route('/', emitRoutes(ctx));
 
   // Unknown control paths must not fall through to the Graph surface.

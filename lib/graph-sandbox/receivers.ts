@@ -14,6 +14,8 @@ interface Receiver {
   /** Status answered to deliveries, so a failing receiver (and Meta's retries) can be rehearsed. */
   deliveryStatus: number;
   deliveries: Delivery[];
+  /** `quoted`: answers every handshake with the JSON-quoted challenge, whatever the token (a naive receiver). */
+  answer: 'exact' | 'quoted';
 }
 
 /** The verify tokens of the receivers every sandbox starts with (documented in the README and fixture). */
@@ -36,7 +38,7 @@ export class ReceiverRegistry {
     this.receivers = new Map(
       Object.entries(DEFAULT_RECEIVERS).map(([name, verifyToken]) => [
         name,
-        { verifyToken, deliveryStatus: 200, deliveries: [] },
+        { verifyToken, deliveryStatus: 200, deliveries: [], answer: 'exact' as const },
       ]),
     );
   }
@@ -49,12 +51,16 @@ export class ReceiverRegistry {
     return this.receivers.get(name)?.verifyToken;
   }
 
-  configure(name: string, config: { verifyToken: string; deliveryStatus?: number }): void {
+  configure(
+    name: string,
+    config: { verifyToken: string; deliveryStatus?: number; answer?: 'exact' | 'quoted' },
+  ): void {
     const existing = this.receivers.get(name);
     this.receivers.set(name, {
       verifyToken: config.verifyToken,
       deliveryStatus: config.deliveryStatus ?? 200,
       deliveries: existing?.deliveries ?? [],
+      answer: config.answer ?? 'exact',
     });
   }
 
@@ -62,6 +68,8 @@ export class ReceiverRegistry {
   handshake(name: string, query: URLSearchParams): { status: number; body: string } {
     const receiver = this.receivers.get(name);
     if (!receiver) return { status: 404, body: 'Not Found' };
+    if (receiver.answer === 'quoted')
+      return { status: 200, body: JSON.stringify(query.get('hub.challenge') ?? '') };
     const ok =
       query.get('hub.mode') === 'subscribe' && query.get('hub.verify_token') === receiver.verifyToken;
     return ok ? { status: 200, body: query.get('hub.challenge') ?? '' } : { status: 403, body: 'Forbidden' };

@@ -22,6 +22,8 @@ export interface Waba {
   country: string;
   status: string;
   phoneNumberIds: string[];
+  /** `health_status.can_send_message` when set through the control surface (else AVAILABLE). */
+  canSendMessage?: string;
 }
 
 export interface PhoneNumber {
@@ -38,6 +40,8 @@ export interface PhoneNumber {
   account_mode: string;
   is_official_business_account: boolean;
   last_onboarded_time: string;
+  /** `health_status.can_send_message` when set through the control surface (else derived from quality). */
+  canSendMessage?: string;
 }
 
 export interface App {

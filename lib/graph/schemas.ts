@@ -63,6 +63,24 @@ export const NAME_STATUSES = [
 export const PLATFORM_TYPES = ['CLOUD_API', 'ON_PREMISE', 'NOT_APPLICABLE'] as const;
 export const THROUGHPUT_LEVELS = ['STANDARD', 'HIGH', 'NOT_APPLICABLE'] as const;
 
+/** `health_status` of a number or WABA: whether it can send, with the entities (number, WABA, business, app) that limit it. */
+export const healthStatusSchema = z.object({
+  can_send_message: z.string().optional(),
+  entities: z
+    .array(
+      z.object({
+        entity_type: z.string().optional(),
+        id: z.string().optional(),
+        can_send_message: z.string().optional(),
+        errors: z
+          .array(z.object({ error_code: z.number().optional(), error_description: z.string().optional() }))
+          .optional(),
+      }),
+    )
+    .optional(),
+});
+export type HealthStatus = z.output<typeof healthStatusSchema>;
+
 /** Phone number node. Every field but `id` depends on the `fields=` requested. */
 export const phoneNumberSchema = z.object({
   id: graphId,
@@ -79,6 +97,7 @@ export const phoneNumberSchema = z.object({
   is_official_business_account: z.boolean().optional(),
   last_onboarded_time: z.string().optional(),
   webhook_configuration: webhookConfigurationSchema.optional(),
+  health_status: healthStatusSchema.optional(),
 });
 export type PhoneNumber = z.output<typeof phoneNumberSchema>;
 
@@ -106,6 +125,7 @@ export const wabaSchema = z.object({
   country: z.string().optional(),
   ownership_type: z.string().optional(),
   status: z.string().optional(),
+  health_status: healthStatusSchema.optional(),
   phone_numbers: edgeOf(phoneNumberSchema).optional(),
   subscribed_apps: subscribedAppsResponse.optional(),
 });

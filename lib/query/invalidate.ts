@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { numberKeys, overviewKeys, wabaKeys } from './keys';
+import { diagnosisKeys, numberKeys, overviewKeys, wabaKeys } from './keys';
 
 export interface RoutingScope {
   wabaId: string;
@@ -16,6 +16,8 @@ export async function invalidateRouting(queryClient: QueryClient, scope: Routing
     queryClient.invalidateQueries({ queryKey: wabaKeys.detail(scope.wabaId) }),
     queryClient.invalidateQueries({ queryKey: wabaKeys.lists() }),
     queryClient.invalidateQueries({ queryKey: overviewKeys.all }),
+    // A routing write can change a number's delivery verdict (Subscribe fixes waba_subscription).
+    queryClient.invalidateQueries({ queryKey: diagnosisKeys.all }),
     queryClient.invalidateQueries({
       queryKey: scope.phoneNumberId ? numberKeys.detail(scope.phoneNumberId) : numberKeys.all,
     }),

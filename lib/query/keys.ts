@@ -51,3 +51,10 @@ export const receiverKeys = {
   latestForNumber: (phoneNumberId: string) => [...receiverKeys.all, 'number', phoneNumberId] as const,
   emission: (emissionId: string) => [...receiverKeys.all, 'emission', emissionId] as const,
 };
+
+/** The routing doctor's diagnosis of one number (cached briefly; the panel's Re-run refetches it). */
+export const diagnosisKeys = {
+  all: ['diagnosis'] as const,
+  number: (phoneNumberId: string) => [...diagnosisKeys.all, 'number', phoneNumberId] as const,
+  waba: (wabaId: string) => [...diagnosisKeys.all, 'waba', wabaId] as const,
+};

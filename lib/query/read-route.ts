@@ -10,10 +10,19 @@ import type { ReadResult } from './read-result';
 
 const NO_STORE = { 'cache-control': 'no-store' } as const;
 
+export interface ReadRouteOptions {
+  /**
+   * For routes scripts call (the diagnosis): the body is the data itself, `null` data answers 404, and a Graph
+   * failure answers 502 `{ error, message, failure }` (still what getJson reads).
+   */
+  bare?: boolean;
+}
+
 export async function readRoute<S extends z.ZodType, T>(
   schema: S,
   input: unknown,
   read: (input: z.output<S>) => Promise<ReadResult<T>>,
+  options: ReadRouteOptions = {},
 ): Promise<Response> {
   const user = await requireRoutePermission('data.read');
   if (user instanceof Response) return user;
@@ -27,5 +36,20 @@ export async function readRoute<S extends z.ZodType, T>(
     );
   }
   const result = await read(parsed.data);
+  if (options.bare) {
+    if (!result.ok) {
+      return Response.json(
+        { error: 'graph_error', message: result.failure.message, failure: result.failure },
+        { status: 502, headers: NO_STORE },
+      );
+    }
+    if (result.data === null) {
+      return Response.json(
+        { error: 'not_found', message: 'Graph or the configured businesses do not know it.' },
+        { status: 404, headers: NO_STORE },
+      );
+    }
+    return Response.json(result.data, { headers: NO_STORE });
+  }
   return Response.json(result, { status: result.ok ? 200 : 502, headers: NO_STORE });
 }

@@ -2,7 +2,9 @@ import type { PhoneNumber } from '../types';
 import type { NodeType } from './render';
 
 function healthStatus(phone: PhoneNumber) {
-  const canSend = phone.quality_rating === 'RED' || phone.status === 'FLAGGED' ? 'LIMITED' : 'AVAILABLE';
+  const canSend =
+    phone.canSendMessage ??
+    (phone.quality_rating === 'RED' || phone.status === 'FLAGGED' ? 'LIMITED' : 'AVAILABLE');
   return {
     can_send_message: canSend,
     entities: [{ entity_type: 'PHONE_NUMBER', id: phone.id, can_send_message: canSend }],

@@ -42,8 +42,8 @@ export const wabaType: NodeType<Waba> = {
       name: ctx.state.businesses.get(w.ownerBusinessId)?.name,
     }),
     health_status: (w) => ({
-      can_send_message: 'AVAILABLE',
-      entities: [{ entity_type: 'WABA', id: w.id, can_send_message: 'AVAILABLE' }],
+      can_send_message: w.canSendMessage ?? 'AVAILABLE',
+      entities: [{ entity_type: 'WABA', id: w.id, can_send_message: w.canSendMessage ?? 'AVAILABLE' }],
     }),
   },
   edges: {

@@ -7,12 +7,14 @@ import { DriftBadge } from '@/components/audit/drift-badge';
 import { RouteHistory } from '@/components/audit/route-history';
 import { PageHeader } from '@/components/common/page-header';
 import { ReadFailure } from '@/components/common/read-failure';
+import { DeliveryCheckPanel } from '@/components/doctor/delivery-check-panel';
 import { NumberView } from '@/components/numbers/number-view';
 import { routingPermissions } from '@/components/overrides/types';
 import { ReceiverChoicesBoundary } from '@/components/receivers/receiver-choices-boundary';
 import { TestEventSection } from '@/components/receivers/test-event-section';
 import { TierBadge } from '@/components/routing/tier-badge';
 import { Card, CardContent } from '@/components/ui/card';
+import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { fetchForPage } from '@/lib/query/fetch-for-page';
@@ -88,6 +90,12 @@ export default async function NumberPage({ params }: { params: Params }) {
             />
           </HydrationBoundary>
         </ReceiverChoicesBoundary>
+        <DeliveryCheckPanel
+          phoneNumberId={number.phoneNumberId}
+          wabaLabel={number.wabaName ? `${number.wabaName} (${number.wabaId})` : number.wabaId}
+          subscribeApp={routingPermissions(user.role).wabaSubscribe ? subscribeApp : undefined}
+          canManageSettings={can(user.role, 'settings.manage')}
+        />
         <TestEventSection phoneNumberId={number.phoneNumberId} />
         <Card>
           <CardContent className="pt-4">

@@ -6,11 +6,13 @@ import { ChangeHistory } from '@/components/activity/change-history';
 import { PageHeader } from '@/components/common/page-header';
 import { ReadFailure } from '@/components/common/read-failure';
 import { Timestamp } from '@/components/common/timestamp';
+import { WabaDeliveryCheck } from '@/components/doctor/waba-delivery-check';
 import { routingPermissions } from '@/components/overrides/types';
 import { ReceiverChoicesBoundary } from '@/components/receivers/receiver-choices-boundary';
 import { Card, CardContent } from '@/components/ui/card';
 import { OwnershipBadge } from '@/components/wabas/ownership-badge';
 import { WabaDetailView } from '@/components/wabas/waba-detail-view';
+import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { fetchForPage } from '@/lib/query/fetch-for-page';
@@ -85,6 +87,12 @@ export default async function WabaPage({ params }: { params: Params }) {
             />
           </HydrationBoundary>
         </ReceiverChoicesBoundary>
+        <WabaDeliveryCheck
+          wabaId={waba.wabaId}
+          wabaLabel={waba.name ? `${waba.name} (${waba.wabaId})` : waba.wabaId}
+          subscribeApp={routingPermissions(user.role).wabaSubscribe ? subscribeApp : undefined}
+          canManageSettings={can(user.role, 'settings.manage')}
+        />
         <Card>
           <CardContent className="pt-4">
             <ChangeHistory targetType="waba" targetId={waba.wabaId} />

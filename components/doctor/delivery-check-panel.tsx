@@ -1,0 +1,139 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { GraphErrorAlert } from '@/components/common/graph-error-alert';
+import { PendingLabel } from '@/components/common/pending-label';
+import { Section } from '@/components/common/section';
+import { Timestamp } from '@/components/common/timestamp';
+import { SubscribeAction } from '@/components/overrides/subscribe-action';
+import type { WriteAction } from '@/components/overrides/types';
+import { Button } from '@/components/ui/button';
+import type { CheckFix, DoctorCheck } from '@/lib/doctor/types';
+import { CHECK_LABELS } from '@/lib/doctor/verdict';
+import { diagnosisOptions } from '@/lib/query/numbers';
+import { ReadError } from '@/lib/query/read-result';
+import type { WabaSummary } from '@/lib/routing/types';
+import { CheckStatusIcon, VerdictBadge } from './check-status';
+
+interface DeliveryCheckPanelProps {
+  phoneNumberId: string;
+  /** The guarded Subscribe action, when the viewer may subscribe (the fix for waba_subscription). */
+  subscribeApp?: WriteAction<{ wabaId: string }, WabaSummary>;
+  wabaLabel: string;
+  canManageSettings: boolean;
+}
+
+export function FixFor({
+  fix,
+  phoneNumberId,
+  subscribeApp,
+  wabaLabel,
+  canManageSettings,
+}: { fix: CheckFix } & DeliveryCheckPanelProps) {
+  if (fix.kind === 'subscribe') {
+    return subscribeApp ? (
+      <SubscribeAction
+        wabaId={fix.wabaId}
+        wabaLabel={wabaLabel}
+        subscribeApp={subscribeApp}
+        phoneNumberId={phoneNumberId}
+      />
+    ) : null;
+  }
+  if (fix.kind === 'app_settings') {
+    return canManageSettings ? (
+      <Link href="/settings#settings-app-tier" className="text-sm text-blue-800 underline underline-offset-2">
+        {fix.label}
+      </Link>
+    ) : null;
+  }
+  return (
+    <Link
+      href={fix.receiverId ? `/receivers/${fix.receiverId}` : '/receivers'}
+      className="text-sm text-blue-800 underline underline-offset-2"
+    >
+      {fix.label}
+    </Link>
+  );
+}
+
+export function CheckRow({ check, ...fixProps }: { check: DoctorCheck } & DeliveryCheckPanelProps) {
+  return (
+    <li
+      className="flex flex-col gap-1 border-b border-slate-200 py-3 last:border-b-0 sm:flex-row sm:gap-4"
+      data-check={check.id}
+      data-status={check.status}
+    >
+      <div className="w-28 pt-0.5">
+        <CheckStatusIcon status={check.status} />
+      </div>
+      <div className="min-w-0 flex-1 space-y-1">
+        <p className="font-medium text-slate-900">
+          <span className="sr-only">{CHECK_LABELS[check.id]}: </span>
+          {check.title}
+        </p>
+        <p className="break-words text-sm text-slate-700">{check.detail}</p>
+        {check.fix && (check.status === 'fail' || check.status === 'warn') && (
+          // Long WABA names must wrap inside the button at 390 px rather than push the panel wider.
+          <div className="pt-1 [&_button]:h-auto [&_button]:min-h-9 [&_button]:whitespace-normal [&_button]:py-1.5 [&_button]:text-left">
+            <FixFor fix={check.fix} {...fixProps} />
+          </div>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** "Why don't this number's messages arrive?": the routing doctor's checks, run on open and on demand. */
+export function DeliveryCheckPanel(props: DeliveryCheckPanelProps) {
+  const { phoneNumberId } = props;
+  const query = useQuery(diagnosisOptions(phoneNumberId));
+  const { data, error, isFetching } = query;
+  const failure = error instanceof ReadError ? error.failure : null;
+  return (
+    <Section
+      id="delivery-check"
+      title="Delivery check"
+      description="Every condition Meta's delivery of messages webhooks to this app depends on, in the order it depends on them."
+      actions={
+        <Button variant="outline" size="sm" disabled={isFetching} onClick={() => void query.refetch()}>
+          <PendingLabel pending={isFetching} idle="Re-run" busy="Checking…" />
+        </Button>
+      }
+    >
+      <div aria-live="polite" aria-busy={isFetching} className="space-y-3">
+        {error &&
+          (failure ? (
+            <GraphErrorAlert error={failure} title="Could not run the delivery check" />
+          ) : (
+            <p className="text-sm font-medium text-red-900">
+              Could not run the delivery check: {error.message}
+            </p>
+          ))}
+        {!data && !error && <p className="text-sm text-slate-700">Checking…</p>}
+        {data && (
+          <>
+            <p className="flex flex-wrap items-center gap-2 text-sm text-slate-800">
+              <span>Verdict:</span>
+              <VerdictBadge verdict={data.verdict} />
+              {data.firstProblem && (
+                <span>
+                  first problem: <strong>{CHECK_LABELS[data.firstProblem]}</strong>
+                </span>
+              )}
+              <span className="text-slate-600">
+                · checked <Timestamp iso={data.checkedAt} />
+              </span>
+            </p>
+            <ul aria-label="Delivery checks">
+              {data.checks.map((check) => (
+                <CheckRow key={check.id} check={check} {...props} />
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+    </Section>
+  );
+}

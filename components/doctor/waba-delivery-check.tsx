@@ -1,0 +1,109 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { GraphErrorAlert } from '@/components/common/graph-error-alert';
+import { PendingLabel } from '@/components/common/pending-label';
+import { Section } from '@/components/common/section';
+import { Timestamp } from '@/components/common/timestamp';
+import type { WriteAction } from '@/components/overrides/types';
+import { Button } from '@/components/ui/button';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { CHECK_LABELS } from '@/lib/doctor/verdict';
+import { wabaDiagnosisOptions } from '@/lib/query/numbers';
+import { ReadError } from '@/lib/query/read-result';
+import type { WabaSummary } from '@/lib/routing/types';
+import { VerdictBadge } from './check-status';
+import { CheckRow } from './delivery-check-panel';
+
+interface WabaDeliveryCheckProps {
+  wabaId: string;
+  wabaLabel: string;
+  subscribeApp?: WriteAction<{ wabaId: string }, WabaSummary>;
+  canManageSettings: boolean;
+}
+
+/** The WABA's shared delivery conditions, and each number's verdict with its first problem. */
+export function WabaDeliveryCheck(props: WabaDeliveryCheckProps) {
+  const query = useQuery(wabaDiagnosisOptions(props.wabaId));
+  const { data, error, isFetching } = query;
+  const failing = data?.numbers.filter((n) => n.verdict === 'does_not_deliver').length ?? 0;
+  return (
+    <Section
+      id="waba-delivery-check"
+      title="Delivery check"
+      description="Conditions every number of this WABA shares, then each number's verdict."
+      actions={
+        <Button variant="outline" size="sm" disabled={isFetching} onClick={() => void query.refetch()}>
+          <PendingLabel pending={isFetching} idle="Re-run" busy="Checking…" />
+        </Button>
+      }
+    >
+      <div aria-live="polite" aria-busy={isFetching} className="space-y-3">
+        {error &&
+          (error instanceof ReadError && error.failure ? (
+            <GraphErrorAlert error={error.failure} title="Could not run the delivery check" />
+          ) : (
+            <p className="text-sm font-medium text-red-900">
+              Could not run the delivery check: {error.message}
+            </p>
+          ))}
+        {!data && !error && <p className="text-sm text-slate-700">Checking…</p>}
+        {data && (
+          <>
+            <p className="text-sm text-slate-800">
+              {failing === 0
+                ? 'Every number of this WABA can receive messages.'
+                : `${failing} of ${data.numbers.length} numbers cannot receive messages.`}{' '}
+              <span className="text-slate-600">
+                Checked <Timestamp iso={data.checkedAt} />.
+              </span>
+            </p>
+            <ul aria-label="Shared conditions">
+              {data.shared.map((check) => (
+                <CheckRow key={check.id} check={check} phoneNumberId="" {...props} />
+              ))}
+            </ul>
+            <div className="overflow-x-auto">
+              <Table aria-label="Delivery verdict per number">
+                <TableHeader>
+                  <TableRow>
+                    <TableHead>Number</TableHead>
+                    <TableHead>Verdict</TableHead>
+                    <TableHead>First problem</TableHead>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {data.numbers.map((n) => (
+                    <TableRow key={n.phoneNumberId} data-number={n.phoneNumberId}>
+                      <TableCell>
+                        <Link
+                          href={`/numbers/${n.phoneNumberId}#delivery-check`}
+                          className="text-blue-800 underline underline-offset-2"
+                        >
+                          {n.displayPhoneNumber ?? n.phoneNumberId}
+                        </Link>
+                      </TableCell>
+                      <TableCell>
+                        <VerdictBadge verdict={n.verdict} />
+                      </TableCell>
+                      <TableCell className="whitespace-normal">
+                        {n.firstProblem ? (
+                          <>
+                            <strong>{CHECK_LABELS[n.firstProblem]}</strong>: {n.problem}
+                          </>
+                        ) : (
+                          '—'
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          </>
+        )}
+      </div>
+    </Section>
+  );
+}
