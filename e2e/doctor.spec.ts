@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { scenarios } from './console-support';
+import { scenarios } from './support/console';
 import { expect, test } from './support/fixtures';
 import { authFile } from './support/roles';
 

@@ -93,7 +93,7 @@ export default async function NumberPage({ params }: { params: Params }) {
         <DeliveryCheckPanel
           phoneNumberId={number.phoneNumberId}
           wabaLabel={number.wabaName ? `${number.wabaName} (${number.wabaId})` : number.wabaId}
-          subscribeApp={routingPermissions(user.role).wabaSubscribe ? subscribeApp : undefined}
+          subscribeApp={routingPermissions(user.role).wabaSubscribe ? subscribeAppAction : undefined}
           canManageSettings={can(user.role, 'settings.manage')}
         />
         <TestEventSection phoneNumberId={number.phoneNumberId} />

@@ -90,7 +90,7 @@ export default async function WabaPage({ params }: { params: Params }) {
         <WabaDeliveryCheck
           wabaId={waba.wabaId}
           wabaLabel={waba.name ? `${waba.name} (${waba.wabaId})` : waba.wabaId}
-          subscribeApp={routingPermissions(user.role).wabaSubscribe ? subscribeApp : undefined}
+          subscribeApp={routingPermissions(user.role).wabaSubscribe ? subscribeAppAction : undefined}
           canManageSettings={can(user.role, 'settings.manage')}
         />
         <Card>
