@@ -35,6 +35,14 @@ export function ReceiverFacts({ receiver }: { receiver: ReceiverSummary }) {
       ),
     ],
     [
+      'mTLS',
+      <span key="mtls">
+        {receiver.requireMtls
+          ? 'Required: deliveries without a valid client certificate are refused'
+          : 'Not required'}
+      </span>,
+    ],
+    [
       'Deliveries',
       <span key="counts">
         {receiver.counts.stored} stored · {receiver.counts.duplicate} duplicates · {receiver.counts.rejected}{' '}

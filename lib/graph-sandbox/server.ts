@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { CallLog } from './call-log';
+import { ClientCertControl } from './client-certs';
 import type { SandboxContext } from './context';
 import { controlRoutes } from './control';
 import { dispatch } from './dispatch';
@@ -36,6 +37,8 @@ export interface SandboxOptions {
   wabaCallBudget?: number;
   /** Timeout of the live verification GET; default 5000. */
   verificationTimeoutMs?: number;
+  /** PEM(s) trusted for `https` callbacks' server certificates on top of Node's roots (self-signed receivers). */
+  trustCa?: string | readonly string[];
 }
 
 export interface RunningSandbox {
@@ -68,9 +71,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     receivers: new ReceiverRegistry(),
     emissions: new EmissionLog(),
     strictHttps: options.strictHttps ?? false,
+    clientCerts: new ClientCertControl(),
+    serverCas: typeof options.trustCa === 'string' ? [options.trustCa] : [...(options.trustCa ?? [])],
     verificationTimeoutMs: options.verificationTimeoutMs ?? 5000,
     baseUrl: () => baseUrl,
   };
+  // Generated now, in the background: ready by the time a test or the demo asks for an https delivery.
+  void ctx.clientCerts.certs();
   let fixture: FixtureIdentities | undefined;
   const currentFixture = () => {
     fixture ??= fixtureIdentities(state, ctx.receivers, baseUrl);

@@ -6,6 +6,7 @@ import 'server-only';
 import type { AuditEnv } from '@/lib/audit/env';
 import { getConfig } from '@/lib/config';
 import type { ReceiversContext } from '@/lib/receivers/context';
+import type { HookDeps } from '@/lib/receivers/hook-handlers';
 import { keyringFromConfig } from '@/lib/receivers/keyring';
 import type { Keyring } from '@/lib/receivers/secret-box';
 import type { AppTierContext } from '@/lib/routing/app-subscription';
@@ -61,5 +62,15 @@ export async function getAuditEnv(): Promise<AuditEnv> {
     businessIds: config.META_BUSINESS_IDS,
     connect: connectJobGraph,
     routing: getRoutingContext,
+  };
+}
+
+/** What `/api/hooks/<id>` needs, for the Next route and the production server's fast path alike. */
+export async function getHookDeps(): Promise<HookDeps> {
+  const config = getConfig();
+  return {
+    db: await getDb(),
+    keyring: getKeyring(),
+    clientCert: { subjectHeader: config.MTLS_CLIENT_SUBJECT_HEADER, trustedProxies: config.TRUSTED_PROXIES },
   };
 }
