@@ -165,16 +165,27 @@ export function clientCertFor(certs: ClientCerts, mode: ClientCertMode): PemPair
 }
 
 /**
- * The emitter's current choice. The certificates are generated in the background from sandbox start, so
- * starting is not slowed; the first `https` delivery (or `GET /_sandbox/fixture`) waits for them.
+ * One set per process: RSA key generation takes seconds on a busy machine, and test files start many
+ * sandboxes. A failed generation is not kept.
  */
+let shared: Promise<ClientCerts> | undefined;
+function sharedClientCerts(): Promise<ClientCerts> {
+  if (!shared) {
+    const made = generateClientCerts();
+    shared = made;
+    made.catch(() => {
+      if (shared === made) shared = undefined;
+    });
+  }
+  return shared;
+}
+
+/** The emitter's current choice of client certificate; `reset` goes back to the valid one. */
 export class ClientCertControl {
   mode: ClientCertMode = 'valid';
-  private generated: Promise<ClientCerts> | undefined;
 
   certs(): Promise<ClientCerts> {
-    this.generated ??= generateClientCerts();
-    return this.generated;
+    return sharedClientCerts();
   }
 
   async current(): Promise<PemPair | undefined> {

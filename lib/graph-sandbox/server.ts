@@ -76,11 +76,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     verificationTimeoutMs: options.verificationTimeoutMs ?? 5000,
     baseUrl: () => baseUrl,
   };
-  // Generated now, in the background: ready by the time a test or the demo asks for an https delivery.
-  void ctx.clientCerts.certs();
+  // Started before listening so the key generation overlaps the bind; the fixture carries the CA.
+  const certs = ctx.clientCerts.certs();
   let fixture: FixtureIdentities | undefined;
+  let webhookClientCa = '';
   const currentFixture = () => {
-    fixture ??= fixtureIdentities(state, ctx.receivers, baseUrl);
+    fixture ??= fixtureIdentities(state, ctx.receivers, baseUrl, webhookClientCa);
     return fixture;
   };
 
@@ -107,6 +108,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const server = await listen(app, options.port ?? DEFAULT_SANDBOX_PORT, host);
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://${urlHost(host)}:${port}`;
+  webhookClientCa = (await certs).caPem;
   return {
     url: baseUrl,
     port,

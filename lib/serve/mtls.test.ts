@@ -66,6 +66,7 @@ beforeAll(async () => {
   sandbox = await startTestSandbox({ trustCa: serverCa });
   // The receiver trusts the CA the sandbox's emitter presents certificates from, as it would Meta's.
   const fixture = await sandbox.control<{ webhookClientCa: string }>('/fixture');
+  expect(fixture.body.webhookClientCa).toContain('-----BEGIN CERTIFICATE-----');
   const files = { cert: 'server.pem', key: 'server-key.pem', ca: 'client-ca.pem' };
   writeFileSync(path.join(dir, files.cert), serverCert.cert);
   writeFileSync(path.join(dir, files.key), serverCert.key);
