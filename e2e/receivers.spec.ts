@@ -9,13 +9,29 @@ import { expect, test } from './support/fixtures';
 import { authFile } from './support/roles';
 import { noteSecret } from './support/secrets';
 
-async function createReceiver(page: Page, name: string, verifyToken: string, appSecret: string) {
+interface Fixture {
+  apps: Array<{ id: string; secret: string; accessToken: string }>;
+  scenarios: { phoneNumberTier: { phoneNumberId: string }; applicationTier: { phoneNumberId: string } };
+}
+
+async function fixtureOf(sandboxUrl: string): Promise<Fixture> {
+  return (await (await fetch(`${sandboxUrl}/_sandbox/fixture`)).json()) as Fixture;
+}
+
+async function createReceiver(
+  page: Page,
+  name: string,
+  verifyToken: string,
+  appSecret: string,
+  options: { requireMtls?: boolean } = {},
+) {
   noteSecret(`receiver "${name}" verify token`, verifyToken);
   noteSecret(`receiver "${name}" app secret`, appSecret);
   await page.goto('/receivers');
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('Verify token').fill(verifyToken);
   await page.getByLabel('App secret').fill(appSecret);
+  if (options.requireMtls) await page.getByLabel('Require mTLS').check();
   await page.getByRole('button', { name: 'Create receiver' }).click();
   const created = page.getByText('Created. Its callback URL is');
   await expect(created).toBeVisible();
@@ -83,6 +99,57 @@ test.describe('receivers as an admin', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect(page).toHaveURL(/signature=valid/);
     await expect(page.getByText('No deliveries match')).toBeVisible();
+  });
+
+  test('a receiver that requires mTLS refuses a delivery without a client certificate; inspector and settings show it', async ({
+    page,
+    sandbox,
+  }) => {
+    const fixture = await fixtureOf(sandbox.url);
+    const [app] = fixture.apps;
+    const name = `mTLS ${Date.now()}`;
+    const receiver = await createReceiver(page, name, 'e2e-verify-token', app?.secret ?? '', {
+      requireMtls: true,
+    });
+    const { phoneNumberId } = fixture.scenarios.phoneNumberTier;
+    await sandbox.graphPost(phoneNumberId, {
+      webhook_configuration: { override_callback_uri: receiver.url, verify_token: 'e2e-verify-token' },
+    });
+    // The test stack serves plain HTTP, so no client certificate can come: refused (403) and recorded.
+    await fetch(`${sandbox.url}/_sandbox/emit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phoneNumberId, wait: true, retry: { maxAttempts: 1 } }),
+    });
+    await page.goto(`/receivers/${receiver.id}`);
+    await expect(
+      page.getByText('Required: deliveries without a valid client certificate are refused'),
+    ).toBeVisible();
+    const row = page.getByTestId('delivery-row').first();
+    await expect(row).toContainText('Rejected · no valid client certificate');
+    const headers = await page.getByRole('columnheader').allTextContents();
+    const certColumn = headers.indexOf('Client certificate');
+    expect(certColumn).toBeGreaterThan(0);
+    await expect(row.getByRole('cell').nth(certColumn)).toHaveText('None');
+
+    // Turned off on the receiver page, the next delivery gets through and still shows none came.
+    await page.getByLabel('Require mTLS').uncheck();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('mTLS is no longer required.')).toBeVisible();
+    await fetch(`${sandbox.url}/_sandbox/emit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phoneNumberId, wait: true, retry: { maxAttempts: 1 } }),
+    });
+    await page.reload();
+    await expect(page.getByTestId('delivery-row').first()).toContainText('Stored');
+
+    await page.goto('/settings');
+    const mtls = page.getByTestId('mtls-settings');
+    await expect(mtls).toContainText("Graph does not expose the App Dashboard's mTLS toggle");
+    const summary = mtls.getByRole('row', { name: new RegExp(name) });
+    await expect(summary).toContainText('Latest 2: 0 valid · 0 invalid · 2 without');
+    await expect(summary).toContainText('Never');
   });
 
   test('rotate the secret, then delete with a confirmation that names the receiver', async ({ page }) => {

@@ -5,8 +5,9 @@
  * message naming the variable, instead of failing on the first request. Nothing else reads `process.env`.
  */
 import 'server-only';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { isValidTrustedProxies } from '@/lib/net/trusted-proxies';
+import { parseTrustedProxies, type TrustedProxies } from '@/lib/net/trusted-proxies';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -28,6 +29,19 @@ const commaList = z
 const secretKey = z
   .string()
   .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be the base64 encoding of 32 bytes');
+
+/** A path to a readable file holding at least one PEM block; the content is read where it is used. */
+const pemFile = (kind: string) =>
+  z
+    .string()
+    .min(1)
+    .refine((v) => {
+      try {
+        return readFileSync(v, 'utf8').includes('-----BEGIN ');
+      } catch {
+        return false;
+      }
+    }, `must be the path of a readable PEM file (${kind})`);
 
 const envSchema = z
   .object({
@@ -107,15 +121,41 @@ const envSchema = z
     /** Role given to people created on their first SSO sign-in. */
     OIDC_DEFAULT_ROLE: z.enum(['viewer', 'operator', 'admin']).default('viewer'),
     /**
-     * Reverse proxies (CIDR list) whose X-Forwarded-For is believed for the per-IP sign-in limit. Empty: the
-     * socket address counts and the header is ignored, so a client cannot pick a new address per attempt.
+     * Reverse proxies (CIDR list) whose X-Forwarded-For is believed for the per-IP sign-in limit, and whose
+     * client-certificate header (MTLS_CLIENT_SUBJECT_HEADER) is believed for mTLS. Empty: the socket address
+     * counts and the headers are ignored, so a client cannot pick a new address per attempt.
      */
     TRUSTED_PROXIES: z
       .string()
       .optional()
-      .refine(isValidTrustedProxies, 'must be a comma list of IP addresses or CIDR ranges'),
+      .transform((value, ctx): TrustedProxies => {
+        try {
+          return parseTrustedProxies(value);
+        } catch {
+          ctx.addIssue({ code: 'custom', message: 'must be a comma list of IP addresses or CIDR ranges' });
+          return z.NEVER;
+        }
+      }),
     /** Label of the SSO button on the sign-in page. */
     OIDC_NAME: z.string().min(1).default('Single sign-on'),
+    /** `npm start` serves HTTPS itself when both are set (lib/serve/main.ts). */
+    TLS_CERT_FILE: pemFile('certificate chain').optional(),
+    TLS_KEY_FILE: pemFile('private key').optional(),
+    /**
+     * CA(s) that client certificates must chain to for a receiver that requires mTLS (Meta's webhook client
+     * certificate issuer). Client certificates are requested on the HTTPS port, never required by TLS itself.
+     */
+    MTLS_CA_FILE: pemFile('CA certificates').optional(),
+    /**
+     * Behind a TLS terminator: the request header that carries the verified client certificate's subject
+     * (e.g. `x-client-cert-subject`). Believed only from TRUSTED_PROXIES.
+     */
+    MTLS_CLIENT_SUBJECT_HEADER: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9!#$%&'*+.^_`|~-]+$/, 'must be an HTTP header name')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.OIDC_ISSUER) {
@@ -123,6 +163,21 @@ const envSchema = z
         if (!env[key])
           ctx.addIssue({ code: 'custom', path: [key], message: 'is required when OIDC_ISSUER is set' });
       }
+    }
+    if (Boolean(env.TLS_CERT_FILE) !== Boolean(env.TLS_KEY_FILE)) {
+      const missing = env.TLS_CERT_FILE ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: 'is required with TLS_CERT_FILE and TLS_KEY_FILE',
+      });
+    }
+    if (env.MTLS_CLIENT_SUBJECT_HEADER && env.TRUSTED_PROXIES.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TRUSTED_PROXIES'],
+        message: 'must list the TLS terminator(s) when MTLS_CLIENT_SUBJECT_HEADER is set',
+      });
     }
     if (env.NODE_ENV === 'production' && !env.SWITCHBOARD_DEMO && !env.NEXTAUTH_SECRET) {
       ctx.addIssue({

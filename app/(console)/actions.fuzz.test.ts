@@ -69,8 +69,10 @@ import {
   createReceiverSchema,
   deleteReceiverSchema,
   rotateReceiverSecretSchema,
+  setReceiverRequireMtlsSchema,
 } from './receivers/_actions/schemas';
 import { sendTestEventAction } from './receivers/_actions/send-test-event';
+import { setReceiverRequireMtlsAction } from './receivers/_actions/set-receiver-require-mtls';
 import { deleteAppSubscriptionAction } from './settings/_actions/delete-app-subscription';
 import { setAppSubscriptionAction } from './settings/_actions/set-app-subscription';
 import { changeUserRoleAction } from './users/_actions/change-user-role';
@@ -514,6 +516,20 @@ function cases(): Case[] {
             fc.integer({ min: 0, max: 720 }),
             fc.integer({ min: 0, max: 720 }).map(String),
           ),
+        }),
+      validRuns: 60,
+      formData: true,
+    },
+    {
+      name: 'setReceiverRequireMtls',
+      action: setReceiverRequireMtlsAction as Action,
+      fields: keysOf(setReceiverRequireMtlsSchema),
+      // Any string reads as ticked or not (a checkbox sends `on` or nothing), so only the id can be bad.
+      bad: { id: badUuid },
+      valid: () =>
+        fc.record({
+          id: fc.oneof(fc.uuid({ version: 4 }), fc.constant(ids.receiver)),
+          requireMtls: fc.constantFrom('on', '', true, false),
         }),
       validRuns: 60,
       formData: true,

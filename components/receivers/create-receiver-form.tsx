@@ -57,6 +57,24 @@ export function CreateReceiverForm() {
           </FormField>
         ))}
       </div>
+      <div className="flex items-start gap-2">
+        <input
+          id={`${id}-requireMtls`}
+          name="requireMtls"
+          type="checkbox"
+          className="mt-1 size-4"
+          aria-describedby={`${id}-requireMtls-hint`}
+        />
+        <div>
+          <label htmlFor={`${id}-requireMtls`} className="text-sm font-medium">
+            Require mTLS
+          </label>
+          <p id={`${id}-requireMtls-hint`} className="text-sm text-slate-700">
+            Refuse deliveries without Meta&apos;s client certificate. Turn on mTLS for the app in the App
+            Dashboard too, and serve HTTPS (see the README).
+          </p>
+        </div>
+      </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>
           <PendingLabel pending={pending} idle="Create receiver" busy="Creating…" />

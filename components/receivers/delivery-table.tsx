@@ -15,7 +15,7 @@ import {
 } from '@/components/ui/table';
 import type { DeliveryListItem } from '@/lib/receivers/types';
 import { DeliveryDetail } from './delivery-detail';
-import { OutcomeBadge, SignatureCell } from './outcome-badge';
+import { ClientCertCell, OutcomeBadge, SignatureCell } from './outcome-badge';
 import { RoutedTier } from './routed-tier';
 
 interface DeliveryTableProps {
@@ -38,6 +38,7 @@ export function DeliveryTable({ receiverId, items, openId, onToggle, freshIds }:
           <TableHead>Received</TableHead>
           <TableHead>Outcome</TableHead>
           <TableHead>Signature</TableHead>
+          <TableHead>Client certificate</TableHead>
           <TableHead>Field</TableHead>
           <TableHead>Phone number id</TableHead>
           <TableHead>Routed by</TableHead>
@@ -63,6 +64,9 @@ export function DeliveryTable({ receiverId, items, openId, onToggle, freshIds }:
                 <TableCell>
                   <SignatureCell item={item} />
                 </TableCell>
+                <TableCell>
+                  <ClientCertCell item={item} />
+                </TableCell>
                 <TableCell className="font-mono text-xs">{item.fields.join(', ') || '—'}</TableCell>
                 <TableCell className="font-mono text-xs">{item.phoneNumberIds.join(', ') || '—'}</TableCell>
                 <TableCell>
@@ -86,7 +90,7 @@ export function DeliveryTable({ receiverId, items, openId, onToggle, freshIds }:
               </TableRow>
               {open && (
                 <TableRow id={`delivery-${item.id}`} className="hover:bg-white">
-                  <TableCell colSpan={9}>
+                  <TableCell colSpan={10}>
                     <DeliveryDetail receiverId={receiverId} deliveryId={item.id} />
                   </TableCell>
                 </TableRow>

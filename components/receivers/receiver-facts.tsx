@@ -41,6 +41,14 @@ export function ReceiverFacts({
       ),
     ],
     [
+      'mTLS',
+      <span key="mtls">
+        {receiver.requireMtls
+          ? 'Required: deliveries without a valid client certificate are refused'
+          : 'Not required'}
+      </span>,
+    ],
+    [
       'Deliveries',
       <span key="counts" data-testid="delivery-counts">
         {receiver.counts.stored} stored · {receiver.counts.duplicate} duplicates · {receiver.counts.rejected}{' '}

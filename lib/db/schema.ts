@@ -149,10 +149,14 @@ export const receivers = pgTable('receivers', {
    * kept as rows (lib/receivers/store-deliveries.ts); this is the count.
    */
   rejectedTotal: integer('rejected_total').notNull().default(0),
+  /** Refuse (403, recorded) deliveries without a valid client certificate: Meta's CN, chained to MTLS_CA_FILE. */
+  requireMtls: boolean('require_mtls').notNull().default(false),
 });
 export type ReceiverRow = typeof receivers.$inferSelect;
 
 export const DELIVERY_OUTCOMES = ['stored', 'duplicate', 'rejected'] as const;
+export const CLIENT_CERT_STATES = ['valid', 'invalid', 'absent'] as const;
+export type ClientCertState = (typeof CLIENT_CERT_STATES)[number];
 export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
 
 /**
@@ -186,6 +190,8 @@ export const receiverDeliveries = pgTable(
     newEventCount: integer('new_event_count').notNull().default(0),
     /** The tier that routed it, when the sender said so (the Graph sandbox does; Meta does not). */
     routedTier: text('routed_tier'),
+    /** Whether a valid client certificate came (lib/receivers/client-cert.ts); null before this was recorded. */
+    clientCert: text('client_cert', { enum: CLIENT_CERT_STATES }),
   },
   (t) => [
     uniqueIndex('receiver_deliveries_seq_key').on(t.seq),

@@ -1,4 +1,5 @@
 import type { CallLog } from './call-log';
+import type { ClientCertControl } from './client-certs';
 import type { CoreappState } from './coreapp/state';
 import type { EmissionLog } from './emit-log';
 import type { Faults } from './faults';
@@ -20,6 +21,10 @@ export interface SandboxContext {
   /** Webhooks emitted through `POST /_sandbox/emit` and their delivery attempts. */
   emissions: EmissionLog;
   strictHttps: boolean;
+  /** The client certificate the emitter presents on `https` deliveries (Meta's mTLS), and its switch. */
+  clientCerts: ClientCertControl;
+  /** Extra PEMs trusted for `https` callbacks' server certificates (verification and deliveries). */
+  serverCas: readonly string[];
   verificationTimeoutMs: number;
   /** The On-Premises Coreapps under `/coreapp/<deployment>` (legacy API, see coreapp/routes.ts). */
   coreapp: CoreappState;

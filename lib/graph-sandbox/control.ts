@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { CLIENT_CERT_MODES } from './client-certs';
 import type { SandboxContext } from './context';
 import { emitRoutes } from './emit-routes';
 import { faultConfigSchema } from './faults';
@@ -14,7 +15,10 @@ export function controlRoutes(ctx: SandboxContext, fixture: () => FixtureIdentit
   const app = new Hono();
 
   app.get('/health', (c) => c.json({ ok: true }));
-  app.get('/fixture', (c) => c.json(fixture()));
+  // `webhookClientCa`: the CA of the client certificate the emitter presents, for a receiver to trust (mTLS).
+  app.get('/fixture', async (c) =>
+    c.json({ ...fixture(), webhookClientCa: (await ctx.clientCerts.certs()).caPem }),
+  );
   app.get('/state', (c) => c.json(ctx.state.dump()));
 
   app.post('/reset', (c) => {
@@ -26,7 +30,17 @@ export function controlRoutes(ctx: SandboxContext, fixture: () => FixtureIdentit
     ctx.receivers.reset();
     ctx.emissions.reset();
     ctx.coreapp.reset();
+    ctx.clientCerts.reset();
     return c.json({ success: true });
+  });
+
+  app.get('/client-cert', (c) => c.json({ mode: ctx.clientCerts.mode }));
+  app.post('/client-cert', async (c) => {
+    const body = (await c.req.json().catch(() => undefined)) as { mode?: unknown } | undefined;
+    const mode = CLIENT_CERT_MODES.find((m) => m === body?.mode);
+    if (!mode) return c.json({ error: `mode must be one of ${CLIENT_CERT_MODES.join(', ')}` }, 400);
+    ctx.clientCerts.mode = mode;
+    return c.json({ mode });
   });
 
   app.get('/calls', (c) => {

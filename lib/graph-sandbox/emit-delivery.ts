@@ -4,7 +4,10 @@
  * attempts. The sandbox is offline by design, so it only delivers to loopback hosts.
  */
 import { createHmac } from 'node:crypto';
+import https from 'node:https';
+import { rootCertificates } from 'node:tls';
 import type { Tier } from '@/lib/graph/schemas';
+import type { PemPair } from './client-certs';
 
 export interface RetryPolicy {
   maxAttempts: number;
@@ -54,27 +57,78 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** How an `https` delivery's TLS goes: the client certificate presented (none = undefined) and extra server CAs. */
+export interface TlsOptions {
+  clientCert?: PemPair;
+  /** PEMs trusted for the receiver's server certificate on top of Node's roots (test receivers are self-signed). */
+  serverCas?: readonly string[];
+}
+
+/**
+ * fetch cannot present a client certificate without undici's Agent, which Node does not expose, so `https`
+ * goes through node:https. A fresh connection per attempt (agent: false): a changed client certificate applies
+ * to the next delivery, and no TLS session is resumed with the previous one.
+ */
+function httpsPost(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  tls: TlsOptions,
+  signal: AbortSignal,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = https.request(
+      url,
+      {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        agent: false,
+        signal,
+        cert: tls.clientCert?.cert,
+        key: tls.clientCert?.key,
+        ca: tls.serverCas?.length ? [...rootCertificates, ...tls.serverCas] : undefined,
+      },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
 async function attempt(
   url: string,
   body: string,
   headers: Record<string, string>,
   policy: RetryPolicy,
   signal: AbortSignal,
+  tls: TlsOptions,
 ): Promise<DeliveryAttempt> {
   const at = new Date().toISOString();
   const started = performance.now();
+  const timeout = AbortSignal.timeout(policy.timeoutMs);
+  const combined = AbortSignal.any([signal, timeout]);
   try {
-    const response = await fetch(url, {
-      method: 'POST',
-      body,
-      headers,
-      redirect: 'manual',
-      signal: AbortSignal.any([signal, AbortSignal.timeout(policy.timeoutMs)]),
-    });
-    await response.arrayBuffer().catch(() => undefined);
-    return { at, status: response.status, durationMs: Math.round(performance.now() - started) };
+    let status: number;
+    if (new URL(url).protocol === 'https:') {
+      status = await httpsPost(url, body, headers, tls, combined);
+    } else {
+      const response = await fetch(url, {
+        method: 'POST',
+        body,
+        headers,
+        redirect: 'manual',
+        signal: combined,
+      });
+      await response.arrayBuffer().catch(() => undefined);
+      status = response.status;
+    }
+    return { at, status, durationMs: Math.round(performance.now() - started) };
   } catch (error) {
-    const timedOut = (error as Error).name === 'TimeoutError';
+    const timedOut = timeout.aborted || (error as Error).name === 'TimeoutError';
     return {
       at,
       status: null,
@@ -92,6 +146,8 @@ export interface DeliverOptions {
   policy: RetryPolicy;
   signal: AbortSignal;
   onAttempt: (attempt: DeliveryAttempt) => void;
+  /** For `https` URLs; read before each attempt so a switched client certificate applies to retries too. */
+  tls?: () => Promise<TlsOptions>;
 }
 
 /** Resolves true once an attempt got HTTP 200, false when attempts ran out or the emission was cancelled. */
@@ -104,7 +160,8 @@ export async function deliverWithRetries(options: DeliverOptions): Promise<boole
     'x-sandbox-routing-tier': options.tier,
   };
   for (let n = 1; n <= options.policy.maxAttempts && !options.signal.aborted; n++) {
-    const result = await attempt(options.url, options.body, headers, options.policy, options.signal);
+    const tls = (await options.tls?.()) ?? {};
+    const result = await attempt(options.url, options.body, headers, options.policy, options.signal, tls);
     options.onAttempt(result);
     if (result.status === 200) return true;
     if (n < options.policy.maxAttempts)

@@ -78,6 +78,7 @@ export function emit(ctx: SandboxContext, request: EmitRequest): EmitResult | un
       tier: route.tier,
       policy,
       signal,
+      tls: async () => ({ clientCert: await ctx.clientCerts.current(), serverCas: ctx.serverCas }),
       onAttempt: (attempt) => {
         target.attempts.push(attempt);
         markFirst();

@@ -34,12 +34,18 @@ export interface FixtureIdentities {
   receivers: Array<{ name: string; url: string; verifyToken: string }>;
   scenarios: FleetScenarios;
   counts: { businesses: number; wabas: number; phoneNumbers: number };
+  /**
+   * PEM of the CA that issued the client certificate the emitter presents on `https` deliveries (mTLS):
+   * what a receiver trusts in place of Meta's issuer. Generated once per process, not per fixture.
+   */
+  webhookClientCa: string;
 }
 
 export function fixtureIdentities(
   state: SandboxState,
   receivers: ReceiverRegistry,
   baseUrl: string,
+  webhookClientCa: string,
 ): FixtureIdentities {
   const receiverList = receivers.names().map((name) => ({
     name,
@@ -70,5 +76,6 @@ export function fixtureIdentities(
       wabas: state.wabas.size,
       phoneNumbers: state.phoneNumbers.size,
     },
+    webhookClientCa,
   };
 }

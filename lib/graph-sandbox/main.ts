@@ -1,8 +1,10 @@
 /**
  * `npm run sandbox`: the Graph sandbox as its own process.
  * Flags: --port (or SANDBOX_PORT, default 4010), --host, --fleet 2000x5, --strict-https, --latency 100,
- * --latency-jitter 20, --fault-rate 0.2, --fault-kind http500|code2|code80008, --waba-call-budget N.
+ * --latency-jitter 20, --fault-rate 0.2, --fault-kind http500|code2|code80008, --waba-call-budget N,
+ * --trust-ca FILE (PEM trusted for https callbacks' server certificates).
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { FAULT_KINDS, type FaultKind } from './faults';
 import { DEFAULT_SANDBOX_PORT, type SandboxOptions, startSandbox } from './server';
@@ -44,6 +46,7 @@ const { values } = parseArgs({
     'fault-rate': { type: 'string' },
     'fault-kind': { type: 'string' },
     'waba-call-budget': { type: 'string' },
+    'trust-ca': { type: 'string' },
   },
 });
 
@@ -51,7 +54,19 @@ const faultRate = number('fault-rate', values['fault-rate']);
 if (faultRate !== undefined && faultRate > 1) fail('--fault-rate must be between 0 and 1');
 const budget = number('waba-call-budget', values['waba-call-budget']);
 
+function readPem(file: string | undefined): string | undefined {
+  if (file === undefined) return undefined;
+  try {
+    const pem = readFileSync(file, 'utf8');
+    if (!pem.includes('-----BEGIN CERTIFICATE-----')) fail(`--trust-ca ${file} holds no PEM certificate`);
+    return pem;
+  } catch (error) {
+    fail(`--trust-ca ${file} cannot be read: ${(error as Error).message}`);
+  }
+}
+
 const sandbox = await startSandbox({
+  trustCa: readPem(values['trust-ca']),
   port: number('port', values.port ?? process.env.SANDBOX_PORT) ?? DEFAULT_SANDBOX_PORT,
   host: values.host,
   fleet: parseFleet(values.fleet),

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { CallLog } from './call-log';
+import { ClientCertControl } from './client-certs';
 import type { SandboxContext } from './context';
 import { controlRoutes } from './control';
 import { coreappControlRoutes, coreappRoutes } from './coreapp/routes';
@@ -38,6 +39,8 @@ export interface SandboxOptions {
   wabaCallBudget?: number;
   /** Timeout of the live verification GET; default 5000. */
   verificationTimeoutMs?: number;
+  /** PEM(s) trusted for `https` callbacks' server certificates on top of Node's roots (self-signed receivers). */
+  trustCa?: string | readonly string[];
 }
 
 export interface RunningSandbox {
@@ -71,12 +74,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     emissions: new EmissionLog(),
     coreapp: new CoreappState(),
     strictHttps: options.strictHttps ?? false,
+    clientCerts: new ClientCertControl(),
+    serverCas: typeof options.trustCa === 'string' ? [options.trustCa] : [...(options.trustCa ?? [])],
     verificationTimeoutMs: options.verificationTimeoutMs ?? 5000,
     baseUrl: () => baseUrl,
   };
+  // Started before listening so the key generation overlaps the bind; the fixture carries the CA.
+  const certs = ctx.clientCerts.certs();
   let fixture: FixtureIdentities | undefined;
+  let webhookClientCa = '';
   const currentFixture = () => {
-    fixture ??= fixtureIdentities(state, ctx.receivers, baseUrl);
+    fixture ??= fixtureIdentities(state, ctx.receivers, baseUrl, webhookClientCa);
     return fixture;
   };
 
@@ -109,6 +117,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const server = await listen(app, options.port ?? DEFAULT_SANDBOX_PORT, host);
   const port = (server.address() as AddressInfo).port;
   baseUrl = `http://${urlHost(host)}:${port}`;
+  webhookClientCa = (await certs).caPem;
   return {
     url: baseUrl,
     port,

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
+import { rootCertificates } from 'node:tls';
 import { GraphApiError } from './errors';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -35,10 +36,12 @@ export async function verifyCallback(
   callbackUrl: string,
   verifyToken: string,
   timeoutMs: number,
+  /** PEMs trusted for an https callback's server certificate on top of Node's roots (`--trust-ca`). */
+  serverCas: readonly string[] = [],
 ): Promise<void> {
   const challenge = String(randomInt(1_000_000_000, 2_000_000_000));
   const url = verificationUrl(callbackUrl, verifyToken, challenge);
-  const answer = await get(url, timeoutMs);
+  const answer = await get(url, timeoutMs, serverCas);
   if (answer.status !== 200) {
     throw failed(`HTTP Status Code = ${answer.status}; HTTP Message = ${answer.statusText}`);
   }
@@ -49,11 +52,12 @@ export async function verifyCallback(
   }
 }
 
-function get(url: URL, timeoutMs: number): Promise<Answer> {
+function get(url: URL, timeoutMs: number, serverCas: readonly string[]): Promise<Answer> {
   const client = url.protocol === 'https:' ? https : http;
+  const ca = serverCas.length && url.protocol === 'https:' ? [...rootCertificates, ...serverCas] : undefined;
   return new Promise((resolve, reject) => {
     // A fresh connection per check (agent: false) so receivers can shut down without waiting on keep-alive.
-    const request = client.get(url, { agent: false, timeout: timeoutMs }, (response) => {
+    const request = client.get(url, { agent: false, timeout: timeoutMs, ca }, (response) => {
       const chunks: Buffer[] = [];
       let size = 0;
       response.on('data', (chunk: Buffer) => {

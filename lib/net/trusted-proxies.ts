@@ -3,6 +3,7 @@
  * wrote unless a proxy we trust appended to it, so it is read only when the socket peer is one of the
  * configured TRUSTED_PROXIES (CIDR list). Then the chain is walked from the right past every trusted hop; the
  * first address that is not a trusted proxy is the client. With no trusted proxies, the socket address is it.
+ * The same list decides whether a TLS terminator's client-certificate header is believed (lib/receivers/client-cert.ts).
  */
 import ipaddr from 'ipaddr.js';
 
@@ -47,6 +48,12 @@ function normalize(address: string | undefined | null): string | null {
     return (parsed as ipaddr.IPv6).toIPv4Address().toString();
   }
   return parsed.toString();
+}
+
+/** Whether the socket peer is one of the trusted proxies (false for anything that is not an IP address). */
+export function isTrustedProxy(trusted: TrustedProxies, peer: string | null | undefined): boolean {
+  const address = normalize(peer);
+  return address !== null && isTrusted(address, trusted);
 }
 
 function isTrusted(address: string, trusted: TrustedProxies): boolean {

@@ -1,7 +1,8 @@
 /**
  * What `/api/hooks/<receiverId>` does, independent of Next so tests can serve it from a plain HTTP server:
  *   GET   Meta's verification handshake.
- *   POST  raw body (≤ 3 MB, else 413) → signature over those bytes (else 401, recorded as rejected) →
+ *   POST  a valid client certificate when the receiver requires mTLS (else 403, recorded as rejected) →
+ *         raw body (≤ 3 MB, else 413) → signature over those bytes (else 401, recorded as rejected) →
  *         events of every entry and change → stored or recognised as a duplicate in a group-committed
  *         transaction → only then 200. A storage failure answers 500, so Meta retries.
  */
@@ -11,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '@/lib/db/client';
 import { TIERS, type Tier } from '@/lib/graph/schemas';
 import { processSingleton } from '@/lib/server/process-singleton';
+import { type ClientCertPolicy, type ClientTransport, clientCertState } from './client-cert';
 import { isReceiverId } from './context';
 import { GroupCommit } from './group-commit';
 import { answerHandshake } from './handshake';
@@ -27,7 +29,11 @@ export interface HookDeps {
   maxBodyBytes?: number;
   /** The app's public URL (NEXTAUTH_URL): https adds Strict-Transport-Security. */
   publicUrl?: string;
+  /** How to tell a valid client certificate (mTLS); unset = no terminator header is believed. */
+  clientCert?: ClientCertPolicy;
 }
+
+const NO_TERMINATOR: ClientCertPolicy = { trustedProxies: [] };
 
 /** Sent by the Graph sandbox with each emitted delivery; Meta sends nothing like it. */
 export const ROUTING_TIER_HEADER = 'x-sandbox-routing-tier';
@@ -91,13 +97,29 @@ export function hookHandlers(deps: HookDeps) {
     return text(answer.status, answer.body);
   }
 
-  async function post(request: Request, receiverId: string): Promise<Response> {
+  /** `transport`: what the socket says (peer address, client certificate); the Next route has none. */
+  async function post(request: Request, receiverId: string, transport?: ClientTransport): Promise<Response> {
     if (!isReceiverId(receiverId)) return text(404, 'Not Found');
     const keys = await getReceiverKeys(deps.db, deps.keyring, receiverId);
     if (!keys) return text(404, 'Not Found');
     const receivedAt = new Date();
-    const base = { id: randomUUID(), receiverId, receivedAt, headers: keptHeaders(request.headers) };
+    const clientCert = clientCertState(transport, request.headers, deps.clientCert ?? NO_TERMINATOR);
+    const base = {
+      id: randomUUID(),
+      receiverId,
+      receivedAt,
+      headers: keptHeaders(request.headers),
+      clientCert,
+    };
     const writer = writerFor(deps.db);
+
+    if (keys.requireMtls && clientCert !== 'valid') {
+      // Refused before the body is read: it comes from a sender that did not prove to be Meta.
+      const declared = Number(request.headers.get('content-length'));
+      const bodyBytes = Number.isSafeInteger(declared) && declared >= 0 ? declared : 0;
+      await recordRejection(writer, { ...base, bodyBytes, rejectReason: 'client_certificate' });
+      return text(403, 'A valid client certificate is required');
+    }
 
     const read = await readBodyLimited(request, limit);
     if (!read.ok) {
@@ -137,6 +159,7 @@ export function hookHandlers(deps: HookDeps) {
   };
   return {
     get: async (request: Request, receiverId: string) => secured(await get(request, receiverId)),
-    post: async (request: Request, receiverId: string) => secured(await post(request, receiverId)),
+    post: async (request: Request, receiverId: string, transport?: ClientTransport) =>
+      secured(await post(request, receiverId, transport)),
   };
 }

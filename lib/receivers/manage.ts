@@ -15,6 +15,8 @@ export interface CreateReceiverInput {
   name: string;
   verifyToken: string;
   appSecret: string;
+  /** Refuse deliveries without a valid client certificate (mTLS); default false. */
+  requireMtls?: boolean;
 }
 
 export async function createReceiver(
@@ -29,6 +31,7 @@ export async function createReceiver(
       verifyTokenEnc: encryptSecret(ctx.keyring, input.verifyToken),
       appSecretEnc: encryptSecret(ctx.keyring, input.appSecret),
       createdBy: actor.email,
+      requireMtls: input.requireMtls ?? false,
     })
     .returning({ id: receivers.id });
   if (!row) throw new Error('Insert returned no row');
@@ -39,7 +42,11 @@ export async function createReceiver(
       action: 'receiver.create',
       targetType: 'receiver',
       targetId: row.id,
-      requested: { name: input.name, verifyToken: maskSecret(input.verifyToken) },
+      requested: {
+        name: input.name,
+        verifyToken: maskSecret(input.verifyToken),
+        ...(input.requireMtls ? { requireMtls: true } : {}),
+      },
       after: { name: input.name, url },
       outcome: 'success',
     },
@@ -118,4 +125,34 @@ export async function deleteReceiver(
     ctx.db,
   );
   return { ok: true, data: { name: row.name } };
+}
+
+/** Turns mTLS on or off for a receiver; applies to the next delivery (the key cache is cleared). */
+export async function setReceiverRequireMtls(
+  ctx: ReceiversContext,
+  input: { id: string; requireMtls: boolean },
+  actor: Actor,
+): Promise<ManageOutcome<{ requireMtls: boolean }>> {
+  const [before] = await ctx.db
+    .select({ requireMtls: receivers.requireMtls })
+    .from(receivers)
+    .where(eq(receivers.id, input.id))
+    .limit(1);
+  if (!before) return { ok: false, error: 'not_found' };
+  await ctx.db.update(receivers).set({ requireMtls: input.requireMtls }).where(eq(receivers.id, input.id));
+  invalidateReceiverKeys(input.id);
+  await recordChange(
+    {
+      actor,
+      action: 'receiver.require_mtls',
+      targetType: 'receiver',
+      targetId: input.id,
+      before: { requireMtls: before.requireMtls },
+      requested: { requireMtls: input.requireMtls },
+      after: { requireMtls: input.requireMtls },
+      outcome: 'success',
+    },
+    ctx.db,
+  );
+  return { ok: true, data: { requireMtls: input.requireMtls } };
 }

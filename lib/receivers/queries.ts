@@ -34,6 +34,7 @@ const listColumns = {
   newEventCount: receiverDeliveries.newEventCount,
   bodyBytes: receiverDeliveries.bodyBytes,
   routedTier: receiverDeliveries.routedTier,
+  clientCert: receiverDeliveries.clientCert,
 };
 type ListRow = Pick<ReceiverDeliveryRow, keyof typeof listColumns>;
 
@@ -85,6 +86,7 @@ export async function listReceivers(ctx: ReceiversContext): Promise<ReceiverSumm
         row.previousSecretValidUntil && row.previousSecretValidUntil > new Date()
           ? row.previousSecretValidUntil.toISOString()
           : null,
+      requireMtls: row.requireMtls,
       // Rejected rows are a bounded sample; the receiver keeps the full count.
       counts: { ...counts, rejected: Math.max(counts.rejected, row.rejectedTotal) },
       rejectedKept: counts.rejected,

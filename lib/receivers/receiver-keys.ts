@@ -19,6 +19,8 @@ export interface ReceiverKeys {
   appSecret: string;
   previousAppSecret: string | null;
   previousValidUntil: Date | null;
+  /** Deliveries without a valid client certificate are refused (mTLS). */
+  requireMtls: boolean;
 }
 
 const TTL_MS = 5_000;
@@ -60,6 +62,7 @@ export async function loadReceiverKeys(db: Db, keyring: Keyring, id: string): Pr
     appSecret: decryptSecret(keyring, row.appSecretEnc),
     previousAppSecret: row.previousAppSecretEnc ? decryptSecret(keyring, row.previousAppSecretEnc) : null,
     previousValidUntil: row.previousSecretValidUntil,
+    requireMtls: row.requireMtls,
   };
   if (stale) {
     await db

@@ -9,11 +9,11 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import type { DeliveryOutcome } from '@/lib/db/schema';
+import type { ClientCertState, DeliveryOutcome } from '@/lib/db/schema';
 import type { Tier } from '@/lib/graph/schemas';
 import type { ParsedDelivery } from './payload';
 
-export type RejectReason = 'bad_signature' | 'missing_signature' | 'too_large';
+export type RejectReason = 'bad_signature' | 'missing_signature' | 'too_large' | 'client_certificate';
 export type SignatureKey = 'current' | 'previous';
 
 export interface DeliveryRecord {
@@ -29,6 +29,8 @@ export interface DeliveryRecord {
     routedTier: Tier | null;
   };
   rejectReason?: RejectReason;
+  /** Whether a valid client certificate came (mTLS); unset = not known. */
+  clientCert?: ClientCertState;
 }
 
 /** How many rejected requests per receiver are kept for inspection; older ones only count. */
@@ -63,7 +65,7 @@ WITH input AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(
     id uuid, receiver_id uuid, received_at timestamptz, accepted boolean, reject_reason text, signature_key text,
     headers jsonb, body text, body_encoding text, body_bytes int, fields text[], phone_number_ids text[],
-    waba_ids text[], event_count int, routed_tier text, events jsonb)
+    waba_ids text[], event_count int, routed_tier text, client_cert text, events jsonb)
 ), inserted AS (
   INSERT INTO receiver_events (receiver_id, event_key, delivery_id, field, phone_number_id, received_at)
   SELECT i.receiver_id, e.key, i.id, e.field, e.phone, i.received_at
@@ -74,13 +76,15 @@ WITH input AS (
   SELECT delivery_id, count(*)::int AS n FROM inserted GROUP BY delivery_id
 )
 INSERT INTO receiver_deliveries (id, receiver_id, received_at, outcome, reject_reason, signature_key, headers,
-  body, body_encoding, body_bytes, fields, phone_number_ids, waba_ids, event_count, new_event_count, routed_tier)
+  body, body_encoding, body_bytes, fields, phone_number_ids, waba_ids, event_count, new_event_count, routed_tier,
+  client_cert)
 SELECT i.id, i.receiver_id, i.received_at,
   CASE WHEN NOT i.accepted THEN 'rejected' WHEN coalesce(c.n, 0) > 0 THEN 'stored' ELSE 'duplicate' END,
   i.reject_reason, i.signature_key, i.headers,
   CASE WHEN coalesce(c.n, 0) > 0 THEN i.body END,
   CASE WHEN coalesce(c.n, 0) > 0 THEN i.body_encoding END,
-  i.body_bytes, i.fields, i.phone_number_ids, i.waba_ids, i.event_count, coalesce(c.n, 0), i.routed_tier
+  i.body_bytes, i.fields, i.phone_number_ids, i.waba_ids, i.event_count, coalesce(c.n, 0), i.routed_tier,
+  i.client_cert
 FROM input i LEFT JOIN counts c ON c.delivery_id = i.id
 RETURNING id, outcome, new_event_count`;
 
@@ -104,6 +108,7 @@ function toJsonRow(r: DeliveryRecord) {
     waba_ids: accepted?.parsed.wabaIds ?? [],
     event_count: accepted?.parsed.events.length ?? 0,
     routed_tier: accepted?.routedTier ?? null,
+    client_cert: r.clientCert ?? null,
     events: (accepted?.parsed.events ?? []).map((e) => ({
       key: e.key,
       field: e.field,

@@ -18,6 +18,8 @@ export interface ReceiverSummary {
   secretRotatedAt: string | null;
   /** Set while a rotated-out secret still verifies. */
   previousSecretValidUntil: string | null;
+  /** Refuses deliveries without a valid client certificate (mTLS). */
+  requireMtls: boolean;
   /** Stored and duplicate: rows within the retention period; rejected: every rejection ever answered. */
   counts: Record<DeliveryOutcome, number>;
   /** How many of the rejected requests are kept as rows (the latest, at most REJECTED_SAMPLE). */
@@ -30,7 +32,7 @@ export interface DeliveryListItem {
   seq: number;
   receivedAt: string;
   outcome: DeliveryOutcome;
-  rejectReason: 'bad_signature' | 'missing_signature' | 'too_large' | null;
+  rejectReason: 'bad_signature' | 'missing_signature' | 'too_large' | 'client_certificate' | null;
   /** Which app secret verified it; null when the signature was not valid or not checked. */
   signatureKey: 'current' | 'previous' | null;
   fields: string[];
@@ -40,6 +42,8 @@ export interface DeliveryListItem {
   newEventCount: number;
   bodyBytes: number;
   routedTier: Tier | null;
+  /** Whether a valid client certificate (mTLS) came; null for deliveries recorded before this was kept. */
+  clientCert: 'valid' | 'invalid' | 'absent' | null;
 }
 
 export interface DeliveryDetail extends DeliveryListItem {

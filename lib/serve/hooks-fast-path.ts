@@ -3,10 +3,13 @@
  * uses. Anything that is not exactly that path, or a method other than GET/POST, is answered as Next would
  * (404 / 405) so the two servers behave the same.
  */
+
+import type { Socket } from 'node:net';
 import { plainResponseHeaders } from '@/lib/auth/security-headers';
 import { getConfig } from '@/lib/config';
-import { hookHandlers } from '@/lib/receivers/hook-handlers';
-import { getDb, getKeyring } from '@/lib/server';
+import { transportOf } from '@/lib/receivers/client-cert';
+import { type HookDeps, hookHandlers } from '@/lib/receivers/hook-handlers';
+import { getHookDeps } from '@/lib/server';
 
 const HOOK_PATH = /^\/api\/hooks\/([^/?#]+)\/?$/;
 
@@ -20,7 +23,11 @@ export function hookReceiverId(pathname: string): string | null {
   }
 }
 
-export async function hookRequest(request: Request): Promise<Response> {
+/**
+ * `socket`: the connection the request came on, for its peer address and client certificate (mTLS).
+ * `deps`: the process's own unless a test passes its database.
+ */
+export async function hookRequest(request: Request, socket?: Socket, deps?: HookDeps): Promise<Response> {
   const receiverId = hookReceiverId(new URL(request.url).pathname);
   const publicUrl = getConfig().NEXTAUTH_URL;
   const headers = plainResponseHeaders(publicUrl);
@@ -28,6 +35,7 @@ export async function hookRequest(request: Request): Promise<Response> {
   if (request.method !== 'GET' && request.method !== 'POST') {
     return new Response('Method Not Allowed', { status: 405, headers: { ...headers, allow: 'GET, POST' } });
   }
-  const handlers = hookHandlers({ db: await getDb(), keyring: getKeyring(), publicUrl });
-  return request.method === 'GET' ? handlers.get(request, receiverId) : handlers.post(request, receiverId);
+  const handlers = hookHandlers(deps ?? (await getHookDeps()));
+  if (request.method === 'GET') return handlers.get(request, receiverId);
+  return handlers.post(request, receiverId, socket ? transportOf(socket) : undefined);
 }

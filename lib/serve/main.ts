@@ -8,15 +8,23 @@
  * `next start`); everything else goes to Next. Both share one database handle and keyring: they are process
  * singletons (lib/server/process-singleton.ts), and this is one process.
  *
+ * With TLS_CERT_FILE and TLS_KEY_FILE it serves HTTPS instead, on the same port, and asks every client for a
+ * certificate without requiring one (`requestCert`, `rejectUnauthorized: false`): the console's browsers send
+ * none, while a receiver that requires mTLS refuses deliveries whose certificate did not chain to MTLS_CA_FILE
+ * (Node's roots when unset) or lacks Meta's CN (lib/receivers/client-cert.ts).
+ *
  *   PORT (default 3000), HOSTNAME (default 0.0.0.0), plus everything lib/config.ts reads (TRUSTED_PROXIES
  *   decides whose X-Forwarded-For is believed).
  */
 import http from 'node:http';
+import https from 'node:https';
+import type { Socket } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import next from 'next';
 import { getConfig } from '@/lib/config';
-import { clientAddress, parseTrustedProxies } from '@/lib/net/trusted-proxies';
+import { clientAddress } from '@/lib/net/trusted-proxies';
 import { hookRequest } from './hooks-fast-path';
+import { httpsServerOptions } from './tls-options';
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? '0.0.0.0';
@@ -26,12 +34,16 @@ const app = next({ dev: false, dir: process.cwd(), hostname, port });
 const handleNext = app.getRequestHandler();
 // Keep Node's own Request/Response: Next runs in this process too. The body stays a stream, so the
 // handler's 3 MB limit applies while reading.
-const handleHook = getRequestListener((request) => hookRequest(request), { overrideGlobalObjects: false });
+const handleHook = getRequestListener((request, env) => hookRequest(request, env.incoming.socket as Socket), {
+  overrideGlobalObjects: false,
+});
 
+// Bad TLS settings stop the start with the variable named, before Next spends time preparing.
+const config = getConfig();
 await app.prepare();
-const trustedProxies = parseTrustedProxies(getConfig().TRUSTED_PROXIES);
+const trustedProxies = config.TRUSTED_PROXIES;
 
-const server = http.createServer((req, res) => {
+const listener: http.RequestListener = (req, res) => {
   if (req.url?.startsWith('/api/hooks/')) {
     void handleHook(req, res);
     return;
@@ -43,10 +55,14 @@ const server = http.createServer((req, res) => {
   else delete req.headers['x-forwarded-for'];
   delete req.headers['x-real-ip'];
   void handleNext(req, res);
-});
+};
+const tls = httpsServerOptions(config);
+const server = tls ? https.createServer(tls, listener) : http.createServer(listener);
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => {
-  console.log(`Switchboard listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`);
+  console.log(
+    `Switchboard listening on ${tls ? 'https' : 'http'}://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`,
+  );
 });
 
 function shutdown() {

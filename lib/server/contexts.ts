@@ -8,6 +8,7 @@ import { getConfig } from '@/lib/config';
 import { TokenCache } from '@/lib/onprem/client';
 import type { OnpremContext } from '@/lib/onprem/context';
 import type { ReceiversContext } from '@/lib/receivers/context';
+import type { HookDeps } from '@/lib/receivers/hook-handlers';
 import { keyringFromConfig } from '@/lib/receivers/keyring';
 import type { Keyring } from '@/lib/receivers/secret-box';
 import type { AppTierContext } from '@/lib/routing/app-subscription';
@@ -77,5 +78,16 @@ export async function getOnpremContext(): Promise<OnpremContext> {
     allowLoopback: routing.allowLoopbackCallbacks,
     timeoutMs: getConfig().PREFLIGHT_TIMEOUT_MS,
     tokens: processSingleton('onprem.tokens', () => new TokenCache()),
+  };
+}
+
+/** What `/api/hooks/<id>` needs, for the Next route and the production server's fast path alike. */
+export async function getHookDeps(): Promise<HookDeps> {
+  const config = getConfig();
+  return {
+    db: await getDb(),
+    keyring: getKeyring(),
+    publicUrl: config.NEXTAUTH_URL,
+    clientCert: { subjectHeader: config.MTLS_CLIENT_SUBJECT_HEADER, trustedProxies: config.TRUSTED_PROXIES },
   };
 }

@@ -10,6 +10,7 @@ export {
   getAppTierContext,
   getAuditEnv,
   getFleetCache,
+  getHookDeps,
   getKeyring,
   getOnpremContext,
   getReceiversContext,

@@ -5,12 +5,14 @@ import { RetryButton } from '@/components/common/retry-button';
 import { Section } from '@/components/common/section';
 import { AppTierSection } from '@/components/settings/app-tier-section';
 import { ConnectionFacts } from '@/components/settings/connection-facts';
+import { MtlsSection } from '@/components/settings/mtls-section';
 import { TokenCheckResult } from '@/components/settings/token-check';
 import { UsageFigures } from '@/components/settings/usage-figures';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { latestUsage } from '@/lib/graph-usage';
+import { receiverMtlsStatus } from '@/lib/receivers/mtls-status';
 import { getAppTier } from '@/lib/routing/app-subscription';
 import { getAppTierContext, getUsageRecorder } from '@/lib/server';
 import { checkAccessToken, connectionView } from '@/lib/settings/connection';
@@ -27,7 +29,7 @@ export default async function SettingsPage() {
   }
   const config = getConfig();
   const ctx = await getAppTierContext();
-  const [token, appTier] = await Promise.all([
+  const [token, appTier, mtls] = await Promise.all([
     checkAccessToken({
       graph: ctx.graph,
       accessToken: config.GRAPH_ACCESS_TOKEN,
@@ -35,6 +37,7 @@ export default async function SettingsPage() {
       appId: ctx.appId,
     }),
     getAppTier(ctx),
+    receiverMtlsStatus(ctx.db),
   ]);
   // This page's own Graph calls carried usage headers too: let this instance's writes land before reading.
   await getUsageRecorder().settled();
@@ -87,6 +90,22 @@ export default async function SettingsPage() {
               setAppSubscription: setAppSubscriptionAction,
               deleteAppSubscription: deleteAppSubscriptionAction,
               testCallback: testCallbackAction,
+            }}
+          />
+        </Section>
+        <Section
+          id="settings-mtls"
+          title="mTLS for webhook deliveries"
+          description="Meta can present a client certificate (CN client.webhooks.fbclientcerts.com) with each delivery."
+        >
+          <MtlsSection
+            appId={ctx.appId}
+            receivers={mtls}
+            serving={{
+              https: Boolean(config.TLS_CERT_FILE && config.TLS_KEY_FILE),
+              caFile: Boolean(config.MTLS_CA_FILE),
+              subjectHeader: config.MTLS_CLIENT_SUBJECT_HEADER ?? null,
+              trustedProxies: config.TRUSTED_PROXIES.length,
             }}
           />
         </Section>

@@ -76,7 +76,7 @@ export async function setAppSubscription(call: GraphCall): Promise<{ success: tr
   const url = checkCallbackUrl('callback_url', callbackUrl, { strictHttps: call.ctx.strictHttps });
   const verifyToken = checkVerifyToken(params.verify_token);
   if (!fields && !app.callbackUrl) throw invalidParameter('The parameter fields is required');
-  await verifyCallback(url, verifyToken, call.ctx.verificationTimeoutMs);
+  await verifyCallback(url, verifyToken, call.ctx.verificationTimeoutMs, call.ctx.serverCas);
   app.callbackUrl = url;
   app.callbackVerifyToken = verifyToken;
   if (fields) app.fields = fields;

@@ -26,7 +26,7 @@ export async function updatePhoneNumber(call: GraphCall): Promise<{ success: tru
   const url = checkOverrideUrl('override_callback_uri', uri, strictHttps);
   const verifyToken = checkVerifyToken(token);
   if (!state.subscription(appId, waba.id)) throw notSubscribedForOverride();
-  await verifyCallback(url, verifyToken, verificationTimeoutMs);
+  await verifyCallback(url, verifyToken, verificationTimeoutMs, call.ctx.serverCas);
   state.setPhoneOverride(appId, phone.id, { overrideCallbackUri: url, verifyToken });
   return { success: true };
 }

@@ -26,7 +26,7 @@ export async function subscribeApp(call: GraphCall): Promise<{ success: true }> 
   const url = checkOverrideUrl('override_callback_uri', uri, strictHttps);
   const verifyToken = checkVerifyToken(call.request.params.verify_token);
   if (!state.subscription(appId, waba.id)) throw notSubscribedForOverride();
-  await verifyCallback(url, verifyToken, verificationTimeoutMs);
+  await verifyCallback(url, verifyToken, verificationTimeoutMs, call.ctx.serverCas);
   state.subscribe(appId, waba.id, { overrideCallbackUri: url, verifyToken });
   return { success: true };
 }

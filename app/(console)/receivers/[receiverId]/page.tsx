@@ -8,6 +8,7 @@ import { Section } from '@/components/common/section';
 import { DeleteReceiverButton } from '@/components/receivers/delete-receiver-button';
 import { DeliveryInspector } from '@/components/receivers/delivery-inspector';
 import { ReceiverFacts } from '@/components/receivers/receiver-facts';
+import { RequireMtlsForm } from '@/components/receivers/require-mtls-form';
 import { RotateSecretForm } from '@/components/receivers/rotate-secret-form';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
@@ -45,6 +46,7 @@ export default async function ReceiverPage({ params }: { params: Promise<{ recei
         <Section id="receiver-settings" title="Settings">
           <div className="space-y-6">
             <ReceiverFacts receiver={receiver} retentionDays={ctx.retentionDays} />
+            {canManage && <RequireMtlsForm receiverId={receiver.id} requireMtls={receiver.requireMtls} />}
             {canManage && (
               <RotateSecretForm receiverId={receiver.id} defaultGraceHours={ctx.rotationGraceHours} />
             )}

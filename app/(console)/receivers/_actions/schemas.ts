@@ -10,6 +10,12 @@ const plainText = (what: string) =>
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
+/** A checkbox: FormData sends `on` when ticked and nothing otherwise; objects may send a boolean. */
+const checkbox = z
+  .union([z.boolean(), z.string()])
+  .optional()
+  .transform((v) => v === true || v === 'on' || v === 'true');
+
 const appSecret = (missing: string) =>
   z.string().trim().min(8, missing).max(500, 'At most 500 characters.').pipe(plainText('app secret'));
 
@@ -30,7 +36,10 @@ export const createReceiverSchema = z.object({
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
   appSecret: appSecret('Paste the app secret from the App Dashboard (Settings › Basic).'),
+  requireMtls: checkbox,
 });
+
+export const setReceiverRequireMtlsSchema = z.object({ id: z.uuid(), requireMtls: checkbox });
 
 export const rotateReceiverSecretSchema = z.object({
   id: z.uuid(),

@@ -1,10 +1,11 @@
 /**
  * A managed webhook receiver, public by design: Meta calls it without a session. Authenticity comes from
  * the verify token (GET) and the app secret's signature (POST); see lib/receivers/hook-handlers.ts.
+ * Inside Next the socket is out of reach, so a receiver that requires mTLS refuses everything here: it needs
+ * the production server (`npm start`, lib/serve/main.ts), which passes the client certificate on.
  */
-import { getConfig } from '@/lib/config';
 import { hookHandlers } from '@/lib/receivers/hook-handlers';
-import { getDb, getKeyring } from '@/lib/server';
+import { getHookDeps } from '@/lib/server';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +14,7 @@ interface Context {
 }
 
 async function handlers() {
-  return hookHandlers({ db: await getDb(), keyring: getKeyring(), publicUrl: getConfig().NEXTAUTH_URL });
+  return hookHandlers(await getHookDeps());
 }
 
 export async function GET(request: Request, { params }: Context): Promise<Response> {
