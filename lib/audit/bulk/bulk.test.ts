@@ -81,6 +81,20 @@ describe('bulk re-routing from an audit selection', () => {
     expect(await checksSince()).toHaveLength(1);
   });
 
+  it('the preview names the numbers whose own phone override a set would replace, with the current URL', async () => {
+    const url = h.fixture.receiverUrl;
+    expect(await previewBulk(h.env, selection(url))).toMatchObject({ replacedCount: 0, replaced: [] });
+    const overwrite = { ...selection(url), filter: { winner: 'phone_number' as const } };
+    const preview = await previewBulk(h.env, overwrite);
+    expect(preview.count).toBeGreaterThan(0);
+    expect(preview.replacedCount).toBe(preview.count);
+    expect(preview.replaced).toHaveLength(preview.count);
+    for (const entry of preview.replaced) {
+      expect(entry.current).toBe(await phoneTierOnGraph(entry.phoneNumberId));
+      expect(entry.current).not.toBe(url);
+    }
+  });
+
   it('lists partial failures (stale, Graph errors) and applies them on retry', async () => {
     const url = h.fixture.receiverUrl;
     const preview = await previewBulk(h.env, selection(url));
