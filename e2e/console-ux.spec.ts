@@ -6,7 +6,13 @@
  */
 import type { Page } from '@playwright/test';
 import { fleetTruth, runScan } from './audit-support';
-import { acceptedWrites, scenarios, thisAppSubscription, type WebhookConfiguration } from './console-support';
+import {
+  acceptedWrites,
+  fillOverride,
+  scenarios,
+  thisAppSubscription,
+  type WebhookConfiguration,
+} from './console-support';
 import { expect, type SandboxHandle, test } from './support/fixtures';
 import { authFile } from './support/roles';
 
@@ -198,5 +204,93 @@ test.describe('item 8: tables and buttons', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).click();
     await expect(page).toHaveURL(/\/audit/);
     await expect(page.getByRole('button', { name: 'Sign out' })).toBeHidden();
+  });
+});
+
+test.describe('item 4: bulk re-routing says what it overwrites', () => {
+  test('the review names the numbers whose own phone override is replaced; the result shows before → after', async ({
+    page,
+    sandbox,
+    receiver,
+  }) => {
+    const truth = await fleetTruth(sandbox);
+    const overridden = truth.filter((r) => r.winner === 'phone_number');
+    expect(overridden.length).toBeGreaterThanOrEqual(2);
+    await page.goto('/audit?winner=phone_number');
+    await runScan(page, truth.length);
+    await expect(page.getByTestId('audit-total')).toHaveText(`${overridden.length} numbers`);
+
+    await page.getByRole('button', { name: `Re-route ${overridden.length} numbers…` }).click();
+    const dialog = page.getByRole('alertdialog');
+    const url = receiver.url('echo');
+    await dialog.getByLabel('New callback URL').fill(url);
+    await dialog.getByLabel('Verify token').fill(receiver.verifyToken);
+    await dialog.getByRole('button', { name: 'Review' }).click();
+    const replaced = dialog.getByTestId('bulk-replaced');
+    await expect(replaced).toContainText(
+      `${overridden.length} numbers have their own phone number override now, which will be replaced`,
+    );
+    for (const row of overridden) {
+      await expect(replaced.locator(`[data-phone-number-id="${row.phoneNumberId}"]`)).toContainText(
+        row.url ?? '',
+      );
+    }
+
+    await dialog.getByRole('button', { name: `Re-route ${overridden.length} numbers` }).click();
+    await expect(page).toHaveURL(/\/audit\/bulk\//);
+    await expect(page.getByTestId('bulk-counts')).toContainText(`${overridden.length} applied`, {
+      timeout: 30_000,
+    });
+    for (const row of overridden) {
+      const item = page.locator('[data-testid="bulk-item"]').filter({
+        has: page.locator(`a[href="/numbers/${row.phoneNumberId}"]`),
+      });
+      await expect(item.getByTestId('bulk-item-before')).toHaveText(`Before: ${row.url}`);
+      await expect(item.getByTestId('bulk-item-after')).toHaveText(`After, as Graph reports it now: ${url}`);
+    }
+  });
+});
+
+test.describe('item 6: activity reads as sentences', () => {
+  test('a phone override change: a sentence naming the number and its WABA, the URL before → after, the raw record', async ({
+    page,
+    sandbox,
+    receiver,
+  }) => {
+    const { phoneNumberId, wabaId } = scenarios(sandbox).phoneNumberTier;
+    const truth = await fleetTruth(sandbox);
+    // Names come from the latest audit: scan once so this number and its WABA are known.
+    await page.goto('/audit');
+    await runScan(page, truth.length);
+    const before = truth.find((r) => r.phoneNumberId === phoneNumberId)?.url ?? '';
+    const number = await sandbox.graph<{ display_phone_number: string }>(
+      `/${phoneNumberId}?fields=display_phone_number`,
+    );
+    const waba = await sandbox.graph<{ name: string }>(`/${wabaId}?fields=name`);
+
+    await page.goto(`/numbers/${phoneNumberId}`);
+    await page.getByRole('button', { name: 'Change phone override' }).click();
+    const url = receiver.url('echo');
+    await fillOverride(page, url, receiver.verifyToken);
+    await page.getByRole('button', { name: 'Save phone override' }).click();
+    await expect(page.getByTestId('phone-override-result').getByTestId('write-outcome')).toHaveAttribute(
+      'data-outcome',
+      'applied',
+    );
+
+    await page.goto(`/activity?action=phone_override.set&targetType=phone_number&targetId=${phoneNumberId}`);
+    const row = page.getByTestId('activity-row').first();
+    await expect(row.getByTestId('activity-sentence')).toHaveText(
+      `Set phone number override of ${number.display_phone_number} (${waba.name}) to ${url}`,
+    );
+    await expect(row.getByTestId('activity-url-before')).toHaveText(before);
+    await expect(row.getByTestId('activity-url-after')).toHaveText(url);
+    // Long URLs wrap only where they must, never break-all mid-word.
+    await expect(row.getByTestId('activity-url-diff')).toHaveCSS('word-break', 'normal');
+    await expect(row.getByTestId('activity-sentence')).toHaveCSS('word-break', 'normal');
+    // The raw record is one click away.
+    await row.getByText('Raw record').click();
+    await expect(row.locator('pre').first()).toBeVisible();
+    await expect(row.locator('pre').first()).toContainText('phone_number');
   });
 });
