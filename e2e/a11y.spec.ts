@@ -31,6 +31,7 @@ const PAGES: [string, (s: Scenarios) => string][] = [
   ['unknown number', () => '/numbers/999999999999'],
   ['unknown WABA', () => '/wabas/999999999999'],
   ['settings', () => '/settings'],
+  ['activity', () => '/activity'],
 ];
 
 for (const [name, pathOf] of PAGES) {

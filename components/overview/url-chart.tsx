@@ -28,7 +28,7 @@ export function UrlChart({ overview }: { overview: Overview }) {
               <li
                 key={group.url ?? '(none)'}
                 data-testid="overview-url-group"
-                className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)_auto]"
+                className="grid grid-cols-[minmax(0,1fr)_6rem] items-center gap-x-3 gap-y-1 sm:grid-cols-[minmax(0,2fr)_minmax(0,3fr)_6rem]"
               >
                 <Link
                   href={auditHrefForUrl(group.url)}

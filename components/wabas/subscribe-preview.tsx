@@ -43,7 +43,8 @@ export function SubscribePreview({ wabaId, wabaLabel }: { wabaId: string; wabaLa
                 'receive nothing: no phone number override and no app callback URL is set'
               ) : (
                 <>
-                  {VIA[d.tier]} <CallbackUrl url={d.url} />
+                  {VIA[d.tier]}
+                  <CallbackUrl url={d.url} className="block" />
                 </>
               )}
             </li>
