@@ -23,7 +23,7 @@ export function CallbackUrl({ url, empty = 'Not set', className, truncate }: Cal
         title={url}
         data-testid="truncated-url"
         className={cn(
-          'block max-w-56 truncate font-mono text-xs focus:overflow-visible focus:whitespace-normal focus:break-all focus:outline-2 focus:outline-blue-600',
+          'block max-w-48 truncate font-mono text-xs focus:overflow-visible focus:whitespace-normal focus:break-all focus:outline-2 focus:outline-blue-600',
           className,
         )}
       >
