@@ -31,6 +31,7 @@ const PAGES: [string, (s: Scenarios) => string][] = [
   ['unknown number', () => '/numbers/999999999999'],
   ['unknown WABA', () => '/wabas/999999999999'],
   ['settings', () => '/settings'],
+  ['activity', () => '/activity'],
 ];
 
 for (const [name, pathOf] of PAGES) {
@@ -61,6 +62,23 @@ for (const name of ['Clear WABA override', 'Unsubscribe']) {
     expect(await sandbox.writes()).toEqual([]);
   });
 }
+
+test('dialog: subscribe, with where the numbers start delivering', async ({ page, sandbox }) => {
+  await page.goto(`/wabas/${scenarios(sandbox).unsubscribedWaba.wabaId}`);
+  await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
+  await expect(page.getByTestId('subscribe-preview')).toBeVisible();
+  await expectNoSeriousViolations(page, 'subscribe dialog');
+  await page.keyboard.press('Escape');
+  expect(await sandbox.writes()).toEqual([]);
+});
+
+test('narrow screen: the header menu open', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'header menu at 390 px');
+});
 
 test('dialog: delete app subscription', async ({ page, sandbox }) => {
   await page.goto('/settings');

@@ -93,6 +93,7 @@ test('an unsubscribed WABA: Graph refuses (#100), Subscribe is offered inline an
   expect(await webhookConfiguration(sandbox, phoneNumberId)).toEqual(before);
 
   await outcome.getByRole('button', { name: /^Subscribe this app to/ }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Subscribe' }).click();
   await expect(outcome.getByTestId('write-outcome')).toHaveAttribute('data-outcome', 'applied');
   const subscribed = await sandbox.graph<{ data: { whatsapp_business_api_data: { id: string } }[] }>(
     `/${wabaId}/subscribed_apps`,

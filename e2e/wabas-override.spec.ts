@@ -78,6 +78,7 @@ test.describe('subscription (admin)', () => {
     await expect(row).toContainText('No delivery');
 
     await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Subscribe' }).click();
     await expect(page.getByTestId('subscription-result').getByTestId('write-outcome')).toHaveAttribute(
       'data-outcome',
       'applied',

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
-import { DriftSummary } from '@/components/audit/drift-summary';
+import { DriftSummary, readDrift } from '@/components/audit/drift-summary';
 import { PageHeader } from '@/components/common/page-header';
 import { ReadFailure } from '@/components/common/read-failure';
 import { Timestamp } from '@/components/common/timestamp';
 import { OverviewWarnings } from '@/components/overview/overview-warnings';
 import { RouteCounts } from '@/components/overview/route-counts';
+import { UrlChart } from '@/components/overview/url-chart';
 import { fetchForPage } from '@/lib/query/fetch-for-page';
 import { overviewOptions } from '@/lib/query/overview';
 import { readOverview } from '@/lib/query/reads';
@@ -22,6 +23,7 @@ export default async function OverviewPage() {
     );
   }
   const overview = result.data;
+  const drift = await readDrift();
   return (
     <>
       <PageHeader
@@ -38,10 +40,11 @@ export default async function OverviewPage() {
           <h2 id="attention" className="text-lg font-semibold text-slate-900">
             Needs attention
           </h2>
-          <DriftSummary />
-          <OverviewWarnings overview={overview} />
+          {drift && <DriftSummary summary={drift} />}
+          <OverviewWarnings overview={overview} drift={drift !== null} />
         </section>
         <RouteCounts overview={overview} />
+        <UrlChart overview={overview} />
       </div>
     </>
   );

@@ -11,6 +11,7 @@ import {
 } from '@/components/ui/table';
 import type { ChangeLogRow } from '@/lib/db/schema';
 import { ChangeDetails } from './change-details';
+import { changeSentence, urlChange } from './describe-change';
 import { OutcomeBadge } from './outcome-badge';
 import { TargetLink } from './target-link';
 
@@ -24,15 +25,40 @@ function targetLabel(row: ChangeLogRow): string | undefined {
   return undefined;
 }
 
-/** Change-log rows. `compact` drops the target column (per-target history, where it is always the same). */
+function UrlDiff({ before, after }: { before: string | null; after: string | null }) {
+  const none = <span className="font-sans italic text-slate-700">none</span>;
+  return (
+    <p className="font-mono text-xs break-words" data-testid="activity-url-diff">
+      <span className="sr-only">URL before: </span>
+      <del className="text-red-800 decoration-red-400" data-testid="activity-url-before">
+        {before ?? none}
+      </del>
+      <span aria-hidden="true" className="px-1 font-sans text-slate-600">
+        →
+      </span>
+      <span className="sr-only"> after: </span>
+      <ins className="text-emerald-800 no-underline" data-testid="activity-url-after">
+        {after ?? none}
+      </ins>
+    </p>
+  );
+}
+
+/**
+ * Change-log rows, each as a sentence naming the target, the URL's before → after, and the raw record one click
+ * away. `names`: numbers and WABAs by id, as a person knows them. `compact` leaves the target out of the second
+ * line (per-target history, where it is always the same).
+ */
 export function ActivityTable({
   rows,
   caption,
   compact = false,
+  names = {},
 }: {
   rows: ChangeLogRow[];
   caption: string;
   compact?: boolean;
+  names?: Record<string, string>;
 }) {
   return (
     <Table data-testid="activity-table">
@@ -41,8 +67,7 @@ export function ActivityTable({
         <TableRow>
           <TableHead>When</TableHead>
           <TableHead>Who</TableHead>
-          <TableHead>Action</TableHead>
-          {!compact && <TableHead>Target</TableHead>}
+          <TableHead>Change</TableHead>
           <TableHead>Outcome</TableHead>
           <TableHead>Details</TableHead>
         </TableRow>
@@ -61,12 +86,21 @@ export function ActivityTable({
                 {row.actorEmail}
               </Link>
             </TableCell>
-            <TableCell className="font-mono text-xs">{row.action}</TableCell>
-            {!compact && (
-              <TableCell>
-                <TargetLink targetType={row.targetType} targetId={row.targetId} label={targetLabel(row)} />
-              </TableCell>
-            )}
+            <TableCell className="min-w-80 space-y-1">
+              <p className="text-sm break-words text-slate-900" data-testid="activity-sentence">
+                {changeSentence(row, targetLabel(row) ?? names[row.targetId])}
+              </p>
+              {(() => {
+                const diff = urlChange(row);
+                return diff && diff.before !== diff.after ? <UrlDiff {...diff} /> : null;
+              })()}
+              <p className="flex flex-wrap items-baseline gap-x-2 text-xs text-slate-700">
+                <code className="font-mono">{row.action}</code>
+                {!compact && (
+                  <TargetLink targetType={row.targetType} targetId={row.targetId} label={targetLabel(row)} />
+                )}
+              </p>
+            </TableCell>
             <TableCell>
               <OutcomeBadge outcome={row.outcome} />
             </TableCell>

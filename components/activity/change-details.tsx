@@ -28,13 +28,13 @@ export function ChangeDetails({ row }: { row: ChangeLogRow }) {
       )}
       {states.length > 0 && (
         <details>
-          <summary className="cursor-pointer text-blue-800">Recorded states</summary>
+          <summary className="cursor-pointer text-blue-800">Raw record</summary>
           <dl className="mt-1 space-y-1">
             {states.map(([label, value]) => (
               <div key={label}>
                 <dt className="font-medium text-slate-800">{label}</dt>
                 <dd>
-                  <pre className="max-w-md overflow-x-auto rounded bg-slate-100 p-2 whitespace-pre-wrap break-all">
+                  <pre className="max-w-md overflow-x-auto rounded bg-slate-100 p-2 whitespace-pre-wrap break-words">
                     {show(value)}
                   </pre>
                 </dd>

@@ -27,6 +27,33 @@ export function BulkConfirmation({
           back to its WABA override, or the app callback when there is none.
         </p>
       )}
+      {preview.replacedCount > 0 && (
+        <div className="space-y-1" data-testid="bulk-replaced">
+          <p className="font-medium">
+            {action === 'phone_override.set'
+              ? `${plural(preview.replacedCount, 'number')} ${preview.replacedCount === 1 ? 'has its' : 'have their'} own phone number override now, which will be replaced:`
+              : `The phone number override ${preview.replacedCount === 1 ? 'this number has' : 'these numbers have'} now will be removed:`}
+          </p>
+          <ul className="max-h-40 space-y-0.5 overflow-y-auto rounded border border-slate-200 p-2">
+            {preview.replaced.map((r) => (
+              <li
+                key={r.phoneNumberId}
+                data-testid="bulk-replaced-number"
+                data-phone-number-id={r.phoneNumberId}
+              >
+                {r.displayPhoneNumber ?? r.phoneNumberId}
+                {r.wabaName && <span className="text-slate-700"> ({r.wabaName})</span>}:{' '}
+                <span className="break-all font-mono text-xs">{r.current}</span>
+              </li>
+            ))}
+          </ul>
+          {preview.replacedCount > preview.replaced.length && (
+            <p className="text-slate-700">
+              …and {plural(preview.replacedCount - preview.replaced.length, 'more number')}.
+            </p>
+          )}
+        </div>
+      )}
       {preview.skipped > 0 && (
         <p className="text-slate-700">
           {plural(preview.skipped, 'number')} in the selection{' '}

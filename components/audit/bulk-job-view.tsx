@@ -186,7 +186,7 @@ export function BulkJobView({
             <TableHead>Number</TableHead>
             <TableHead>WABA</TableHead>
             <TableHead>Status</TableHead>
-            <TableHead>Graph reports now</TableHead>
+            <TableHead>Phone override: before → after</TableHead>
             <TableHead>Details</TableHead>
           </TableRow>
         </TableHeader>
@@ -208,16 +208,32 @@ export function BulkJobView({
                   <span className="ml-1 text-xs text-slate-700">({item.attempts} attempts)</span>
                 )}
               </TableCell>
-              <TableCell>
-                {item.readBack ? (
-                  <div className="space-y-1">
-                    <TierBadge tier={item.readBack.winner} />
-                    <span className="block break-all font-mono text-xs">
-                      {item.readBack.phoneTier ?? 'No phone override'}
+              <TableCell data-testid="bulk-item-change">
+                <div className="space-y-1 font-mono text-xs">
+                  <span className="block break-words" data-testid="bulk-item-before">
+                    <span className="sr-only">Before: </span>
+                    {item.before ?? (
+                      <span className="font-sans italic text-slate-700">No phone override</span>
+                    )}
+                  </span>
+                  <span aria-hidden="true" className="block text-slate-600">
+                    ↓
+                  </span>
+                  {item.readBack ? (
+                    <span className="block break-words" data-testid="bulk-item-after">
+                      <span className="sr-only">After, as Graph reports it now: </span>
+                      {item.readBack.phoneTier ?? (
+                        <span className="font-sans italic text-slate-700">No phone override</span>
+                      )}
                     </span>
+                  ) : (
+                    <span className="block font-sans text-slate-700">Not written</span>
+                  )}
+                </div>
+                {item.readBack && (
+                  <div className="mt-1">
+                    <TierBadge tier={item.readBack.winner} />
                   </div>
-                ) : (
-                  <span className="text-slate-600">—</span>
                 )}
               </TableCell>
               <TableCell className="max-w-md text-sm">{item.message ?? ''}</TableCell>

@@ -29,10 +29,15 @@ interface ConfirmDialogProps {
   children?: ReactNode;
   /** Keeps the confirm button disabled (e.g. until the target's id is typed). */
   confirmDisabled?: boolean;
+  /**
+   * `destructive` (clear, unsubscribe, delete) styles both buttons as such; `default` is for a write that
+   * is not destructive but still has consequences worth naming first (subscribe).
+   */
+  tone?: 'destructive' | 'default';
 }
 
 /**
- * Confirmation for destructive routing writes (clear, unsubscribe). Stays open while the write runs so the
+ * Confirmation for routing writes with consequences (clear, unsubscribe, subscribe). Stays open while the write runs so the
  * operator sees it is in progress; it cannot be dismissed half-way.
  */
 export function ConfirmDialog({
@@ -46,6 +51,7 @@ export function ConfirmDialog({
   resultRef,
   children,
   confirmDisabled,
+  tone = 'destructive',
 }: ConfirmDialogProps) {
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
@@ -72,7 +78,7 @@ export function ConfirmDialog({
       }}
     >
       <AlertDialogTrigger asChild>
-        <Button variant="outline" disabled={disabled}>
+        <Button variant={tone === 'destructive' ? 'destructive-outline' : 'default'} disabled={disabled}>
           {triggerLabel}
         </Button>
       </AlertDialogTrigger>
@@ -94,7 +100,7 @@ export function ConfirmDialog({
         <AlertDialogFooter>
           <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
           <Button
-            variant="destructive"
+            variant={tone === 'destructive' ? 'destructive' : 'default'}
             onClick={confirm}
             disabled={pending || confirmDisabled}
             aria-live="polite"

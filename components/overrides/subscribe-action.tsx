@@ -1,8 +1,8 @@
 'use client';
 
 import { useRef } from 'react';
-import { PendingLabel } from '@/components/common/pending-label';
-import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/common/confirm-dialog';
+import { SubscribePreview } from '@/components/wabas/subscribe-preview';
 import type { WabaSummary } from '@/lib/routing/types';
 import { describeWabaState } from './describe-after';
 import type { WriteAction } from './types';
@@ -17,26 +17,23 @@ interface SubscribeActionProps {
   phoneNumberId?: string;
 }
 
-/** "Subscribe this app" offered where it is the fix: an unsubscribed WABA, or Graph's `(#100) Before override…`. */
+/** "Subscribe this app", after a confirmation naming where the WABA's numbers start delivering, offered where it is the fix: an unsubscribed WABA, or Graph's `(#100) Before override…`. */
 export function SubscribeAction({ wabaId, wabaLabel, subscribeApp, phoneNumberId }: SubscribeActionProps) {
   const write = useRoutingWrite(subscribeApp, { wabaId, phoneNumberId });
   const resultRef = useRef<HTMLDivElement>(null);
   const result = write.data;
   return (
     <div className="space-y-2">
-      <Button
-        disabled={write.isPending}
-        onClick={async () => {
-          await write.mutateAsync({ wabaId });
-          requestAnimationFrame(() => resultRef.current?.focus());
-        }}
-      >
-        <PendingLabel
-          pending={write.isPending}
-          idle={`Subscribe this app to ${wabaLabel}`}
-          busy="Subscribing…"
-        />
-      </Button>
+      <ConfirmDialog
+        tone="default"
+        triggerLabel={`Subscribe this app to ${wabaLabel}`}
+        title={`Subscribe this app to ${wabaLabel}?`}
+        description={<SubscribePreview wabaId={wabaId} wabaLabel={wabaLabel} />}
+        confirmLabel="Subscribe"
+        pendingLabel="Subscribing…"
+        resultRef={resultRef}
+        onConfirm={() => write.mutateAsync({ wabaId })}
+      />
       <div ref={resultRef} tabIndex={-1} className="focus:outline-none">
         {result &&
           (result.ok ? (

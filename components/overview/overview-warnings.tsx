@@ -7,10 +7,14 @@ import type { Overview } from '@/lib/routing/types';
 
 const linkClass = 'text-blue-800 underline underline-offset-2 hover:text-blue-950';
 
-/** Only what needs someone's attention: silent WABAs, overrides that failed their check, Graph errors. */
-export function OverviewWarnings({ overview }: { overview: Overview }) {
+/**
+ * Only what needs someone's attention: silent WABAs, overrides that failed their check, Graph errors.
+ * `drift`: the audit's drift alert is shown next to these, so "Nothing needs attention" must not be.
+ */
+export function OverviewWarnings({ overview, drift }: { overview: Overview; drift: boolean }) {
   const { unsubscribedWabas, failingOverrides, errors } = overview;
   if (unsubscribedWabas.length === 0 && failingOverrides.length === 0 && errors.length === 0) {
+    if (drift) return null;
     return (
       <Alert variant="success">
         <AlertTitle>Nothing needs attention</AlertTitle>

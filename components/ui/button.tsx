@@ -12,6 +12,8 @@ export const buttonVariants = cva(
         secondary: 'bg-slate-200 text-slate-900 hover:bg-slate-300',
         outline: 'border border-slate-300 bg-white text-slate-900 hover:bg-slate-100',
         destructive: 'bg-red-700 text-white hover:bg-red-800',
+        /** A destructive action offered next to neutral ones (it opens a confirmation): red, but not loud. */
+        'destructive-outline': 'border border-red-300 bg-white text-red-800 hover:bg-red-50',
         ghost: 'text-slate-800 hover:bg-slate-100',
         link: 'text-blue-700 underline underline-offset-4 hover:text-blue-900',
       },

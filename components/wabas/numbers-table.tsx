@@ -68,7 +68,7 @@ export function NumbersTable({ numbers, wabaLabel }: { numbers: NumberRoute[]; w
                       <WinsMarker />
                     </div>
                   )}
-                  <CallbackUrl url={tierUrl(number.tiers, tier)} />
+                  <CallbackUrl url={tierUrl(number.tiers, tier)} truncate />
                 </TableCell>
               );
             })}

@@ -2,7 +2,6 @@
 
 import { useRef, useState } from 'react';
 import { ConfirmDialog } from '@/components/common/confirm-dialog';
-import { PendingLabel } from '@/components/common/pending-label';
 import { Section } from '@/components/common/section';
 import { describeWabaState } from '@/components/overrides/describe-after';
 import { OverrideForm } from '@/components/overrides/override-form';
@@ -11,6 +10,7 @@ import { useRoutingWrite } from '@/components/overrides/use-routing-write';
 import { Button } from '@/components/ui/button';
 import { tierUrl } from '@/lib/routing/tiers';
 import type { WabaDetail } from '@/lib/routing/types';
+import { SubscribePreview } from './subscribe-preview';
 import { fallbackSentence, unsubscribeSentence } from './subscription-consequences';
 import { SubscriptionFacts } from './subscription-facts';
 import { type LastWrite, WabaWriteResult } from './waba-write-result';
@@ -62,16 +62,21 @@ export function SubscriptionPanel({
       {canChange ? (
         <div className="mt-4 flex flex-wrap gap-2">
           {!waba.subscribed && permissions.wabaSubscribe && (
-            <Button
+            <ConfirmDialog
+              tone="default"
+              triggerLabel="Subscribe"
+              title={`Subscribe this app to ${wabaLabel}?`}
+              description={<SubscribePreview wabaId={waba.wabaId} wabaLabel={wabaLabel} />}
+              confirmLabel="Subscribe"
+              pendingLabel="Subscribing…"
               disabled={busy}
-              onClick={() =>
+              resultRef={resultRef}
+              onConfirm={() =>
                 run('subscription', `Subscribed to ${wabaLabel}`, () =>
                   subscribe.mutateAsync({ wabaId: waba.wabaId }),
                 )
               }
-            >
-              <PendingLabel pending={subscribe.isPending} idle="Subscribe" busy="Subscribing…" />
-            </Button>
+            />
           )}
           {permissions.overrideWrite && waba.subscribed && (
             <Button

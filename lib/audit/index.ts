@@ -16,3 +16,4 @@ export { type DriftSummary, driftSummary, numberDrift, type RouteHistory, routeH
 export { listSnapshots, urlGroups, walkSnapshots } from './queries';
 export { type StartedScan, startAuditScan } from './scan-job';
 export { getScan, latestCompletedScan, latestScan } from './scans';
+export { targetNames } from './target-names';

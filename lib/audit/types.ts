@@ -81,6 +81,11 @@ export interface BulkItemView {
   /** WriteOutcome kind of the last attempt (`applied`, `stale`, `graph_error`, …). */
   outcome: string | null;
   message: string | null;
+  /**
+   * The phone override this item's write replaces (or clears): the audit snapshot's, or Graph's current
+   * value after a stale attempt. null when the number had none.
+   */
+  before: string | null;
   /** What Graph reported after the write. */
   readBack: { phoneTier: string | null; winner: Tier | null; effectiveUrl: string | null } | null;
   attempts: number;

@@ -12,6 +12,9 @@ import { resolveRoute } from './tiers';
 import type { FailingOverride, Overview, WabaSummary } from './types';
 import { presentOrNull, thisAppEntry, toWabaSummary } from './views';
 
+/** How many destinations the overview's chart shows; the audit groups them all. */
+export const OVERVIEW_TOP_URLS = 10;
+
 type InUse = Omit<FailingOverride, 'checkedAt' | 'reason'>;
 
 export async function getOverview(
@@ -27,6 +30,7 @@ export async function getOverview(
   };
   const unsubscribedWabas: WabaSummary[] = [];
   const inUse: InUse[] = [];
+  const perUrl = new Map<string | null, number>();
   let numberCount = 0;
 
   for (const waba of scan.wabas) {
@@ -41,6 +45,7 @@ export async function getOverview(
       numberCount += 1;
       const resolution = resolveRoute({ subscribed, tiers: number.webhook_configuration ?? {} });
       byWinner[resolution.winner ?? 'none'] += 1;
+      perUrl.set(resolution.url, (perUrl.get(resolution.url) ?? 0) + 1);
       if (resolution.winner === 'phone_number' && resolution.url) {
         inUse.push({ phoneNumberId: number.id, wabaId: waba.wabaId, url: resolution.url });
       }
@@ -63,6 +68,10 @@ export async function getOverview(
     wabaCount: scan.wabas.length,
     numberCount,
     byWinner,
+    byUrl: [...perUrl]
+      .map(([url, count]) => ({ url, count }))
+      .sort((a, b) => b.count - a.count || (a.url ?? '').localeCompare(b.url ?? ''))
+      .slice(0, OVERVIEW_TOP_URLS),
     unsubscribedWabas,
     failingOverrides,
     errors: scan.errors,

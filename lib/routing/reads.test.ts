@@ -208,6 +208,16 @@ describe('getOverview', () => {
       errors: [],
     });
     expect(overview.unsubscribedWabas.map((w) => w.wabaId)).toEqual([h.scenarios.unsubscribedWaba.wabaId]);
+    // Numbers per effective URL: every number lands in exactly one group (fewer than ten destinations here).
+    expect(overview.byUrl[0]).toEqual({
+      url: 'https://switchboard-demo.example.com/webhooks/whatsapp',
+      count: 8,
+    });
+    expect(overview.byUrl.find((g) => g.url === null)?.count).toBe(overview.byWinner.none);
+    expect(overview.byUrl.reduce((sum, g) => sum + g.count, 0)).toBe(overview.numberCount);
+    expect(overview.byUrl.map((g) => g.count)).toEqual(
+      [...overview.byUrl.map((g) => g.count)].sort((a, b) => b - a),
+    );
     expect(await h.calls()).toHaveLength(4);
     await getOverview(h.ctx);
     expect(await h.calls()).toHaveLength(4);

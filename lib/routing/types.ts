@@ -128,6 +128,8 @@ export interface Overview {
   numberCount: number;
   /** Numbers per winning tier; `none` = nothing delivered (unsubscribed WABA or no URL on any tier). */
   byWinner: Record<Tier | 'none', number>;
+  /** Numbers per effective URL, most numbers first, at most OVERVIEW_TOP_URLS; `url: null` = no delivery. */
+  byUrl: { url: string | null; count: number }[];
   unsubscribedWabas: WabaSummary[];
   failingOverrides: FailingOverride[];
   errors: GraphFailureView[];

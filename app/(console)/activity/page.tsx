@@ -14,8 +14,10 @@ import {
   parsePage,
   queryChangeLog,
 } from '@/lib/activity';
+import { targetNames } from '@/lib/audit';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
+import { getAuditEnv } from '@/lib/server';
 
 export const metadata: Metadata = { title: 'Activity' };
 
@@ -34,6 +36,15 @@ export default async function ActivityPage({
     queryChangeLog({ filter, page: parsePage(params), pageSize: PAGE_SIZE }),
     changeLogFacets(),
   ]);
+  const idsOf = (type: string) => [
+    ...new Set(result.rows.filter((r) => r.targetType === type).map((r) => r.targetId)),
+  ];
+  const names = Object.fromEntries(
+    await targetNames((await getAuditEnv()).db, {
+      phoneNumberIds: idsOf('phone_number'),
+      wabaIds: idsOf('waba'),
+    }),
+  );
   const query = filterQuery(filter);
   const filtered = query.length > 0;
   return (
@@ -71,7 +82,7 @@ export default async function ActivityPage({
           </EmptyState>
         ) : (
           <>
-            <ActivityTable rows={result.rows} caption="Change log, newest first" />
+            <ActivityTable rows={result.rows} caption="Change log, newest first" names={names} />
             <Pagination
               page={result.page}
               pageSize={result.pageSize}

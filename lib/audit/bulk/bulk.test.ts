@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { callbackChecks, changeLog } from '@/lib/db/schema';
 import { settled } from '@/lib/jobs/runs';
 import { startAuditScan } from '../scan-job';
+import { targetNames } from '../target-names';
 import { type AuditHarness, startAuditHarness } from '../test-support';
 import { getBulkJob } from './jobs';
 import { previewBulk, retryBulkJob, startBulkReroute } from './start';
@@ -79,6 +80,28 @@ describe('bulk re-routing from an audit selection', () => {
     expect(rows.every((r) => r.action === 'phone_override.set' && r.outcome === 'success')).toBe(true);
     expect(rows.every((r) => r.actorEmail === ACTOR.email)).toBe(true);
     expect(await checksSince()).toHaveLength(1);
+  });
+
+  it('the preview names the numbers whose own phone override a set would replace, with the current URL', async () => {
+    const url = h.fixture.receiverUrl;
+    expect(await previewBulk(h.env, selection(url))).toMatchObject({ replacedCount: 0, replaced: [] });
+    const overwrite = { ...selection(url), filter: { winner: 'phone_number' as const } };
+    const preview = await previewBulk(h.env, overwrite);
+    expect(preview.count).toBeGreaterThan(0);
+    expect(preview.replacedCount).toBe(preview.count);
+    expect(preview.replaced).toHaveLength(preview.count);
+    for (const entry of preview.replaced) {
+      expect(entry.current).toBe(await phoneTierOnGraph(entry.phoneNumberId));
+      expect(entry.current).not.toBe(url);
+    }
+  });
+
+  it('names numbers and WABAs as the latest audit recorded them; unknown ids stay unnamed', async () => {
+    const { phoneNumberId, wabaId } = h.fixture.scenarios.phoneNumberTier;
+    const names = await targetNames(h.db, { phoneNumberIds: [phoneNumberId, '999'], wabaIds: [wabaId] });
+    expect(names.get(phoneNumberId)).toBe('+44 7700 900123 (Acme Retail EU)');
+    expect(names.get(wabaId)).toBe(`Acme Retail EU (${wabaId})`);
+    expect(names.has('999')).toBe(false);
   });
 
   it('lists partial failures (stale, Graph errors) and applies them on retry', async () => {

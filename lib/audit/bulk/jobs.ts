@@ -144,6 +144,7 @@ function toItemView(row: BulkJobItemRow): BulkItemView {
     status: row.status,
     outcome: row.outcome,
     message: row.message,
+    before: row.expected,
     readBack: row.readBack,
     attempts: row.attempts,
   };

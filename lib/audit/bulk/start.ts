@@ -4,7 +4,7 @@
  * the verify token is kept only in the memory of the run (masked in the database), so a retry asks for it again.
  */
 import 'server-only';
-import { and, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import { routeSnapshots } from '@/lib/db/schema';
 import { isLive } from '@/lib/jobs/liveness';
 import type { Actor } from '@/lib/routing';
@@ -35,7 +35,21 @@ export interface BulkPreview {
   count: number;
   /** Numbers matching the filter that need no write (already on that URL, or no override to clear). */
   skipped: number;
+  /** Numbers to be written that have a phone override of their own now (replaced by a set, removed by a clear). */
+  replacedCount: number;
+  /** The first BULK_PREVIEW_REPLACED of them, with the override they have now, for the review. */
+  replaced: ReplacedOverride[];
 }
+
+export interface ReplacedOverride {
+  phoneNumberId: string;
+  displayPhoneNumber: string | null;
+  wabaName: string | null;
+  current: string;
+}
+
+/** How many overwritten numbers the review names one by one; the count always covers them all. */
+export const BULK_PREVIEW_REPLACED = 20;
 
 export type BulkStartResult =
   | { kind: 'started'; jobId: string }
@@ -56,10 +70,27 @@ export async function previewBulk(env: AuditEnv, selection: BulkSelection): Prom
     .select({
       total: sql<number>`count(*)::int`,
       count: sql<number>`count(*) filter (where ${needsWrite(selection)})::int`,
+      replaced: sql<number>`count(*) filter (where ${and(needsWrite(selection), isNotNull(s.phoneTier))})::int`,
     })
     .from(s)
     .where(where);
-  return { count: row?.count ?? 0, skipped: (row?.total ?? 0) - (row?.count ?? 0) };
+  const replaced = await env.db
+    .select({
+      phoneNumberId: s.phoneNumberId,
+      displayPhoneNumber: s.displayPhoneNumber,
+      wabaName: s.wabaName,
+      current: s.phoneTier,
+    })
+    .from(s)
+    .where(and(where, needsWrite(selection), isNotNull(s.phoneTier)))
+    .orderBy(asc(s.phoneNumberId))
+    .limit(BULK_PREVIEW_REPLACED);
+  return {
+    count: row?.count ?? 0,
+    skipped: (row?.total ?? 0) - (row?.count ?? 0),
+    replacedCount: row?.replaced ?? 0,
+    replaced: replaced.map((r) => ({ ...r, current: r.current ?? '' })),
+  };
 }
 
 function inputProblems(selection: BulkSelection, verifyToken: string | undefined, allowLoopback: boolean) {
