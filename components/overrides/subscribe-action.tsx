@@ -21,18 +21,18 @@ interface SubscribeActionProps {
 export function SubscribeAction({ wabaId, wabaLabel, subscribeApp, phoneNumberId }: SubscribeActionProps) {
   const write = useRoutingWrite(subscribeApp, { wabaId, phoneNumberId });
   const resultRef = useRef<HTMLDivElement>(null);
-  const result = write.data;
+  const result = write.state;
   return (
     <div className="space-y-2">
       <Button
-        disabled={write.isPending}
+        disabled={write.pending}
         onClick={async () => {
-          await write.mutateAsync({ wabaId });
+          await write.run({ wabaId });
           requestAnimationFrame(() => resultRef.current?.focus());
         }}
       >
         <PendingLabel
-          pending={write.isPending}
+          pending={write.pending}
           idle={`Subscribe this app to ${wabaLabel}`}
           busy="Subscribing…"
         />
