@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import { and, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { FieldRefusal } from '@/lib/auth/safe-action';
 import { routeSnapshots } from '@/lib/db/schema';
 import { isLive } from '@/lib/jobs/liveness';
 import type { Actor } from '@/lib/routing';
@@ -39,7 +40,7 @@ export interface BulkPreview {
 
 export type BulkStartResult =
   | { kind: 'started'; jobId: string }
-  | { kind: 'refused'; message: string; fieldErrors?: Record<string, string[]> }
+  | { kind: 'refused'; message: string }
   | { kind: 'preflight_failed'; preflight: PreflightResult };
 
 const s = routeSnapshots;
@@ -76,7 +77,7 @@ export async function startBulkReroute(
   env: AuditEnv,
   request: BulkSelection & { verifyToken?: string; expectedCount: number },
   actor: Actor,
-): Promise<BulkStartResult> {
+): Promise<BulkStartResult | FieldRefusal> {
   const routing = await env.routing();
   const fieldErrors = inputProblems(request, request.verifyToken, routing.allowLoopbackCallbacks);
   if (fieldErrors) return { kind: 'refused', message: 'Some fields need attention.', fieldErrors };
@@ -138,7 +139,7 @@ export async function retryBulkJob(
   env: AuditEnv,
   request: { jobId: string; verifyToken?: string },
   actor: Actor,
-): Promise<BulkStartResult> {
+): Promise<BulkStartResult | FieldRefusal> {
   const job = await getJobRow(env.db, request.jobId);
   if (!job) return { kind: 'refused', message: 'This job does not exist.' };
   if (isLive(job)) return { kind: 'refused', message: 'This job is still running; wait for it to finish.' };
