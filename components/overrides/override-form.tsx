@@ -1,17 +1,16 @@
 'use client';
 
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
-import { PendingLabel } from '@/components/common/pending-label';
 import { ReceiverLabel } from '@/components/receivers/receiver-choices';
 import { ReceiverPicker } from '@/components/receivers/receiver-picker';
 import { CallbackUrl } from '@/components/routing/callback-url';
-import { Button } from '@/components/ui/button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { RoutingScope } from '@/lib/query/invalidate';
 import { overrideInputSchema, receiverIdSchema } from '@/lib/routing/validation';
 import { type OverrideFieldErrors, type OverrideFieldName, OverrideFields } from './override-fields';
 import { OverrideFormResult, type Shown } from './override-form-result';
 import { type OverrideTarget, OverrideTargetChoice } from './override-target-choice';
+import { SaveAndTestButtons } from './save-and-test-buttons';
 import type { TestCallbackAction, WriteAction } from './types';
 import { useRoutingWrite } from './use-routing-write';
 
@@ -164,16 +163,12 @@ export function OverrideForm<T>(props: OverrideFormProps<T>) {
             onChange={onChange}
           />
         )}
-        <div className="flex flex-wrap gap-2">
-          <Button type="submit">
-            <PendingLabel pending={save.pending} idle={props.submitLabel} busy="Verifying and saving…" />
-          </Button>
-          {canTest && (
-            <Button variant="outline" onClick={onTest}>
-              <PendingLabel pending={test.pending} idle="Test callback" busy="Testing…" />
-            </Button>
-          )}
-        </div>
+        <SaveAndTestButtons
+          submitLabel={props.submitLabel}
+          savePending={save.pending}
+          testPending={test.pending}
+          onTest={canTest ? onTest : undefined}
+        />
       </fieldset>
       <div
         ref={resultRef}

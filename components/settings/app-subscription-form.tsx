@@ -1,12 +1,11 @@
 'use client';
 
 import { type FormEvent, useRef, useState } from 'react';
-import { PendingLabel } from '@/components/common/pending-label';
 import { type OverrideFieldErrors, OverrideFields } from '@/components/overrides/override-fields';
 import { OverrideFormResult, type Shown } from '@/components/overrides/override-form-result';
+import { SaveAndTestButtons } from '@/components/overrides/save-and-test-buttons';
 import type { TestCallbackAction } from '@/components/overrides/types';
 import { WriteOutcomeAlert } from '@/components/overrides/write-outcome-alert';
-import { Button } from '@/components/ui/button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { appSubscriptionValue } from '@/lib/routing/app-subscription-value';
 import type { AppSubscriptionView } from '@/lib/routing/types';
@@ -113,14 +112,12 @@ export function AppSubscriptionForm({
           onChange={(field, value) => (field === 'overrideCallbackUri' ? setUrl(value) : setToken(value))}
         />
         <WebhookFieldPicker idPrefix={ID} selected={fields} error={errors.fields} onChange={setFields} />
-        <div className="flex flex-wrap gap-2">
-          <Button type="submit">
-            <PendingLabel pending={write.pending} idle="Save app callback" busy="Verifying and saving…" />
-          </Button>
-          <Button variant="outline" onClick={onTest}>
-            <PendingLabel pending={test.pending} idle="Test callback" busy="Testing…" />
-          </Button>
-        </div>
+        <SaveAndTestButtons
+          submitLabel="Save app callback"
+          savePending={write.pending}
+          testPending={test.pending}
+          onTest={onTest}
+        />
       </fieldset>
       <div
         ref={resultRef}
