@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId } from 'react';
 import { PendingLabel } from '@/components/common/pending-label';
 import { PreflightResult } from '@/components/common/preflight-result';
 import { Timestamp } from '@/components/common/timestamp';
@@ -21,11 +21,11 @@ import {
   TableHeader,
   TableRow,
 } from '@/components/ui/table';
+import { useActionForm } from '@/components/ui/use-action-form';
 import type { BulkStartResult } from '@/lib/audit/bulk/start';
 import type { BulkItemStatus, BulkJobView as BulkJob } from '@/lib/audit/types';
 import type { ActionResult } from '@/lib/auth/safe-action';
 import { auditKeys } from '@/lib/query/keys';
-import type { PreflightResult as PreflightResultView } from '@/lib/routing/types';
 import { fetchBulkJob } from './audit-api';
 import { count, plural } from './format';
 import { ProgressBar } from './progress-bar';
@@ -52,27 +52,26 @@ function RetryForm({
   onStarted: () => void;
 }) {
   const id = useId();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [preflight, setPreflight] = useState<PreflightResultView | null>(null);
   const needsToken = job.action === 'phone_override.set';
   const retryable = job.counts.failed + job.counts.pending + job.counts.running;
+  const { state, run, pending } = useActionForm(retry, {
+    resetOnSuccess: false,
+    after: (result) => result.ok && result.data.kind === 'started' && onStarted(),
+  });
+  // A refused token comes back as the wrapper's field errors; this form has one field, so they join the message.
+  const error = !state
+    ? null
+    : !state.ok
+      ? [state.error, ...Object.values(state.fieldErrors ?? {}).flat()].join(' ')
+      : state.data.kind === 'refused'
+        ? state.data.message
+        : null;
+  const preflight = state?.ok && state.data.kind === 'preflight_failed' ? state.data.preflight : null;
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const token = String(new FormData(event.currentTarget).get('verifyToken') ?? '');
-    setPending(true);
-    setError(null);
-    setPreflight(null);
-    try {
-      const result = await retry({ jobId: job.id, ...(needsToken && { verifyToken: token }) });
-      if (!result.ok) return setError(result.error);
-      if (result.data.kind === 'started') return onStarted();
-      if (result.data.kind === 'preflight_failed') return setPreflight(result.data.preflight);
-      setError([result.data.message, ...Object.values(result.data.fieldErrors ?? {}).flat()].join(' '));
-    } finally {
-      setPending(false);
-    }
+    void run({ jobId: job.id, ...(needsToken && { verifyToken: token }) });
   }
 
   return (

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useActionForm } from '@/components/ui/use-action-form';
 import type { BulkPreview } from '@/lib/audit/bulk/start';
 import { type AuditFilter, selectionOf } from '@/lib/audit/filter';
 import type { BulkAction } from '@/lib/audit/types';
@@ -43,24 +44,17 @@ export function useBulkReroute({
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<string | null>(null);
   const [preflight, setPreflight] = useState<PreflightResult | null>(null);
-  const [pending, setPending] = useState(false);
   const selection = selectionOf(filter);
+  // Both steps run through the one write pattern; its pending state is the hook's.
+  const previewAction = useActionForm(actions.previewBulkReroute, { resetOnSuccess: false });
+  const startAction = useActionForm(actions.startBulkReroute, { resetOnSuccess: false });
+  const pending = previewAction.pending || startAction.pending;
 
   function reset() {
     setStep({ kind: 'form' });
     setFieldErrors({});
     setError(null);
     setPreflight(null);
-  }
-
-  async function run(work: () => Promise<void>) {
-    setPending(true);
-    setError(null);
-    try {
-      await work();
-    } finally {
-      setPending(false);
-    }
   }
 
   async function review() {
@@ -75,51 +69,48 @@ export function useBulkReroute({
     setFieldErrors(problems);
     setError(null);
     if (Object.keys(problems).length) return;
-    await run(async () => {
-      const result = await actions.previewBulkReroute({
-        scanId,
-        filter: selection,
-        action,
-        ...(action === 'phone_override.set' && { overrideCallbackUri: url.trim() }),
-      });
-      if (!result.ok) setError(result.error);
-      else setStep({ kind: 'review', preview: result.data, url: url.trim(), token, action });
+    const result = await previewAction.run({
+      scanId,
+      filter: selection,
+      action,
+      ...(action === 'phone_override.set' && { overrideCallbackUri: url.trim() }),
     });
+    if (!result.ok) setError(result.error);
+    else setStep({ kind: 'review', preview: result.data, url: url.trim(), token, action });
   }
 
   async function confirm() {
     if (step.kind !== 'review') return;
-    await run(async () => {
-      const result = await actions.startBulkReroute({
-        scanId,
-        filter: selection,
-        action: step.action,
-        expectedCount: step.preview.count,
-        ...(step.action === 'phone_override.set' && {
-          overrideCallbackUri: step.url,
-          verifyToken: step.token,
-        }),
-      });
-      if (!result.ok) {
-        setError(result.error);
-        // A field the service refused (the URL, the token): back to the form with the field marked.
-        if (result.fieldErrors) {
-          setFieldErrors(result.fieldErrors);
-          setStep({ kind: 'form' });
-        }
-        return;
-      }
-      const started = result.data;
-      if (started.kind === 'started') {
-        onStarted();
-        router.push(`/audit/bulk/${started.jobId}`);
-      } else if (started.kind === 'preflight_failed') {
-        setPreflight(started.preflight);
-        setStep({ kind: 'form' });
-      } else {
-        setError(started.message);
-      }
+    setError(null);
+    const result = await startAction.run({
+      scanId,
+      filter: selection,
+      action: step.action,
+      expectedCount: step.preview.count,
+      ...(step.action === 'phone_override.set' && {
+        overrideCallbackUri: step.url,
+        verifyToken: step.token,
+      }),
     });
+    if (!result.ok) {
+      setError(result.error);
+      // A field the service refused (the URL, the token): back to the form with the field marked.
+      if (result.fieldErrors) {
+        setFieldErrors(result.fieldErrors);
+        setStep({ kind: 'form' });
+      }
+      return;
+    }
+    const started = result.data;
+    if (started.kind === 'started') {
+      onStarted();
+      router.push(`/audit/bulk/${started.jobId}`);
+    } else if (started.kind === 'preflight_failed') {
+      setPreflight(started.preflight);
+      setStep({ kind: 'form' });
+    } else {
+      setError(started.message);
+    }
   }
 
   return {

@@ -7,6 +7,8 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { ActionResult } from '@/lib/auth/safe-action';
 import { type DemoAccount, DemoAccounts } from './demo-accounts';
 import { signInErrorMessage } from './sign-in-errors';
 
@@ -19,41 +21,49 @@ interface SignInFormProps {
 }
 
 export function SignInForm({ callbackUrl, initialError, sso, demoAccounts }: SignInFormProps) {
-  const [error, setError] = useState(initialError);
-  const [pending, setPending] = useState<'password' | 'sso' | null>(null);
   // Until React has hydrated, a click would submit the bare form; keep the buttons off until then.
   const [ready, setReady] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const ids = { email: useId(), password: useId(), error: useId() };
+  const password = useActionForm(
+    async (form: FormData): Promise<ActionResult<null>> => {
+      const result = await signIn('credentials', {
+        redirect: false,
+        email: String(form.get('email') ?? ''),
+        password: String(form.get('password') ?? ''),
+        callbackUrl,
+      });
+      if (result?.ok && !result.error) {
+        // A full load: the console renders fresh for the new session. Stays pending until the page goes.
+        window.location.assign(callbackUrl);
+        return new Promise<never>(() => {});
+      }
+      return {
+        ok: false,
+        error: signInErrorMessage(result?.error ?? 'Unknown') ?? 'Sign-in did not complete. Try again.',
+      };
+    },
+    { resetOnSuccess: false, after: (result) => !result.ok && passwordRef.current?.select() },
+  );
+  const ssoSignIn = useActionForm<null, void>(
+    async () => {
+      await signIn('oidc', { callbackUrl });
+      return { ok: true, data: null };
+    },
+    { resetOnSuccess: false },
+  );
+  const pending = password.pending || ssoSignIn.pending;
+  // The page's error (e.g. a failed SSO round trip) shows until the next attempt answers.
+  const error =
+    password.state && !password.state.ok ? password.state.error : password.state ? null : initialError;
 
   useEffect(() => setReady(true), []);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending('password');
-    setError(null);
-    const result = await signIn('credentials', {
-      redirect: false,
-      email: String(form.get('email') ?? ''),
-      password: String(form.get('password') ?? ''),
-      callbackUrl,
-    });
-    if (result?.ok && !result.error) {
-      // A full load: the console renders fresh for the new session.
-      window.location.assign(callbackUrl);
-      return;
-    }
-    setPending(null);
-    setError(signInErrorMessage(result?.error ?? 'Unknown'));
-    passwordRef.current?.select();
-  }
-
-  async function onSso() {
-    setPending('sso');
-    setError(null);
-    await signIn('oidc', { callbackUrl });
+    // `run`, not `<form action>`: React would clear the fields after an action, losing the email on a typo.
+    void password.run(new FormData(event.currentTarget));
   }
 
   return (
@@ -96,8 +106,8 @@ export function SignInForm({ callbackUrl, initialError, sso, demoAccounts }: Sig
             aria-invalid={error ? true : undefined}
           />
         </div>
-        <Button type="submit" className="w-full" disabled={!ready || pending !== null}>
-          <PendingLabel pending={pending === 'password'} idle="Sign in" busy="Signing in…" />
+        <Button type="submit" className="w-full" disabled={!ready || pending}>
+          <PendingLabel pending={password.pending} idle="Sign in" busy="Signing in…" />
         </Button>
       </form>
       {sso && (
@@ -107,9 +117,14 @@ export function SignInForm({ callbackUrl, initialError, sso, demoAccounts }: Sig
             or
             <span className="h-px flex-1 bg-slate-300" />
           </p>
-          <Button variant="outline" className="w-full" disabled={!ready || pending !== null} onClick={onSso}>
+          <Button
+            variant="outline"
+            className="w-full"
+            disabled={!ready || pending}
+            onClick={() => void ssoSignIn.run()}
+          >
             <PendingLabel
-              pending={pending === 'sso'}
+              pending={ssoSignIn.pending}
               idle={`Continue with ${sso.label}`}
               busy="Redirecting…"
             />

@@ -12,6 +12,7 @@ import {
   AlertDialogTrigger,
 } from '@/components/ui/alert-dialog';
 import { Button } from '@/components/ui/button';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { PendingLabel } from './pending-label';
 
 interface ConfirmDialogProps {
@@ -21,6 +22,7 @@ interface ConfirmDialogProps {
   description: ReactNode;
   confirmLabel: string;
   pendingLabel: string;
+  /** The write, usually a `useActionForm` `run`: the dialog stays open and busy until it resolves. */
   onConfirm: () => Promise<unknown>;
   disabled?: boolean;
   /** After confirming, focus moves here (the result) instead of back to a trigger that may have gone. */
@@ -54,18 +56,19 @@ export function ConfirmDialog({
   tone = 'destructive',
 }: ConfirmDialogProps) {
   const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
   const confirmed = useRef(false);
-
-  async function confirm() {
-    setPending(true);
-    confirmed.current = true;
-    try {
+  // The same pending mechanism as every other write: the confirmation is an action that ends when the write does.
+  const { run, pending } = useActionForm<null, void>(
+    async () => {
       await onConfirm();
-    } finally {
-      setPending(false);
-      setOpen(false);
-    }
+      return { ok: true, data: null };
+    },
+    { resetOnSuccess: false, after: () => setOpen(false) },
+  );
+
+  function confirm() {
+    confirmed.current = true;
+    void run();
   }
 
   return (

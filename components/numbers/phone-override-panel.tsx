@@ -52,7 +52,7 @@ export function PhoneOverridePanel(props: PhoneOverridePanelProps) {
           variant="outline"
           aria-expanded={formOpen}
           aria-controls="phone-override-form"
-          disabled={clear.isPending}
+          disabled={clear.pending}
           onClick={() => setFormOpen((open) => !open)}
         >
           {current ? 'Change phone override' : 'Set phone override'}
@@ -64,10 +64,10 @@ export function PhoneOverridePanel(props: PhoneOverridePanelProps) {
             description={<p>{clearPhoneSentence(numberLabel, number)}</p>}
             confirmLabel="Clear phone override"
             pendingLabel="Clearing…"
-            disabled={clear.isPending}
+            disabled={clear.pending}
             resultRef={resultRef}
             onConfirm={async () => {
-              await clear.mutateAsync({ phoneNumberId: number.phoneNumberId, expected: current });
+              await clear.run({ phoneNumberId: number.phoneNumberId, expected: current });
               setFormOpen(false);
             }}
           />
@@ -101,10 +101,10 @@ export function PhoneOverridePanel(props: PhoneOverridePanelProps) {
         </div>
       )}
       <div ref={resultRef} tabIndex={-1} className="focus:outline-none" data-testid="clear-result">
-        {clear.data &&
-          (clear.data.ok ? (
+        {clear.state &&
+          (clear.state.ok ? (
             <WriteOutcomeAlert
-              outcome={clear.data.data}
+              outcome={clear.state.data}
               successTitle="Phone number override cleared"
               noun="phone number override"
               describeAfter={describeNumberRoute}
@@ -112,7 +112,7 @@ export function PhoneOverridePanel(props: PhoneOverridePanelProps) {
             />
           ) : (
             <Alert variant="destructive">
-              <AlertTitle>{clear.data.error}</AlertTitle>
+              <AlertTitle>{clear.state.error}</AlertTitle>
             </Alert>
           ))}
       </div>

@@ -1,17 +1,16 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
-import { PendingLabel } from '@/components/common/pending-label';
 import { ReceiverLabel } from '@/components/receivers/receiver-choices';
 import { ReceiverPicker } from '@/components/receivers/receiver-picker';
 import { CallbackUrl } from '@/components/routing/callback-url';
-import { Button } from '@/components/ui/button';
+import { useActionForm } from '@/components/ui/use-action-form';
 import type { RoutingScope } from '@/lib/query/invalidate';
 import { overrideInputSchema, receiverIdSchema } from '@/lib/routing/validation';
 import { type OverrideFieldErrors, type OverrideFieldName, OverrideFields } from './override-fields';
 import { OverrideFormResult, type Shown } from './override-form-result';
 import { type OverrideTarget, OverrideTargetChoice } from './override-target-choice';
+import { SaveAndTestButtons } from './save-and-test-buttons';
 import type { TestCallbackAction, WriteAction } from './types';
 import { useRoutingWrite } from './use-routing-write';
 
@@ -51,8 +50,8 @@ export function OverrideForm<T>(props: OverrideFormProps<T>) {
   const formRef = useRef<HTMLFormElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const save = useRoutingWrite(props.save, scope);
-  const test = useMutation({ mutationFn: props.testCallback });
-  const pending = save.isPending || test.isPending;
+  const test = useActionForm(props.testCallback, { resetOnSuccess: false });
+  const pending = save.pending || test.pending;
 
   function validate(next = values): boolean {
     if (sendTo === 'receiver') {
@@ -115,7 +114,7 @@ export function OverrideForm<T>(props: OverrideFormProps<T>) {
     event.preventDefault();
     setAttempted(true);
     if (!validate()) return;
-    const result = await save.mutateAsync(new FormData(event.currentTarget));
+    const result = await save.run(new FormData(event.currentTarget));
     if (result.ok) {
       const outcome = result.data;
       if (outcome.kind === 'applied' || outcome.kind === 'mismatch') {
@@ -132,7 +131,7 @@ export function OverrideForm<T>(props: OverrideFormProps<T>) {
     setAttempted(true);
     if (!validate()) return;
     const input = sendTo === 'receiver' ? { target: 'receiver' as const, receiverId } : values;
-    show({ type: 'test', result: await test.mutateAsync(input) });
+    show({ type: 'test', result: await test.run(input) });
   }
 
   return (
@@ -164,16 +163,12 @@ export function OverrideForm<T>(props: OverrideFormProps<T>) {
             onChange={onChange}
           />
         )}
-        <div className="flex flex-wrap gap-2">
-          <Button type="submit">
-            <PendingLabel pending={save.isPending} idle={props.submitLabel} busy="Verifying and saving…" />
-          </Button>
-          {canTest && (
-            <Button variant="outline" onClick={onTest}>
-              <PendingLabel pending={test.isPending} idle="Test callback" busy="Testing…" />
-            </Button>
-          )}
-        </div>
+        <SaveAndTestButtons
+          submitLabel={props.submitLabel}
+          savePending={save.pending}
+          testPending={test.pending}
+          onTest={canTest ? onTest : undefined}
+        />
       </fieldset>
       <div
         ref={resultRef}

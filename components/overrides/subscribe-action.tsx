@@ -21,7 +21,7 @@ interface SubscribeActionProps {
 export function SubscribeAction({ wabaId, wabaLabel, subscribeApp, phoneNumberId }: SubscribeActionProps) {
   const write = useRoutingWrite(subscribeApp, { wabaId, phoneNumberId });
   const resultRef = useRef<HTMLDivElement>(null);
-  const result = write.data;
+  const result = write.state;
   return (
     <div className="space-y-2">
       <ConfirmDialog
@@ -32,7 +32,7 @@ export function SubscribeAction({ wabaId, wabaLabel, subscribeApp, phoneNumberId
         confirmLabel="Subscribe"
         pendingLabel="Subscribing…"
         resultRef={resultRef}
-        onConfirm={() => write.mutateAsync({ wabaId })}
+        onConfirm={() => write.run({ wabaId })}
       />
       <div ref={resultRef} tabIndex={-1} className="focus:outline-none">
         {result &&

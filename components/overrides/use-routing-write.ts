@@ -1,7 +1,8 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
+import { useActionForm } from '@/components/ui/use-action-form';
 import type { ActionResult } from '@/lib/auth/safe-action';
 import { invalidateRouting, type RoutingScope } from '@/lib/query/invalidate';
 import type { WriteOutcome } from '@/lib/routing/types';
@@ -14,8 +15,9 @@ function mayHaveChanged<T>(result: ActionResult<WriteOutcome<T>>): boolean {
 }
 
 /**
- * Runs one routing server action (set/clear override, subscribe, unsubscribe) and, when Graph may have
- * changed, refreshes both the cached queries and the server-rendered parts of the page (change history).
+ * Runs one routing server action (set/clear override, subscribe, unsubscribe) through `useActionForm` and, when
+ * Graph may have changed, refreshes both the cached queries and the server-rendered parts of the page (change
+ * history) before the result shows.
  */
 export function useRoutingWrite<I, T>(
   action: (input: I) => Promise<ActionResult<WriteOutcome<T>>>,
@@ -23,9 +25,9 @@ export function useRoutingWrite<I, T>(
 ) {
   const queryClient = useQueryClient();
   const router = useRouter();
-  return useMutation({
-    mutationFn: action,
-    onSuccess: async (result) => {
+  return useActionForm(action, {
+    resetOnSuccess: false,
+    after: async (result) => {
       if (!mayHaveChanged(result)) return;
       await invalidateRouting(queryClient, scope);
       router.refresh();

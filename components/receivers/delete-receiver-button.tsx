@@ -1,10 +1,10 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { deleteReceiverAction } from '@/app/(console)/receivers/_actions/delete-receiver';
 import { ConfirmDialog } from '@/components/common/confirm-dialog';
-import { Alert } from '@/components/ui/alert';
+import { ResultRegion } from '@/components/ui/result-region';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 /** Deleting names the receiver and what stops working, because overrides may still point at its URL. */
 export function DeleteReceiverButton({
@@ -17,7 +17,10 @@ export function DeleteReceiverButton({
   url: string;
 }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const remove = useActionForm(deleteReceiverAction, {
+    resetOnSuccess: false,
+    after: (result) => result.ok && router.push('/receivers'),
+  });
   return (
     <div className="space-y-2">
       <ConfirmDialog
@@ -35,19 +38,9 @@ export function DeleteReceiverButton({
         }
         confirmLabel="Delete receiver"
         pendingLabel="Deleting…"
-        onConfirm={async () => {
-          const result = await deleteReceiverAction({ id: receiverId });
-          if (result.ok) router.push('/receivers');
-          else setError(result.error);
-        }}
+        onConfirm={() => remove.run({ id: receiverId })}
       />
-      <div aria-live="polite">
-        {error && (
-          <Alert variant="destructive">
-            <p>{error}</p>
-          </Alert>
-        )}
-      </div>
+      <ResultRegion state={remove.state} success={() => null} />
     </div>
   );
 }

@@ -1,12 +1,13 @@
 'use client';
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, useTransition } from 'react';
+import { useId, useState } from 'react';
 import { sendTestEventAction } from '@/app/(console)/receivers/_actions/send-test-event';
 import { PendingLabel } from '@/components/common/pending-label';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { ResultRegion } from '@/components/ui/result-region';
 import { Select } from '@/components/ui/select';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { getJson } from '@/lib/query/get-json';
 import { receiverKeys } from '@/lib/query/keys';
 import type { TestEventView } from '@/lib/receivers/test-event';
@@ -47,10 +48,13 @@ export function TestEventPanel({
 }: TestEventPanelProps) {
   const id = useId();
   const queryClient = useQueryClient();
-  const [pending, startTransition] = useTransition();
   const [event, setEvent] = useState<string>(EVENTS[0].value);
-  const [sent, setSent] = useState<TestEventView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const emit = useActionForm(sendTestEventAction, {
+    resetOnSuccess: false,
+    after: (result) =>
+      result.ok && queryClient.invalidateQueries({ queryKey: receiverKeys.latestForNumber(phoneNumberId) }),
+  });
+  const sent = emit.state?.ok ? emit.state.data : null;
 
   // Retries keep running in the sandbox after the first answer; follow them until every copy settles.
   const followUp = useQuery({
@@ -63,16 +67,7 @@ export function TestEventPanel({
 
   function send() {
     const [field, kind] = event.split(':') as [string, 'message' | 'status'];
-    setError(null);
-    startTransition(async () => {
-      const result = await sendTestEventAction({ phoneNumberId, field: field as 'messages', kind });
-      if (!result.ok) {
-        setError(result.error);
-        return;
-      }
-      setSent(result.data);
-      await queryClient.invalidateQueries({ queryKey: receiverKeys.latestForNumber(phoneNumberId) });
-    });
+    void emit.run({ phoneNumberId, field: field as 'messages', kind });
   }
 
   return (
@@ -96,22 +91,19 @@ export function TestEventPanel({
               ))}
             </Select>
           </div>
-          <Button onClick={send} disabled={pending}>
-            <PendingLabel pending={pending} idle="Send test event" busy="Sending…" />
+          <Button onClick={send} disabled={emit.pending}>
+            <PendingLabel pending={emit.pending} idle="Send test event" busy="Sending…" />
           </Button>
         </div>
       )}
       {sandboxMode && !canSend && (
         <p className="text-sm text-slate-700">Operators and admins can send test events.</p>
       )}
-      <div aria-live="polite" className="space-y-3">
-        {error && (
-          <Alert variant="destructive">
-            <p>{error}</p>
-          </Alert>
-        )}
-        {view && <TestEventTargets targets={view.targets} />}
-      </div>
+      <ResultRegion
+        state={emit.state}
+        className="space-y-3"
+        success={() => view && <TestEventTargets targets={view.targets} />}
+      />
       {canReadDeliveries ? (
         <LatestDelivery phoneNumberId={phoneNumberId} />
       ) : (

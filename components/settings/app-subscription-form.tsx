@@ -1,13 +1,12 @@
 'use client';
 
-import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
-import { PendingLabel } from '@/components/common/pending-label';
 import { type OverrideFieldErrors, OverrideFields } from '@/components/overrides/override-fields';
 import { OverrideFormResult, type Shown } from '@/components/overrides/override-form-result';
+import { SaveAndTestButtons } from '@/components/overrides/save-and-test-buttons';
 import type { TestCallbackAction } from '@/components/overrides/types';
 import { WriteOutcomeAlert } from '@/components/overrides/write-outcome-alert';
-import { Button } from '@/components/ui/button';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { appSubscriptionValue } from '@/lib/routing/app-subscription-value';
 import type { AppSubscriptionView } from '@/lib/routing/types';
 import { setAppSubscriptionInputSchema, WEBHOOK_FIELDS, type WebhookField } from '@/lib/routing/validation';
@@ -45,8 +44,8 @@ export function AppSubscriptionForm({
   const resultRef = useRef<HTMLDivElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const write = useAppTierWrite(save);
-  const test = useMutation({ mutationFn: testCallback });
-  const pending = write.isPending || test.isPending;
+  const test = useActionForm(testCallback, { resetOnSuccess: false });
+  const pending = write.pending || test.pending;
 
   function validate(): boolean {
     const parsed = setAppSubscriptionInputSchema(allowLoopback).safeParse({
@@ -77,7 +76,7 @@ export function AppSubscriptionForm({
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!validate()) return;
-    const result = await write.mutateAsync({ callbackUrl: url, verifyToken: token, fields, expected });
+    const result = await write.run({ callbackUrl: url, verifyToken: token, fields, expected });
     if (result.ok) {
       const outcome = result.data;
       if (outcome.kind === 'applied' || outcome.kind === 'mismatch') {
@@ -92,7 +91,7 @@ export function AppSubscriptionForm({
 
   async function onTest() {
     if (!validate()) return;
-    show({ type: 'test', result: await test.mutateAsync({ overrideCallbackUri: url, verifyToken: token }) });
+    show({ type: 'test', result: await test.run({ overrideCallbackUri: url, verifyToken: token }) });
   }
 
   return (
@@ -113,14 +112,12 @@ export function AppSubscriptionForm({
           onChange={(field, value) => (field === 'overrideCallbackUri' ? setUrl(value) : setToken(value))}
         />
         <WebhookFieldPicker idPrefix={ID} selected={fields} error={errors.fields} onChange={setFields} />
-        <div className="flex flex-wrap gap-2">
-          <Button type="submit">
-            <PendingLabel pending={write.isPending} idle="Save app callback" busy="Verifying and saving…" />
-          </Button>
-          <Button variant="outline" onClick={onTest}>
-            <PendingLabel pending={test.isPending} idle="Test callback" busy="Testing…" />
-          </Button>
-        </div>
+        <SaveAndTestButtons
+          submitLabel="Save app callback"
+          savePending={write.pending}
+          testPending={test.pending}
+          onTest={onTest}
+        />
       </fieldset>
       <div
         ref={resultRef}

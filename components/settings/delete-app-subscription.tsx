@@ -9,7 +9,7 @@ import { Label } from '@/components/ui/label';
 import { appSubscriptionValue } from '@/lib/routing/app-subscription-value';
 import type { AppSubscriptionView } from '@/lib/routing/types';
 import { describeAppSubscription, describeAppSubscriptionValue } from './describe-app-subscription';
-import type { AppTierResult, DeleteAppSubscriptionAction } from './types';
+import type { DeleteAppSubscriptionAction } from './types';
 import { useAppTierWrite } from './use-app-tier-write';
 
 interface DeleteAppSubscriptionProps {
@@ -25,9 +25,9 @@ interface DeleteAppSubscriptionProps {
  */
 export function DeleteAppSubscription({ appId, current, remove }: DeleteAppSubscriptionProps) {
   const [typed, setTyped] = useState('');
-  const [result, setResult] = useState<AppTierResult | null>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const write = useAppTierWrite(remove);
+  const result = write.state;
   const matches = typed.trim() === appId;
 
   return (
@@ -54,9 +54,7 @@ export function DeleteAppSubscription({ appId, current, remove }: DeleteAppSubsc
         confirmDisabled={!matches}
         resultRef={resultRef}
         onConfirm={async () => {
-          setResult(
-            await write.mutateAsync({ confirmAppId: typed, expected: appSubscriptionValue(current) ?? '' }),
-          );
+          await write.run({ confirmAppId: typed, expected: appSubscriptionValue(current) ?? '' });
           setTyped('');
         }}
       >

@@ -38,7 +38,7 @@ export function SubscriptionPanel({
   const subscribe = useRoutingWrite(actions.subscribeApp, scope);
   const unsubscribe = useRoutingWrite(actions.unsubscribeApp, scope);
   const clear = useRoutingWrite(actions.clearWabaOverride, scope);
-  const busy = subscribe.isPending || unsubscribe.isPending || clear.isPending;
+  const busy = subscribe.pending || unsubscribe.pending || clear.pending;
   const withoutPhoneOverride = waba.numbers.filter((n) => tierUrl(n.tiers, 'phone_number') === null).length;
 
   async function run(
@@ -73,7 +73,7 @@ export function SubscriptionPanel({
               resultRef={resultRef}
               onConfirm={() =>
                 run('subscription', `Subscribed to ${wabaLabel}`, () =>
-                  subscribe.mutateAsync({ wabaId: waba.wabaId }),
+                  subscribe.run({ wabaId: waba.wabaId }),
                 )
               }
             />
@@ -105,7 +105,7 @@ export function SubscriptionPanel({
               resultRef={resultRef}
               onConfirm={() =>
                 run('override', 'WABA override cleared', () =>
-                  clear.mutateAsync({ wabaId: waba.wabaId, expected: waba.wabaOverride }),
+                  clear.run({ wabaId: waba.wabaId, expected: waba.wabaOverride }),
                 )
               }
             />
@@ -121,7 +121,7 @@ export function SubscriptionPanel({
               resultRef={resultRef}
               onConfirm={() =>
                 run('subscription', `Unsubscribed from ${wabaLabel}`, () =>
-                  unsubscribe.mutateAsync({ wabaId: waba.wabaId }),
+                  unsubscribe.run({ wabaId: waba.wabaId }),
                 )
               }
             />

@@ -12,6 +12,16 @@ export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: string; fieldErrors?: Record<string, string[]>; status?: 401 | 403 | 422 | 500 };
 
+/**
+ * A service's refusal of some fields (`{ kind: 'refused', fieldErrors }`). Handlers may return it as data; the
+ * wrapper turns it into `{ ok: false, status: 422, fieldErrors }`, so what a screen receives never carries it.
+ */
+export interface FieldRefusal {
+  kind: 'refused';
+  message: string;
+  fieldErrors: Record<string, string[]>;
+}
+
 export interface ActionContext {
   user: SessionUser;
 }
@@ -32,7 +42,7 @@ function toPlainInput(input: unknown): unknown {
  * `{ kind: 'refused', fieldErrors }`. The wrapper turns that into the same `{ ok: false, fieldErrors }` a schema
  * refusal gives, so a form reads field errors from one place whichever layer found them.
  */
-function validationRefusal<T>(result: ActionResult<T>): ActionResult<T> {
+function validationRefusal<T>(result: ActionResult<T>): ActionResult<Exclude<T, FieldRefusal>> {
   if (!result.ok) return result;
   const data = result.data as {
     kind?: unknown;
@@ -42,13 +52,13 @@ function validationRefusal<T>(result: ActionResult<T>): ActionResult<T> {
   if (data?.kind === 'refused' && data.fieldErrors && typeof data.message === 'string') {
     return { ok: false, status: 422, error: data.message, fieldErrors: data.fieldErrors };
   }
-  return result;
+  return result as ActionResult<Exclude<T, FieldRefusal>>;
 }
 
 export function defineAction<S extends z.ZodType, T>(
   options: { permission: Permission; schema: S },
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<ActionResult<T>>,
-): (input: z.input<S> | FormData) => Promise<ActionResult<T>> {
+): (input: z.input<S> | FormData) => Promise<ActionResult<Exclude<T, FieldRefusal>>> {
   return async (input) => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, status: 401, error: 'Your session has ended. Sign in again.' };

@@ -127,7 +127,7 @@ describe('setting the application callback', () => {
       actor,
     );
     expect(invalid.kind).toBe('refused');
-    expect(invalid.kind === 'refused' && Object.keys(invalid.fieldErrors ?? {}).sort()).toEqual([
+    expect('fieldErrors' in invalid && Object.keys(invalid.fieldErrors).sort()).toEqual([
       'callbackUrl',
       'fields',
       'verifyToken',

@@ -9,7 +9,7 @@ import { WABA_OBJECT } from '@/lib/graph/endpoints/app-subscriptions';
 import { appSubscriptionValue, NO_APP_SECRET_MESSAGE } from './app-subscription-value';
 import type { Actor, RoutingContext } from './context';
 import { maskSecret } from './mask';
-import type { AppSubscriptionView, AppTierRead, WriteOutcome } from './types';
+import type { AppSubscriptionView, AppTierRead, ServiceOutcome } from './types';
 import { deleteAppSubscriptionInputSchema, setAppSubscriptionInputSchema, toFieldErrors } from './validation';
 import { performWrite, type StateRead } from './write-flow';
 
@@ -70,7 +70,7 @@ export async function setAppSubscription(
   ctx: AppTierContext,
   input: SetAppSubscriptionRequest,
   actor?: Actor,
-): Promise<WriteOutcome<AppSubscriptionView | null>> {
+): Promise<ServiceOutcome<AppSubscriptionView | null>> {
   const parsed = setAppSubscriptionInputSchema(ctx.allowLoopbackCallbacks).safeParse(input);
   const fields = parsed.data?.fields ?? [...input.fields];
   const want: AppSubscriptionView = {
@@ -105,7 +105,7 @@ export async function deleteAppSubscription(
   ctx: AppTierContext,
   input: DeleteAppSubscriptionRequest,
   actor?: Actor,
-): Promise<WriteOutcome<AppSubscriptionView | null>> {
+): Promise<ServiceOutcome<AppSubscriptionView | null>> {
   const parsed = deleteAppSubscriptionInputSchema.safeParse(input);
   const invalid = parsed.success
     ? parsed.data.confirmAppId === ctx.appId

@@ -5,7 +5,7 @@ import { locateNumber, type WabaPlacement } from './fleet';
 import { readNumberDetail } from './get-number';
 import { type OverrideReceiver, requestedToken } from './requested';
 import { tierUrl } from './tiers';
-import type { NumberRoute, PreflightResult, WriteOutcome } from './types';
+import type { NumberRoute, PreflightResult, ServiceOutcome } from './types';
 import { clearPhoneOverrideInputSchema, setPhoneOverrideInputSchema, toFieldErrors } from './validation';
 import { performWrite, type StateRead } from './write-flow';
 
@@ -54,7 +54,7 @@ export async function setPhoneOverride(
   input: SetPhoneOverrideRequest,
   actor?: Actor,
   options: PhoneWriteOptions = {},
-): Promise<WriteOutcome<NumberRoute>> {
+): Promise<ServiceOutcome<NumberRoute>> {
   const parsed = setPhoneOverrideInputSchema(ctx.allowLoopbackCallbacks).safeParse(input);
   const id = String(input.phoneNumberId);
   return performWrite(ctx, actor, {
@@ -84,7 +84,7 @@ export async function clearPhoneOverride(
   input: ClearPhoneOverrideRequest,
   actor?: Actor,
   options: Pick<PhoneWriteOptions, 'placement'> = {},
-): Promise<WriteOutcome<NumberRoute>> {
+): Promise<ServiceOutcome<NumberRoute>> {
   const parsed = clearPhoneOverrideInputSchema.safeParse(input);
   const id = String(input.phoneNumberId);
   return performWrite(ctx, actor, {

@@ -2,6 +2,7 @@
  * View models shared by the routing services (lib/routing) and the console (app, components).
  * Plain data only: these cross the server → client boundary, so they never carry tokens or secrets.
  */
+import type { FieldRefusal } from '@/lib/auth/safe-action';
 import type { GraphFailureView } from '@/lib/graph/describe-error';
 import type { Ownership, Tier, WebhookConfiguration } from '@/lib/graph/schemas';
 
@@ -101,7 +102,13 @@ export type WriteOutcome<T> =
   | { kind: 'preflight_failed'; preflight: PreflightResult }
   | { kind: 'graph_error'; error: GraphFailureView }
   /** Nothing sent to Graph: invalid input, a target outside the configured businesses, or a no-op that would harm. */
-  | { kind: 'refused'; message: string; fieldErrors?: Record<string, string[]> };
+  | { kind: 'refused'; message: string };
+
+/**
+ * What a routing service returns: an outcome, or a refusal of some fields, which the action wrapper turns into
+ * `{ ok: false, fieldErrors }` (so `WriteOutcome`, what screens get, has no field errors).
+ */
+export type ServiceOutcome<T> = WriteOutcome<T> | FieldRefusal;
 
 /** `listWabas`: one page of the fleet's WABAs, plus listings that failed. */
 export interface WabaListResult {

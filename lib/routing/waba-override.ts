@@ -6,7 +6,7 @@ import 'server-only';
 import type { Actor, RoutingContext } from './context';
 import { locateWaba, type WabaPlacement } from './fleet';
 import { type OverrideReceiver, requestedToken } from './requested';
-import type { WabaSummary, WriteOutcome } from './types';
+import type { ServiceOutcome, WabaSummary } from './types';
 import { clearWabaOverrideInputSchema, setWabaOverrideInputSchema, toFieldErrors } from './validation';
 import { readWabaState, wabaLog } from './waba-state';
 import { performWrite, type StateRead } from './write-flow';
@@ -36,7 +36,7 @@ export async function setWabaOverride(
   ctx: RoutingContext,
   input: SetWabaOverrideRequest,
   actor?: Actor,
-): Promise<WriteOutcome<WabaSummary>> {
+): Promise<ServiceOutcome<WabaSummary>> {
   const parsed = setWabaOverrideInputSchema(ctx.allowLoopbackCallbacks).safeParse(input);
   const id = String(input.wabaId);
   return performWrite(ctx, actor, {
@@ -62,7 +62,7 @@ export async function clearWabaOverride(
   ctx: RoutingContext,
   input: ClearWabaOverrideRequest,
   actor?: Actor,
-): Promise<WriteOutcome<WabaSummary>> {
+): Promise<ServiceOutcome<WabaSummary>> {
   const parsed = clearWabaOverrideInputSchema.safeParse(input);
   const id = String(input.wabaId);
   return performWrite(ctx, actor, {

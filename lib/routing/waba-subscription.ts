@@ -2,7 +2,7 @@
 import 'server-only';
 import type { Actor, RoutingContext } from './context';
 import { locateWaba, type WabaPlacement } from './fleet';
-import type { WabaSummary, WriteOutcome } from './types';
+import type { ServiceOutcome, WabaSummary } from './types';
 import { toFieldErrors, wabaSubscriptionInputSchema } from './validation';
 import { readWabaState, wabaLog } from './waba-state';
 import { performWrite, type StateRead } from './write-flow';
@@ -25,7 +25,7 @@ export async function subscribeApp(
   ctx: RoutingContext,
   input: WabaSubscriptionRequest,
   actor?: Actor,
-): Promise<WriteOutcome<WabaSummary>> {
+): Promise<ServiceOutcome<WabaSummary>> {
   const parsed = wabaSubscriptionInputSchema.safeParse(input);
   const id = String(input.wabaId);
   return performWrite(ctx, actor, {
@@ -50,7 +50,7 @@ export async function unsubscribeApp(
   ctx: RoutingContext,
   input: WabaSubscriptionRequest,
   actor?: Actor,
-): Promise<WriteOutcome<WabaSummary>> {
+): Promise<ServiceOutcome<WabaSummary>> {
   const parsed = wabaSubscriptionInputSchema.safeParse(input);
   const id = String(input.wabaId);
   return performWrite(ctx, actor, {

@@ -13,7 +13,7 @@ import type { Actor, RoutingContext } from './context';
 import { SYSTEM_ACTOR } from './context';
 import { invalidateFleet } from './fleet';
 import { type PreflightInput, preflightCallback } from './preflight';
-import type { GraphFailureView, WriteOutcome } from './types';
+import type { GraphFailureView, ServiceOutcome } from './types';
 
 export type RoutingAction =
   | 'phone_override.set'
@@ -63,7 +63,7 @@ export async function performWrite<T, Target>(
   ctx: RoutingContext,
   actor: Actor | undefined,
   spec: WriteSpec<T, Target>,
-): Promise<WriteOutcome<T>> {
+): Promise<ServiceOutcome<T>> {
   const log = (
     outcome: ChangeOutcome,
     extra: { before?: unknown; after?: unknown; message?: string; error?: GraphFailureView },
@@ -84,7 +84,7 @@ export async function performWrite<T, Target>(
       },
       ctx.db,
     );
-  const refuse = async (message: string, before?: unknown): Promise<WriteOutcome<T>> => {
+  const refuse = async (message: string, before?: unknown): Promise<ServiceOutcome<T>> => {
     await log('refused', { before, message });
     return { kind: 'refused', message };
   };

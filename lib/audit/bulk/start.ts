@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import { and, asc, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { FieldRefusal } from '@/lib/auth/safe-action';
 import { routeSnapshots } from '@/lib/db/schema';
 import { isLive } from '@/lib/jobs/liveness';
 import type { Actor } from '@/lib/routing';
@@ -53,7 +54,7 @@ export const BULK_PREVIEW_REPLACED = 20;
 
 export type BulkStartResult =
   | { kind: 'started'; jobId: string }
-  | { kind: 'refused'; message: string; fieldErrors?: Record<string, string[]> }
+  | { kind: 'refused'; message: string }
   | { kind: 'preflight_failed'; preflight: PreflightResult };
 
 const s = routeSnapshots;
@@ -107,7 +108,7 @@ export async function startBulkReroute(
   env: AuditEnv,
   request: BulkSelection & { verifyToken?: string; expectedCount: number },
   actor: Actor,
-): Promise<BulkStartResult> {
+): Promise<BulkStartResult | FieldRefusal> {
   const routing = await env.routing();
   const fieldErrors = inputProblems(request, request.verifyToken, routing.allowLoopbackCallbacks);
   if (fieldErrors) return { kind: 'refused', message: 'Some fields need attention.', fieldErrors };
@@ -169,7 +170,7 @@ export async function retryBulkJob(
   env: AuditEnv,
   request: { jobId: string; verifyToken?: string },
   actor: Actor,
-): Promise<BulkStartResult> {
+): Promise<BulkStartResult | FieldRefusal> {
   const job = await getJobRow(env.db, request.jobId);
   if (!job) return { kind: 'refused', message: 'This job does not exist.' };
   if (isLive(job)) return { kind: 'refused', message: 'This job is still running; wait for it to finish.' };
