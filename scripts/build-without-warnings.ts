@@ -11,6 +11,9 @@ const nextCli = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 
 // Turbopack's summary line ("Turbopack build encountered 2 warnings"), its per-file "Warning:" lines and
 // Next's own "⚠" notices.
 const WARNING = /\bwarnings?\b|⚠/i;
+// Said by Next on every build under CI=true from a fresh clone: about the CI machine's cache, not the code.
+const NOT_ABOUT_THE_CODE = [/No build cache found/];
+const isWarning = (line: string) => WARNING.test(line) && !NOT_ABOUT_THE_CODE.some((notice) => notice.test(line));
 
 const child = spawn(process.execPath, [nextCli, 'build'], {
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
@@ -22,7 +25,7 @@ function collect(chunk: Buffer, out: NodeJS.WriteStream) {
   out.write(chunk);
   const lines = (pending + chunk.toString()).split('\n');
   pending = lines.pop() ?? '';
-  for (const line of lines) if (WARNING.test(line)) warnings.push(line.trim());
+  for (const line of lines) if (isWarning(line)) warnings.push(line.trim());
 }
 child.stdout.on('data', (chunk: Buffer) => collect(chunk, process.stdout));
 child.stderr.on('data', (chunk: Buffer) => collect(chunk, process.stderr));
@@ -30,7 +33,7 @@ child.stderr.on('data', (chunk: Buffer) => collect(chunk, process.stderr));
 const code = await new Promise<number>((resolve) =>
   child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0))),
 );
-if (WARNING.test(pending)) warnings.push(pending.trim());
+if (isWarning(pending)) warnings.push(pending.trim());
 if (code !== 0) process.exit(code);
 if (warnings.length > 0) {
   console.error(`\nThe build printed ${warnings.length} warning line(s); fix their cause:`);
