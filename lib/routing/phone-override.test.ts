@@ -72,6 +72,35 @@ describe('setPhoneOverride', () => {
     });
   });
 
+  it('calls a write Graph accepted but could not read back "unverified", not a failure', async () => {
+    const { phoneNumberId } = h.scenarios.wabaTier;
+    const url = `${receiver.url}/echo?tenant=unverified`;
+    // The write goes through; the first call after it (the read-back) fails.
+    await h.faults({ afterWrite: true, count: 1, faultKind: 'http500' });
+    const outcome = await setPhoneOverride(
+      h.ctx,
+      { phoneNumberId, overrideCallbackUri: url, verifyToken: RECEIVER_TOKEN, expected: null },
+      actor,
+    );
+    expect(outcome).toMatchObject({
+      kind: 'unverified',
+      action: 'phone_override.set',
+      targetId: phoneNumberId,
+      requested: url,
+      error: { code: 1 },
+    });
+    // Graph did apply it.
+    expect((await h.ctx.graph.getWebhookConfiguration(phoneNumberId)).phone_number).toBe(url);
+    const row = await onlyRow(phoneNumberId);
+    expect(row).toMatchObject({
+      action: 'phone_override.set',
+      outcome: 'unverified',
+      errorCode: 1,
+      before: { winner: 'whatsapp_business_account' },
+    });
+    expect(row.message).toMatch(/^Graph accepted the change, but reading it back failed/);
+  });
+
   it('refuses a stale form without preflight or any Graph write', async () => {
     const { phoneNumberId } = h.scenarios.phoneNumberTier;
     const hitsBefore = receiver.hits.length;

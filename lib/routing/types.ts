@@ -100,6 +100,17 @@ export type WriteOutcome<T> =
   | { kind: 'stale'; expected: string | null; current: string | null }
   | { kind: 'preflight_failed'; preflight: PreflightResult }
   | { kind: 'graph_error'; error: GraphFailureView }
+  /**
+   * Graph accepted the write but reading it back failed: most likely applied, not verified. `requested` is the
+   * value asked for, so a later read can compare; `error` is the read's failure.
+   */
+  | {
+      kind: 'unverified';
+      action: string;
+      targetId: string;
+      requested: string | null;
+      error: GraphFailureView;
+    }
   /** Nothing sent to Graph: invalid input, a target outside the configured businesses, or a no-op that would harm. */
   | { kind: 'refused'; message: string; fieldErrors?: Record<string, string[]> };
 
