@@ -3,6 +3,7 @@ import { logger } from '@/lib/log';
 import { getNumber } from './get-number';
 import { getWaba } from './get-waba';
 import { clearPhoneOverride, setPhoneOverride } from './phone-override';
+import { readAgain } from './read-again';
 import { RECEIVER_TOKEN, startReceiver, startRoutingHarness, type TestReceiver } from './test-support';
 
 let h: Awaited<ReturnType<typeof startRoutingHarness>>;
@@ -99,6 +100,16 @@ describe('setPhoneOverride', () => {
       before: { winner: 'whatsapp_business_account' },
     });
     expect(row.message).toMatch(/^Graph accepted the change, but reading it back failed/);
+
+    // "Read again" while reads still fail says so; once they work it reports the value Graph applied.
+    await h.faults({ count: 20, pathPattern: phoneNumberId });
+    const input = { action: 'phone_override.set', targetId: phoneNumberId } as const;
+    const tierCtx = { ...h.ctx, appAccessToken: null };
+    expect(await readAgain(tierCtx, input)).toMatchObject({ kind: 'graph_error', error: { code: 1 } });
+    await h.faults({});
+    expect(await readAgain(tierCtx, input)).toMatchObject({ kind: 'read', value: url });
+    // A read only: still the one row.
+    await onlyRow(phoneNumberId);
   });
 
   it('refuses a stale form without preflight or any Graph write', async () => {

@@ -93,6 +93,19 @@ export interface PreflightResult {
   explanation: string;
 }
 
+/** The routing writes, as the change log names them. */
+export const ROUTING_ACTIONS = [
+  'phone_override.set',
+  'phone_override.clear',
+  'waba_override.set',
+  'waba_override.clear',
+  'waba.subscribe',
+  'waba.unsubscribe',
+  'app_subscription.set',
+  'app_subscription.delete',
+] as const;
+export type RoutingAction = (typeof ROUTING_ACTIONS)[number];
+
 /** Result of a write: what Graph reports after it (read back), compared with what was asked. */
 export type WriteOutcome<T> =
   | { kind: 'applied'; after: T }
@@ -106,7 +119,7 @@ export type WriteOutcome<T> =
    */
   | {
       kind: 'unverified';
-      action: string;
+      action: RoutingAction;
       targetId: string;
       requested: string | null;
       error: GraphFailureView;

@@ -14,17 +14,9 @@ import type { Actor, RoutingContext } from './context';
 import { SYSTEM_ACTOR } from './context';
 import { invalidateFleet } from './fleet';
 import { type PreflightInput, preflightCallback } from './preflight';
-import type { GraphFailureView, WriteOutcome } from './types';
+import type { GraphFailureView, RoutingAction, WriteOutcome } from './types';
 
-export type RoutingAction =
-  | 'phone_override.set'
-  | 'phone_override.clear'
-  | 'waba_override.set'
-  | 'waba_override.clear'
-  | 'waba.subscribe'
-  | 'waba.unsubscribe'
-  | 'app_subscription.set'
-  | 'app_subscription.delete';
+export type { RoutingAction };
 
 /** What a read returns: the compared value, the view for the caller, and what the change log keeps. */
 export interface StateRead<T> {
