@@ -12,11 +12,12 @@ import { locateNumber, locateWaba } from './fleet';
 import { readNumberDetail } from './get-number';
 import { tierUrl } from './tiers';
 import { type GraphFailureView, ROUTING_ACTIONS } from './types';
+import { graphIdSchema } from './validation';
 import { readWabaState } from './waba-state';
 
 export const readAgainInputSchema = z.object({
   action: z.enum(ROUTING_ACTIONS),
-  targetId: z.string().regex(/^\d{1,64}$/, 'Not a Graph id.'),
+  targetId: graphIdSchema,
 });
 export type ReadAgainInput = z.output<typeof readAgainInputSchema>;
 
