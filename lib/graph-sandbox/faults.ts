@@ -12,8 +12,8 @@ export const faultConfigSchema = z.object({
   /** Regex tested against the Graph path (e.g. `/v23.0/123/phone_numbers`); faults only hit matching calls. */
   pathPattern: z.string().optional(),
   /**
-   * Faults start only after the next write (a POST or DELETE call, matching `pathPattern` or not) has gone
-   * through: with `count: 1` the write is applied and its read-back fails.
+   * Faults start only after the next matching write (a POST or DELETE call) has gone through: with
+   * `count: 1` the write is applied and its read-back fails.
    */
   afterWrite: z.boolean().optional(),
   /** Count mode: the next N matching calls fail, then calls succeed again (faultRate is ignored). */
@@ -64,12 +64,12 @@ export class Faults {
 
   /** Whether this call should fail, and how. Consumes one unit in count mode. */
   pick(path: string, method = 'GET'): FaultKind | undefined {
+    if (this.pattern && !this.pattern.test(path)) return undefined;
     if (!this.armed) {
       // The write itself goes through; the calls after it are the ones that may fail.
       if (method !== 'GET') this.armed = true;
       return undefined;
     }
-    if (this.pattern && !this.pattern.test(path)) return undefined;
     const kind = this.config.faultKind ?? 'http500';
     if (this.config.count !== undefined) {
       if (this.remaining <= 0) return undefined;
