@@ -60,6 +60,7 @@ test.describe('receivers as an admin', () => {
 
     await page.goto(`/receivers/${receiver.id}`);
     await expect(page.getByText('No deliveries match')).toBeVisible();
+    await expect(page.getByTestId('delivery-counts')).toContainText('0 stored');
     // The control client throws unless the sandbox accepted the emission.
     await sandbox.control.emit({ phoneNumberId });
 
@@ -69,6 +70,8 @@ test.describe('receivers as an admin', () => {
     await expect(row).toContainText('Phone number override');
     await expect(row).toContainText(phoneNumberId);
     await expect(page.getByText('1 new delivery.')).toBeVisible();
+    // The receiver's counts follow the live rows, without a reload.
+    await expect(page.getByTestId('delivery-counts')).toContainText('1 stored');
 
     await row.getByRole('button', { name: 'View' }).click();
     await expect(page.locator('pre')).toContainText(`"phone_number_id": "${phoneNumberId}"`);

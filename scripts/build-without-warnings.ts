@@ -13,7 +13,8 @@ const nextCli = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 
 const WARNING = /\bwarnings?\b|⚠/i;
 // Said by Next on every build under CI=true from a fresh clone: about the CI machine's cache, not the code.
 const NOT_ABOUT_THE_CODE = [/No build cache found/];
-const isWarning = (line: string) => WARNING.test(line) && !NOT_ABOUT_THE_CODE.some((notice) => notice.test(line));
+const isWarning = (line: string) =>
+  WARNING.test(line) && !NOT_ABOUT_THE_CODE.some((notice) => notice.test(line));
 
 const child = spawn(process.execPath, [nextCli, 'build'], {
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },

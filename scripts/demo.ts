@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { DEMO_USERS } from '../e2e/support/roles';
+import { demoBanner } from './lib/demo-banner';
 import { startStack } from './lib/stack';
 
 const appPort = Number(process.env.PORT ?? 3000);
@@ -29,23 +30,14 @@ const stack = await startStack({
   dataDir: process.env.DATA_DIR ?? path.join('.data', 'demo'),
 });
 
-const app = stack.sandbox.fixture.apps[0];
-console.log(`
-Switchboard is running at ${stack.appUrl}
-Graph sandbox:            ${stack.sandbox.url}  (acting as app "${app?.name}" ${app?.id})
-
-Demo sign-ins:
-${Object.entries(DEMO_USERS)
-  .map(([role, u]) => `  ${role.padEnd(9)} ${u.email.padEnd(28)} ${u.password}`)
-  .join('\n')}
-
-A receiver that answers Meta's verification (use it as an override URL in the demo):
-  ${stack.sandbox.url}/_sandbox/receiver/demo   verify token: see GET ${stack.sandbox.url}/_sandbox/fixture
-
-On-Premises Coreapps to register on /on-premises (base URLs, admin users, passwords, numbers):
-  GET ${stack.sandbox.url}/_sandbox/coreapp
-
-Press Ctrl+C to stop.`);
+console.log(
+  demoBanner({
+    appUrl: stack.appUrl,
+    sandboxUrl: stack.sandbox.url,
+    fixture: stack.sandbox.fixture,
+    users: DEMO_USERS,
+  }),
+);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -24,7 +24,9 @@ import type { RunningSandbox } from '@/lib/graph-sandbox/server';
 import { startSandbox } from '@/lib/graph-sandbox/server';
 import { testEventInputSchema } from '@/lib/receivers/test-event';
 import { appSubscriptionValue, getAppTier } from '@/lib/routing/app-subscription';
+import { readAgainInputSchema } from '@/lib/routing/read-again';
 import { startReceiver, type TestReceiver } from '@/lib/routing/test-support';
+import { ROUTING_ACTIONS } from '@/lib/routing/types';
 import {
   clearPhoneOverrideInputSchema,
   clearWabaOverrideInputSchema,
@@ -52,6 +54,7 @@ import {
 } from '@/lib/testing/hostile';
 import { clearPhoneOverrideAction } from './_actions/clear-phone-override';
 import { clearWabaOverrideAction } from './_actions/clear-waba-override';
+import { readAgainAction } from './_actions/read-again';
 import { setPhoneOverrideAction } from './_actions/set-phone-override';
 import { setWabaOverrideAction } from './_actions/set-waba-override';
 import { subscribeAppAction } from './_actions/subscribe-app';
@@ -322,6 +325,16 @@ function cases(): Case[] {
       bad: { wabaId: badGraphId },
       valid: () => fc.record({ wabaId: digits }),
       validRuns: 100,
+      formData: true,
+    },
+    // A read only: ids outside the fleet answer "not found", the app tier is read, nothing is written.
+    {
+      name: 'readAgain',
+      action: readAgainAction as Action,
+      fields: keysOf(readAgainInputSchema),
+      bad: { targetId: badGraphId },
+      valid: () => fc.record({ action: fc.constantFrom(...ROUTING_ACTIONS), targetId: digits }),
+      validRuns: 40,
       formData: true,
     },
     {
@@ -693,18 +706,7 @@ async function graphWrites() {
   return (await sandboxClient(sandbox.url).calls()).filter((call) => call.method !== 'GET');
 }
 
-const ROUTING_ACTIONS = [
-  'phone_override.set',
-  'phone_override.clear',
-  'waba_override.set',
-  'waba_override.clear',
-  'waba.subscribe',
-  'waba.unsubscribe',
-  'app_subscription.set',
-  'app_subscription.delete',
-];
-
-async function successRows(actions?: string[]) {
+async function successRows(actions?: readonly string[]) {
   const db = await getDb();
   return db
     .select({ action: changeLog.action, targetId: changeLog.targetId })

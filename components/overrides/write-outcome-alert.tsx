@@ -4,6 +4,7 @@ import { PreflightResult } from '@/components/common/preflight-result';
 import { CallbackUrl } from '@/components/routing/callback-url';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
 import type { WriteOutcome } from '@/lib/routing/types';
+import { ReadAgainButton } from './read-again-button';
 
 interface WriteOutcomeAlertProps<T> {
   outcome: WriteOutcome<T>;
@@ -84,6 +85,24 @@ export function WriteOutcomeAlert<T>({
           <AlertTitle>Not sent to Graph</AlertTitle>
           <AlertDescription>
             <p>{outcome.message}</p>
+          </AlertDescription>
+        </Alert>
+      );
+    case 'unverified':
+      return (
+        <Alert variant="warning" data-testid="write-outcome" data-outcome="unverified">
+          <AlertTitle>Applied, not verified: Graph accepted the change but reading it back failed</AlertTitle>
+          <AlertDescription>
+            <p>
+              Graph answered the write with success, so the {noun} is most likely{' '}
+              {describeValue(outcome.requested)} now; reading it back failed: {outcome.error.message}
+            </p>
+            <ReadAgainButton
+              action={outcome.action}
+              targetId={outcome.targetId}
+              requested={outcome.requested}
+              describeValue={describeValue}
+            />
           </AlertDescription>
         </Alert>
       );

@@ -1,6 +1,7 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
 import { parseAsString, useQueryStates } from 'nuqs';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { EmptyState } from '@/components/common/empty-state';
@@ -43,6 +44,7 @@ export function DeliveryInspector({ receiverId }: { receiverId: string }) {
   const [limit, setLimit] = useState(PAGE);
   const [live, setLive] = useState(true);
   const [openId, setOpenId] = useState<string | null>(null);
+  const router = useRouter();
 
   const query = useMemo(() => {
     const params = new URLSearchParams();
@@ -69,10 +71,14 @@ export function DeliveryInspector({ receiverId }: { receiverId: string }) {
     const ids = new Set(items.map((i) => i.id));
     if (previous && previous.query === query) {
       const added = items.filter((i) => !previous.ids.has(i.id)).map((i) => i.id);
-      if (added.length > 0) setFresh({ ids: new Set(added), count: added.length });
+      if (added.length > 0) {
+        setFresh({ ids: new Set(added), count: added.length });
+        // The receiver's counts ("N stored") are server-rendered beside the inspector: refresh them with the rows.
+        router.refresh();
+      }
     }
     seen.current = { query, ids };
-  }, [deliveries.data, deliveries.isPlaceholderData, query]);
+  }, [deliveries.data, deliveries.isPlaceholderData, query, router]);
 
   function applyFilters(next: FilterValues) {
     setLimit(PAGE);

@@ -82,6 +82,10 @@ export function AppSubscriptionForm({
       if (outcome.kind === 'applied' || outcome.kind === 'mismatch') {
         setExpected(appSubscriptionValue(outcome.after) ?? '');
         setToken('');
+      } else if (outcome.kind === 'unverified') {
+        // Graph took the write; what it now holds is, most likely, what was asked for.
+        setExpected(outcome.requested ?? '');
+        setToken('');
       } else if (outcome.kind === 'stale') {
         setExpected(outcome.current ?? '');
       }

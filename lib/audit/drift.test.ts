@@ -107,4 +107,28 @@ describe('drift between scans', () => {
     expect(after?.changedCount).toBeGreaterThan(0);
     expect(after?.driftCount).toBe(0);
   });
+
+  it('explains a change by a write Graph accepted whose read-back failed (unverified)', async () => {
+    await h.reset();
+    const { scenarios, receiverUrl } = h.fixture;
+    await scan();
+    const routing = await h.env.routing();
+    const { phoneNumberId } = scenarios.applicationTier;
+    // This client retries reads, so every read of the number after the write fails until the faults are off.
+    await h.faults({ afterWrite: true, count: 20, pathPattern: phoneNumberId });
+    const outcome = await setPhoneOverride(
+      routing,
+      {
+        phoneNumberId,
+        overrideCallbackUri: receiverUrl,
+        verifyToken: 'switchboard-demo',
+        expected: null,
+      },
+      ACTOR,
+    );
+    await h.faults({});
+    expect(outcome.kind).toBe('unverified');
+    const after = await scan();
+    expect(after).toMatchObject({ changedCount: 1, driftCount: 0 });
+  });
 });

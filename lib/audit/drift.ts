@@ -5,7 +5,7 @@
  * app between the two snapshots — is flagged "changed outside Switchboard".
  *
  * Refused writes never reached Graph, so they explain nothing; failed writes may have been applied (a timeout
- * after Graph accepted the change), so they do.
+ * after Graph accepted the change), so they do; so do `unverified` ones (accepted, read-back failed).
  */
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';

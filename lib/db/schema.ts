@@ -57,7 +57,8 @@ export const users = pgTable(
 );
 export type User = typeof users.$inferSelect;
 
-export const CHANGE_OUTCOMES = ['success', 'mismatch', 'failure', 'refused'] as const;
+/** `unverified`: Graph accepted the write and the read-back failed, so it is most likely applied. */
+export const CHANGE_OUTCOMES = ['success', 'mismatch', 'unverified', 'failure', 'refused'] as const;
 export type ChangeOutcome = (typeof CHANGE_OUTCOMES)[number];
 /** What a change-log row is about; `/activity` filters by it and links each to its page. */
 export const CHANGE_TARGET_TYPES = [

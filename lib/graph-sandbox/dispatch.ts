@@ -88,7 +88,7 @@ async function handle(ctx: SandboxContext, request: GraphRequest, facts: CallFac
   if (node?.kind === 'waba') facts.wabaId = node.waba.id;
   if (node?.kind === 'phone') facts.wabaId = node.waba.id;
 
-  facts.fault = ctx.faults.pick(request.url.pathname);
+  facts.fault = ctx.faults.pick(request.url.pathname, parsed.method);
   if (facts.fault) throw faultError(facts.fault);
 
   if (isBatch) {

@@ -11,6 +11,11 @@ export const faultConfigSchema = z.object({
   faultKind: z.enum(FAULT_KINDS).optional(),
   /** Regex tested against the Graph path (e.g. `/v23.0/123/phone_numbers`); faults only hit matching calls. */
   pathPattern: z.string().optional(),
+  /**
+   * Faults start only after the next matching write (a POST or DELETE call) has gone through: with
+   * `count: 1` the write is applied and its read-back fails.
+   */
+  afterWrite: z.boolean().optional(),
   /** Count mode: the next N matching calls fail, then calls succeed again (faultRate is ignored). */
   count: z.number().int().nonnegative().optional(),
   wabaCallBudget: z.number().int().positive().optional(),
@@ -25,6 +30,8 @@ export class Faults {
   private config: FaultConfig = {};
   private pattern: RegExp | undefined;
   private remaining = 0;
+  /** With `afterWrite`: whether that write has happened yet. */
+  private armed = true;
 
   constructor(private readonly baseline: FaultConfig) {
     this.set(baseline);
@@ -34,6 +41,7 @@ export class Faults {
     this.pattern = config.pathPattern ? new RegExp(config.pathPattern) : undefined;
     this.config = { ...config };
     this.remaining = config.count ?? 0;
+    this.armed = !config.afterWrite;
   }
 
   /** Back to what the sandbox was started with (flags / options). */
@@ -55,8 +63,13 @@ export class Faults {
   }
 
   /** Whether this call should fail, and how. Consumes one unit in count mode. */
-  pick(path: string): FaultKind | undefined {
+  pick(path: string, method = 'GET'): FaultKind | undefined {
     if (this.pattern && !this.pattern.test(path)) return undefined;
+    if (!this.armed) {
+      // The write itself goes through; the calls after it are the ones that may fail.
+      if (method !== 'GET') this.armed = true;
+      return undefined;
+    }
     const kind = this.config.faultKind ?? 'http500';
     if (this.config.count !== undefined) {
       if (this.remaining <= 0) return undefined;

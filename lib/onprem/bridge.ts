@@ -173,6 +173,9 @@ function describeWrite(outcome: WriteOutcome<NumberRoute>): Omit<BulkCarryItem, 
       return { result: 'failed', message: outcome.error.message };
     case 'refused':
       return { result: 'failed', message: outcome.message };
+    case 'unverified':
+      // Graph took the write; only the read-back failed, so the override is in place (as bulk re-routing counts it).
+      return { result: 'applied', message: `Applied, not verified: ${outcome.error.message}` };
   }
 }
 

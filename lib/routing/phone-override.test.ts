@@ -3,6 +3,7 @@ import { logger } from '@/lib/log';
 import { getNumber } from './get-number';
 import { getWaba } from './get-waba';
 import { clearPhoneOverride, setPhoneOverride } from './phone-override';
+import { readAgain } from './read-again';
 import { RECEIVER_TOKEN, startReceiver, startRoutingHarness, type TestReceiver } from './test-support';
 
 let h: Awaited<ReturnType<typeof startRoutingHarness>>;
@@ -70,6 +71,45 @@ describe('setPhoneOverride', () => {
       httpStatus: 200,
       checkedBy: 'operator@example.com',
     });
+  });
+
+  it('calls a write Graph accepted but could not read back "unverified", not a failure', async () => {
+    const { phoneNumberId } = h.scenarios.wabaTier;
+    const url = `${receiver.url}/echo?tenant=unverified`;
+    // The write goes through; the first call after it (the read-back) fails.
+    await h.faults({ afterWrite: true, count: 1, faultKind: 'http500' });
+    const outcome = await setPhoneOverride(
+      h.ctx,
+      { phoneNumberId, overrideCallbackUri: url, verifyToken: RECEIVER_TOKEN, expected: null },
+      actor,
+    );
+    expect(outcome).toMatchObject({
+      kind: 'unverified',
+      action: 'phone_override.set',
+      targetId: phoneNumberId,
+      requested: url,
+      error: { code: 1 },
+    });
+    // Graph did apply it.
+    expect((await h.ctx.graph.getWebhookConfiguration(phoneNumberId)).phone_number).toBe(url);
+    const row = await onlyRow(phoneNumberId);
+    expect(row).toMatchObject({
+      action: 'phone_override.set',
+      outcome: 'unverified',
+      errorCode: 1,
+      before: { winner: 'whatsapp_business_account' },
+    });
+    expect(row.message).toMatch(/^Graph accepted the change, but reading it back failed/);
+
+    // "Read again" while reads still fail says so; once they work it reports the value Graph applied.
+    await h.faults({ count: 20, pathPattern: phoneNumberId });
+    const input = { action: 'phone_override.set', targetId: phoneNumberId } as const;
+    const tierCtx = { ...h.ctx, appAccessToken: null };
+    expect(await readAgain(tierCtx, input)).toMatchObject({ kind: 'graph_error', error: { code: 1 } });
+    await h.faults({});
+    expect(await readAgain(tierCtx, input)).toMatchObject({ kind: 'read', value: url });
+    // A read only: still the one row.
+    await onlyRow(phoneNumberId);
   });
 
   it('refuses a stale form without preflight or any Graph write', async () => {

@@ -94,6 +94,19 @@ export interface PreflightResult {
   explanation: string;
 }
 
+/** The routing writes, as the change log names them. */
+export const ROUTING_ACTIONS = [
+  'phone_override.set',
+  'phone_override.clear',
+  'waba_override.set',
+  'waba_override.clear',
+  'waba.subscribe',
+  'waba.unsubscribe',
+  'app_subscription.set',
+  'app_subscription.delete',
+] as const;
+export type RoutingAction = (typeof ROUTING_ACTIONS)[number];
+
 /** Result of a write: what Graph reports after it (read back), compared with what was asked. */
 export type WriteOutcome<T> =
   | { kind: 'applied'; after: T }
@@ -101,6 +114,17 @@ export type WriteOutcome<T> =
   | { kind: 'stale'; expected: string | null; current: string | null }
   | { kind: 'preflight_failed'; preflight: PreflightResult }
   | { kind: 'graph_error'; error: GraphFailureView }
+  /**
+   * Graph accepted the write but reading it back failed: most likely applied, not verified. `requested` is the
+   * value asked for, so a later read can compare; `error` is the read's failure.
+   */
+  | {
+      kind: 'unverified';
+      action: RoutingAction;
+      targetId: string;
+      requested: string | null;
+      error: GraphFailureView;
+    }
   /** Nothing sent to Graph: invalid input, a target outside the configured businesses, or a no-op that would harm. */
   | { kind: 'refused'; message: string };
 

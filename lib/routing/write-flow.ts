@@ -2,6 +2,7 @@
  * The one shape every routing write follows, so none can skip a step:
  *   validate → locate (configured businesses only) → read current → stale / no-op check → preflight (sets)
  *   → Graph write → invalidate caches → read back → compare → exactly one change-log row.
+ * A read-back that fails after an accepted write is `unverified` (applied, not confirmed), never a failure.
  * Nothing reaches Graph's write endpoints unless every step before the write passed.
  */
 import 'server-only';
@@ -13,17 +14,9 @@ import type { Actor, RoutingContext } from './context';
 import { SYSTEM_ACTOR } from './context';
 import { invalidateFleet } from './fleet';
 import { type PreflightInput, preflightCallback } from './preflight';
-import type { GraphFailureView, ServiceOutcome } from './types';
+import type { GraphFailureView, RoutingAction, ServiceOutcome } from './types';
 
-export type RoutingAction =
-  | 'phone_override.set'
-  | 'phone_override.clear'
-  | 'waba_override.set'
-  | 'waba_override.clear'
-  | 'waba.subscribe'
-  | 'waba.unsubscribe'
-  | 'app_subscription.set'
-  | 'app_subscription.delete';
+export type { RoutingAction };
 
 /** What a read returns: the compared value, the view for the caller, and what the change log keeps. */
 export interface StateRead<T> {
@@ -158,10 +151,29 @@ export async function performWrite<T, Target>(
   try {
     after = await spec.read(target);
   } catch (error) {
-    return fail(error, {
+    // Graph answered the write with success, so the change is most likely in effect: not a failure, and
+    // the row explains the new route to drift detection (lib/audit/drift.ts).
+    const view = describeGraphError(error);
+    logger.warn(
+      {
+        action: spec.action,
+        target: `${spec.targetType}:${spec.targetId}`,
+        code: view.code,
+        fbtraceId: view.fbtraceId,
+      },
+      'Graph write applied, read-back failed',
+    );
+    await log('unverified', {
       before: current.log,
-      prefix: 'Graph accepted the change, but reading it back failed.',
+      error: { ...view, message: `Graph accepted the change, but reading it back failed: ${view.message}` },
     });
+    return {
+      kind: 'unverified',
+      action: spec.action,
+      targetId: spec.targetId,
+      requested: spec.want,
+      error: view,
+    };
   }
   if (after.value === spec.want) {
     await log('success', { before: current.log, after: after.log });

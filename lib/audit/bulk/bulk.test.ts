@@ -176,6 +176,31 @@ describe('bulk re-routing from an audit selection', () => {
     );
   });
 
+  it('counts a number whose write Graph accepted but whose read-back failed as applied, not verified', async () => {
+    const url = h.fixture.receiverUrl;
+    const { phoneNumberId } = h.fixture.scenarios.applicationTier;
+    const preview = await previewBulk(h.env, selection(url));
+    // This number's write goes through; every read of it after the write fails (reads are retried).
+    await h.faults({ afterWrite: true, count: 20, pathPattern: `/${phoneNumberId}$` });
+    const started = await startBulkReroute(
+      h.env,
+      { ...selection(url), verifyToken: TOKEN, expectedCount: preview.count },
+      ACTOR,
+    );
+    if (started.kind !== 'started') throw new Error(JSON.stringify(started));
+    await settled(started.jobId);
+    await h.faults({});
+
+    const job = await getBulkJob(h.db, started.jobId);
+    expect(job?.counts).toMatchObject({ applied: preview.count, failed: 0 });
+    const item = job?.items.find((i) => i.phoneNumberId === phoneNumberId);
+    expect(item).toMatchObject({ status: 'applied', outcome: 'unverified', readBack: null });
+    expect(item?.message).toMatch(/^Applied, not verified/);
+    expect(await phoneTierOnGraph(phoneNumberId)).toBe(url);
+    const rows = (await changesSince()).filter((r) => r.targetId === phoneNumberId);
+    expect(rows.map((r) => r.outcome)).toEqual(['unverified']);
+  });
+
   it('backs off when Graph answers 80008 and leaves that number retryable', async () => {
     const url = h.fixture.receiverUrl;
     const preview = await previewBulk(h.env, selection(url));

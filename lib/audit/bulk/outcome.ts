@@ -46,6 +46,14 @@ export function itemResult(outcome: WriteOutcome<NumberRoute>): ItemResult {
         message: `The callback check failed: ${outcome.preflight.explanation}`,
         readBack: null,
       };
+    case 'unverified':
+      // Graph accepted it: counted as applied (retrying would write it twice), with the read-back's failure.
+      return {
+        status: 'applied',
+        outcome: outcome.kind,
+        message: `Applied, not verified: Graph accepted the change, but reading it back failed. ${outcome.error.message}`,
+        readBack: null,
+      };
     case 'graph_error':
       return { status: 'failed', outcome: outcome.kind, message: outcome.error.message, readBack: null };
     case 'refused':

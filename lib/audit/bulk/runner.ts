@@ -85,7 +85,7 @@ async function execute(env: AuditEnv, jobId: string, actor: Actor, verifyToken: 
       ...(result.nowExpected !== undefined && { expected: result.nowExpected }),
     });
     if (
-      outcome.kind === 'graph_error' &&
+      (outcome.kind === 'graph_error' || outcome.kind === 'unverified') &&
       outcome.error.code !== null &&
       RATE_LIMIT_CODES.has(outcome.error.code)
     ) {
@@ -93,7 +93,7 @@ async function execute(env: AuditEnv, jobId: string, actor: Actor, verifyToken: 
       if (!patient) {
         giveUpWith = `Not attempted: Graph's rate limit is reached. ${outcome.error.message}`;
       }
-    } else if (outcome.kind !== 'graph_error') {
+    } else if (outcome.kind !== 'graph_error' && outcome.kind !== 'unverified') {
       audit.throttle.succeeded();
     }
   };
