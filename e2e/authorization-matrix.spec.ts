@@ -127,7 +127,7 @@ const CASES: ActionCase[] = [
   {
     // Spends Graph quota (reads only): a permission of its own, not `data.read`.
     file: 'app/(console)/audit/_actions/start-audit-scan.ts',
-    name: 'startAuditScan',
+    name: 'startAuditScanAction',
     allowed: OPERATORS,
     writesGraph: false,
     input: () => ({}),
