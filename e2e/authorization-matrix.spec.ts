@@ -2,7 +2,8 @@
  * The authorization matrix: every mutating server action × {signed out, viewer, operator, admin}. Each action is
  * invoked the way the browser invokes it (POST with its `Next-Action` id, found in the build's server reference
  * manifest), bypassing the UI that hides buttons, so only the server's own checks stand between a role and a
- * write. When refused, the sandbox's call log must show that no Graph write happened.
+ * write. When refused, the sandbox's call log must show that no Graph write happened, and the sandbox's
+ * Coreapps that their settings did not change.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +23,16 @@ interface ActionCase {
   /** Whether an allowed call writes to Graph (then refusals must leave the call log without writes). */
   writesGraph: boolean;
   input(sandbox: SandboxHandle): unknown | Promise<unknown>;
+}
+
+/** A deployment id no registration made: allowed callers get the service's "no such deployment" answer. */
+const NO_DEPLOYMENT = '00000000-0000-4000-8000-0000000000c0';
+
+/** A sandbox Coreapp (its address, credentials and numbers), from the control surface. */
+async function coreapp(s: SandboxHandle) {
+  const [first] = await s.control.coreappDeployments();
+  if (!first) throw new Error('the sandbox has no Coreapp');
+  return first;
 }
 
 const scenarios = (s: SandboxHandle) => s.fixture.scenarios;
@@ -116,7 +127,7 @@ const CASES: ActionCase[] = [
   {
     // Spends Graph quota (reads only): a permission of its own, not `data.read`.
     file: 'app/(console)/audit/_actions/start-audit-scan.ts',
-    name: 'startAuditScan',
+    name: 'startAuditScanAction',
     allowed: OPERATORS,
     writesGraph: false,
     input: () => ({}),
@@ -139,6 +150,67 @@ const CASES: ActionCase[] = [
     allowed: ADMINS,
     writesGraph: true,
     input: (s) => ({ confirmAppId: s.fixture.apps[0]?.id, expected: appTier(s) }),
+  },
+  // On-Premises (issue 17). Allowed calls stop in the service, so the shared database and the Coreapps stay
+  // as the On-Premises spec expects them: a wrong password (login refused), a deployment no one registered.
+  {
+    file: 'app/(console)/on-premises/_actions/register-deployment.ts',
+    name: 'registerDeploymentAction',
+    allowed: ADMINS,
+    writesGraph: false,
+    input: async (s) => {
+      const d = await coreapp(s);
+      return {
+        label: 'Matrix Coreapp',
+        baseUrl: d.baseUrl,
+        username: d.username,
+        password: `${d.password}-wrong`,
+        phoneNumberIds: d.phoneNumberIds.join('\n'),
+      };
+    },
+  },
+  {
+    file: 'app/(console)/on-premises/_actions/change-deployment-settings.ts',
+    name: 'changeDeploymentSettingsAction',
+    allowed: ADMINS,
+    writesGraph: false,
+    input: async (s) => {
+      const d = await coreapp(s);
+      return {
+        id: NO_DEPLOYMENT,
+        expectedWebhookUrl: d.settings.webhooks.url,
+        settings: {
+          webhookUrl: receiver(s).url,
+          callbackPersist: true,
+          messageSent: false,
+          messageDelivered: true,
+          messageRead: true,
+          callbackBackoffDelayMs: 3000,
+          maxCallbackBackoffDelayMs: 900000,
+          maxConcurrentRequests: 6,
+        },
+      };
+    },
+  },
+  {
+    // A phone override write, so whoever may set one (override.write), unlike the admin-only bulk.
+    file: 'app/(console)/on-premises/_actions/carry-over-number.ts',
+    name: 'carryOverNumberAction',
+    allowed: OPERATORS,
+    writesGraph: false,
+    input: async (s) => ({
+      deploymentId: NO_DEPLOYMENT,
+      phoneNumberId: (await coreapp(s)).phoneNumberIds[0],
+      verifyToken: receiver(s).verifyToken,
+      expected: null,
+    }),
+  },
+  {
+    file: 'app/(console)/on-premises/_actions/carry-over-deployment.ts',
+    name: 'carryOverDeploymentAction',
+    allowed: ADMINS,
+    writesGraph: false,
+    input: (s) => ({ deploymentId: NO_DEPLOYMENT, verifyToken: receiver(s).verifyToken }),
   },
   {
     file: 'app/(console)/users/_actions/create-user.ts',
@@ -221,6 +293,9 @@ for (const c of CASES) {
     test(`${c.name} as ${caller} is ${allowed ? 'allowed' : 'refused'}`, async ({ sandbox, baseURL }) => {
       const { id, url } = locate(manifest, c, sandbox);
       const cookie = cookieHeader(caller);
+      const coreappSettings = async () =>
+        (await sandbox.control.coreappDeployments()).map((d) => ({ id: d.id, settings: d.settings }));
+      const coreappBefore = await coreappSettings();
       const res = await fetch(`${baseURL}${url}`, {
         method: 'POST',
         headers: {
@@ -247,6 +322,7 @@ for (const c of CASES) {
         expect(result.ok).toBe(false);
         expect(result.status).toBe(caller === 'signed-out' ? 401 : 403);
         expect(writes).toEqual([]);
+        expect(await coreappSettings()).toEqual(coreappBefore);
       }
     });
   }

@@ -20,8 +20,7 @@ interface Deployment {
 }
 
 async function deployments(sandbox: SandboxHandle): Promise<Deployment[]> {
-  const res = await fetch(`${sandbox.url}/_sandbox/coreapp`);
-  return ((await res.json()) as { deployments: Deployment[] }).deployments;
+  return sandbox.control.coreappDeployments();
 }
 
 async function deployment(sandbox: SandboxHandle, id: string): Promise<Deployment> {

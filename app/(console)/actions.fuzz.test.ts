@@ -19,7 +19,7 @@ import type { ActionResult } from '@/lib/auth/safe-action';
 import { changeLog, ROLES } from '@/lib/db/schema';
 import { createUser } from '@/lib/db/users';
 import { EMITTABLE_FIELDS } from '@/lib/graph/schemas';
-import { sandboxClient } from '@/lib/graph-sandbox/client';
+import { type CoreappDeploymentView, sandboxClient } from '@/lib/graph-sandbox/client';
 import type { RunningSandbox } from '@/lib/graph-sandbox/server';
 import { startSandbox } from '@/lib/graph-sandbox/server';
 import { testEventInputSchema } from '@/lib/receivers/test-event';
@@ -65,6 +65,16 @@ import { retryBulkJobAction } from './audit/_actions/retry-bulk-job';
 import { bulkSelectionSchema, retryBulkSchema, startBulkSchema } from './audit/_actions/schemas';
 import { startAuditScanAction } from './audit/_actions/start-audit-scan';
 import { startBulkRerouteAction } from './audit/_actions/start-bulk-reroute';
+import { carryOverDeploymentAction } from './on-premises/_actions/carry-over-deployment';
+import { carryOverNumberAction } from './on-premises/_actions/carry-over-number';
+import { changeDeploymentSettingsAction } from './on-premises/_actions/change-deployment-settings';
+import { registerDeploymentAction } from './on-premises/_actions/register-deployment';
+import {
+  carryOverAllSchema,
+  carryOverSchema,
+  changeSettingsSchema,
+  registerDeploymentSchema,
+} from './on-premises/_actions/schemas';
 import { createReceiverAction } from './receivers/_actions/create-receiver';
 import { deleteReceiverAction } from './receivers/_actions/delete-receiver';
 import { rotateReceiverSecretAction } from './receivers/_actions/rotate-receiver-secret';
@@ -130,7 +140,14 @@ interface Case {
 
 let sandbox: RunningSandbox;
 let receiver: TestReceiver;
-const ids = { admin: '', viewer: '', receiver: '', app: '' };
+const ids = { admin: '', viewer: '', receiver: '', app: '', deployment: '' };
+/**
+ * The sandbox Coreapp registered before the run (its webhook URL pointed at a local 404, so a carry-over's
+ * preflight fails at once), another one never registered, and every Coreapp's settings when the run starts.
+ */
+let registered: CoreappDeploymentView;
+let unregistered: CoreappDeploymentView;
+let coreappBefore: CoreappDeploymentView[] = [];
 /** The application tier's compared value when the run starts (null: no app subscription). */
 let appTierValue: string | null = null;
 
@@ -220,6 +237,66 @@ const badWebhookFields: fc.Arbitrary<unknown> = fc.oneof(
   fc.constant(null),
   fc.constant(undefined),
 );
+
+/** Hostile URLs that stay hostile once trimmed (the On-Premises forms trim URLs before checking them). */
+const badTrimmedUrl = badCallbackUrl.filter((v) => typeof v !== 'string' || (v !== '' && v.trim() === v));
+/** A registered deployment, or ids of none. */
+const deploymentIds = () =>
+  fc.oneof(
+    fc.uuid({ version: 4 }),
+    fc.constant(null).map(() => ids.deployment),
+  );
+const delay = fc.oneof(
+  fc.integer({ min: 0, max: 86_400_000 }),
+  fc.integer({ min: 0, max: 86_400_000 }).map(String),
+);
+/** Coreapp settings a form may send: the URL empty (webhooks off) or one whose host answers 404. */
+const coreappSettings = () =>
+  fc
+    .record({
+      webhookUrl: fc.oneof(fc.constant(''), goodUrl()),
+      callbackPersist: fc.boolean(),
+      messageSent: fc.boolean(),
+      messageDelivered: fc.boolean(),
+      messageRead: fc.boolean(),
+      callbackBackoffDelayMs: delay,
+      maxCallbackBackoffDelayMs: delay,
+      maxConcurrentRequests: fc.constantFrom(6, 12, 18, 24, '6', '24'),
+    })
+    .map((v) =>
+      Number(v.maxCallbackBackoffDelayMs) >= Number(v.callbackBackoffDelayMs)
+        ? v
+        : { ...v, maxCallbackBackoffDelayMs: v.callbackBackoffDelayMs },
+    );
+const badCoreappSettings: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(null, undefined, 'https://example.com/hook', [], 1),
+  fc
+    .tuple(
+      fc.constant(null).chain(() => coreappSettings()),
+      fc.oneof(
+        badTrimmedUrl.map((webhookUrl) => ({ webhookUrl })),
+        fc.constantFrom(
+          { maxConcurrentRequests: 7 },
+          { maxConcurrentRequests: 'six' },
+          { callbackBackoffDelayMs: -1 },
+          { callbackBackoffDelayMs: 'soon' },
+          { callbackBackoffDelayMs: 1.5 },
+          { maxCallbackBackoffDelayMs: 86_400_001 },
+          { callbackPersist: 'yes' },
+          { messageRead: null },
+          { callbackBackoffDelayMs: 5_000, maxCallbackBackoffDelayMs: 4_999 },
+        ),
+      ),
+    )
+    .map(([valid, bad]) => ({ ...valid, ...bad })),
+);
+const badPlainText = (max: number) =>
+  fc.oneof(
+    fc.constantFrom('', '   ', '\n\t', null, 7),
+    fc.constant('n'.repeat(max + 1)),
+    withControlChar('admin').filter((v) => v.trim() === v),
+    fc.constantFrom('a\ud83db', '\udc00'),
+  );
 
 /** A set-override action twice: with a typed URL and token, and with a managed receiver picked. */
 function setOverrideCases(
@@ -473,6 +550,100 @@ function cases(): Case[] {
       validRuns: 5,
       formData: true,
     },
+    // On-Premises. A valid registration's login fails (a local 404, or a Coreapp's address with a wrong
+    // password); valid settings and carry-overs name no deployment, are stale, or fail their preflight (the
+    // registered Coreapp's URL answers 404). So no Coreapp setting, Graph override or deployment is written.
+    {
+      name: 'registerDeployment',
+      action: registerDeploymentAction as Action,
+      fields: keysOf(registerDeploymentSchema),
+      bad: {
+        label: badPlainText(100),
+        baseUrl: badTrimmedUrl,
+        username: badPlainText(100),
+        password: fc.oneof(
+          fc.constantFrom('', null, 7, 'a\ud83db'),
+          fc.constant('p'.repeat(501)),
+          withControlChar('pass'),
+        ),
+        phoneNumberIds: fc.oneof(
+          fc.constantFrom('+44 7700 900123', 'abc', '1'.repeat(21), '12;13', null, 12, ['1']),
+          fc.constant(Array.from({ length: 501 }, (_, i) => String(i + 1)).join(',')),
+          fc.constant('1'.repeat(5_001)),
+        ),
+      },
+      valid: () =>
+        fc.record({
+          label: printable(1, 100),
+          baseUrl: fc.oneof(
+            goodUrl(),
+            fc.constant(null).map(() => unregistered.baseUrl),
+          ),
+          username: printable(1, 100),
+          password: printable(1, 500).filter((p) => p !== unregistered.password),
+          phoneNumberIds: fc
+            .array(
+              digits.map((d) => d.slice(0, 20)),
+              { maxLength: 5 },
+            )
+            .map((a) => a.join('\n')),
+        }),
+      validRuns: 60,
+      formData: true,
+    },
+    {
+      name: 'changeDeploymentSettings',
+      action: changeDeploymentSettingsAction as Action,
+      fields: keysOf(changeSettingsSchema),
+      bad: {
+        id: badUuid,
+        expectedWebhookUrl: fc.oneof(fc.constantFrom(null, undefined, 3, []), fc.constant('u'.repeat(1_001))),
+        settings: badCoreappSettings,
+      },
+      valid: () =>
+        fc.record({
+          id: deploymentIds(),
+          // Never the current URL: that would pass the stale check and reach the Coreapp.
+          expectedWebhookUrl: fc
+            .oneof(fc.constant(''), printable(1, 60), goodUrl())
+            .filter((v) => v !== registered.settings.webhooks.url),
+          settings: coreappSettings(),
+        }),
+      validRuns: 60,
+      formData: false,
+    },
+    {
+      name: 'carryOverNumber',
+      action: carryOverNumberAction as Action,
+      fields: keysOf(carryOverSchema),
+      bad: {
+        deploymentId: badUuid,
+        phoneNumberId: fc.oneof(
+          fc.constantFrom('', '+15551234567', '1'.repeat(21), ' 1', '1.5', null, 12),
+          withControlChar('1234'),
+        ),
+        verifyToken: badVerifyToken,
+        expected: fc.oneof(fc.constantFrom(undefined, 3, [], {}), fc.constant('e'.repeat(1_001))),
+      },
+      valid: () =>
+        fc.record({
+          deploymentId: deploymentIds(),
+          phoneNumberId: fc.oneof(phoneIds(), fc.constantFrom(...registered.phoneNumberIds)),
+          verifyToken: goodToken,
+          expected: fc.oneof(fc.constant(null), printable(1, 60)),
+        }),
+      validRuns: 60,
+      formData: false,
+    },
+    {
+      name: 'carryOverDeployment',
+      action: carryOverDeploymentAction as Action,
+      fields: keysOf(carryOverAllSchema),
+      bad: { deploymentId: badUuid, verifyToken: badVerifyToken },
+      valid: () => fc.record({ deploymentId: deploymentIds(), verifyToken: goodToken }),
+      validRuns: 40,
+      formData: true,
+    },
     {
       name: 'createReceiver',
       action: createReceiverAction as Action,
@@ -714,6 +885,57 @@ async function successRows(actions?: readonly string[]) {
     .where(and(eq(changeLog.outcome, 'success'), actions ? inArray(changeLog.action, actions) : undefined));
 }
 
+/**
+ * Points the first sandbox Coreapp's webhook URL at the test receiver's 404 (through its own API, as an
+ * operator would have), registers it, and records every Coreapp's settings for the end-of-run check.
+ */
+async function registerCoreapp() {
+  const control = sandboxClient(sandbox.url);
+  const [first, second] = await control.coreappDeployments();
+  if (!first || !second) throw new Error('the sandbox has fewer than two Coreapps');
+  const login = await fetch(`${first.baseUrl}/v1/users/login`, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${first.username}:${first.password}`).toString('base64')}`,
+    },
+  });
+  const token = ((await login.json()) as { users: Array<{ token: string }> }).users[0]?.token;
+  const patched = await fetch(`${first.baseUrl}/v1/settings/application`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ webhooks: { url: `${receiver.url}/missing/coreapp` } }),
+  });
+  if (!patched.ok) throw new Error(`the Coreapp refused the set-up: ${await patched.text()}`);
+  const created = await registerDeploymentAction({
+    label: 'Fuzz Coreapp',
+    baseUrl: first.baseUrl,
+    username: first.username,
+    password: first.password,
+    phoneNumberIds: first.phoneNumberIds.join('\n'),
+  });
+  if (!created.ok) throw new Error(created.error);
+  ids.deployment = created.data.id;
+  coreappBefore = await control.coreappDeployments();
+  registered = coreappBefore.find((d) => d.id === first.id) ?? first;
+  unregistered = second;
+}
+
+/** The Coreapps' settings now, against those when the run started. */
+async function coreappSettingsNow() {
+  const now = await sandboxClient(sandbox.url).coreappDeployments();
+  return {
+    now: now.map((d) => ({ id: d.id, settings: d.settings })),
+    before: coreappBefore.map((d) => ({ id: d.id, settings: d.settings })),
+  };
+}
+
+/** Deployments registered and Coreapp settings changed, as the change log tells (the set-up's one only). */
+async function onpremSuccessRows() {
+  return (await successRows(['onprem_deployment.register', 'onprem_webhook.set'])).filter(
+    (row) => !(row.action === 'onprem_deployment.register' && row.targetId === ids.deployment),
+  );
+}
+
 const all: Case[] = cases();
 
 beforeAll(async () => {
@@ -750,6 +972,7 @@ beforeAll(async () => {
   if (!created.ok) throw new Error(created.error);
   ids.receiver = created.data.id;
   ids.app = app.id;
+  await registerCoreapp();
   const tier = await getAppTier(await getAppTierContext());
   if (tier.kind !== 'ok') throw new Error(`the app tier could not be read: ${JSON.stringify(tier)}`);
   appTierValue = appSubscriptionValue(tier.subscription);
@@ -797,7 +1020,9 @@ describe('server actions under hostile input', () => {
         await fc.assert(
           fc.asyncProperty(c.valid(), badField, fc.boolean(), async (valid, [field, value], asForm) => {
             const input: Input = { ...valid, [field]: value };
-            const sent = asForm && c.formData && typeof value === 'string' ? toFormData(input) : input;
+            // FormData cannot carry a broken character (it becomes U+FFFD), so those go as objects only.
+            const formable = typeof value === 'string' && !/\p{Cs}/u.test(value);
+            const sent = asForm && c.formData && formable ? toFormData(input) : input;
             const result = await c.action(sent as never);
             expectWellFormed(result, input);
             const where = `${field} = ${fc.stringify(value).slice(0, 120)} → ${JSON.stringify(result).slice(0, 300)}`;
@@ -841,6 +1066,9 @@ describe('server actions under hostile input', () => {
   it('made no Graph write and logged no successful routing change', async () => {
     expect(await graphWrites()).toEqual([]);
     expect(await successRows(ROUTING_ACTIONS)).toEqual([]);
+    const coreapp = await coreappSettingsNow();
+    expect(coreapp.now).toEqual(coreapp.before);
+    expect(await onpremSuccessRows()).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   });
@@ -866,5 +1094,11 @@ describe('server actions under valid input', () => {
   it('still made no Graph write: every valid routing input failed its preflight, stale check or lookup', async () => {
     expect(await graphWrites()).toEqual([]);
     expect(await successRows(ROUTING_ACTIONS)).toEqual([]);
+  });
+
+  it('changed no Coreapp setting and registered no deployment: each valid On-Premises input stopped first', async () => {
+    const coreapp = await coreappSettingsNow();
+    expect(coreapp.now).toEqual(coreapp.before);
+    expect(await onpremSuccessRows()).toEqual([]);
   });
 });

@@ -25,6 +25,8 @@ const FIELDS = [
     label: 'Admin password',
     type: 'password',
     hint: 'Stored encrypted; never shown again.',
+    // Not "off", which browsers ignore for password fields: they would fill in the console's own password.
+    autoComplete: 'new-password',
   },
 ] as const;
 
@@ -58,7 +60,7 @@ export function RegisterDeploymentForm() {
               name={field.name}
               type={field.type}
               required
-              autoComplete="off"
+              autoComplete={'autoComplete' in field ? field.autoComplete : 'off'}
               aria-invalid={fieldError(field.name) ? true : undefined}
               aria-describedby={`${id}-${field.name}-error`}
             />

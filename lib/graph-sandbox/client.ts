@@ -5,6 +5,7 @@
  * Imports are types only, so any runtime (vitest, Playwright, tsx scripts) can load it without the sandbox.
  */
 import type { CallLogEntry } from './call-log';
+import type { CoreappDeploymentView } from './coreapp/routes';
 import type { DeliveryView, Emission } from './emit-log';
 import type { EmitBody } from './emit-routes';
 import type { FaultConfig } from './faults';
@@ -14,6 +15,8 @@ import type { Delivery } from './receivers';
 import type { SandboxState } from './state';
 
 export type { CallLogEntry as SandboxCall } from './call-log';
+export type { CoreappSettings } from './coreapp/fixture';
+export type { CoreappDeploymentView } from './coreapp/routes';
 export type { DeliveryView, Emission } from './emit-log';
 export type { EmitBody } from './emit-routes';
 export type { FaultConfig } from './faults';
@@ -63,6 +66,12 @@ export interface SandboxClient {
   emit(body: EmitBody): Promise<Emission>;
   deliveries(filter?: { phoneNumberId?: string; emissionId?: string }): Promise<DeliveryView[]>;
   emission(id: string): Promise<Emission>;
+  /** `GET /_sandbox/coreapp`: the On-Premises Coreapps, with their credentials and live settings. */
+  coreappDeployments(): Promise<CoreappDeploymentView[]>;
+  /** Expires every issued Coreapp token, so clients must log in again; answers how many expired. */
+  expireCoreappTokens(): Promise<number>;
+  /** Restores the Coreapps' seeded settings and forgets their tokens (`reset()` does this too). */
+  resetCoreapp(): Promise<void>;
 }
 
 /** A client for the sandbox at `url` (its origin, e.g. `http://127.0.0.1:4010`). Failures throw. */
@@ -130,5 +139,12 @@ export function sandboxClient(url: string): SandboxClient {
       (await call<{ data: DeliveryView[] }>(`/deliveries${query(filter)}`)).data,
     emission: async (id) =>
       (await call<{ emission: Emission }>(`/emissions/${encodeURIComponent(id)}`)).emission,
+    coreappDeployments: async () =>
+      (await call<{ deployments: CoreappDeploymentView[] }>('/coreapp')).deployments,
+    expireCoreappTokens: async () =>
+      (await call<{ expired: number }>('/coreapp/expire-tokens', { method: 'POST' })).expired,
+    resetCoreapp: async () => {
+      await call('/coreapp/reset', { method: 'POST' });
+    },
   };
 }

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /** A Coreapp answer that was not a success, or no answer at all. Never carries a password or token. */
 export class CoreappError extends Error {
   override name = 'CoreappError';

@@ -1,4 +1,5 @@
 /** The Coreapp's answers, parsed at the edge so nothing else trusts a legacy server's JSON. */
+import 'server-only';
 import { z } from 'zod';
 
 export const coreappMetaSchema = z.object({

@@ -2,6 +2,7 @@
  * For Vitest only: the routing harness (a real sandbox, a test database) plus an On-Premises context on the
  * same database, and the sandbox Coreapps' identities from its control surface.
  */
+import { sandboxClient } from '@/lib/graph-sandbox/client';
 import { makeKeyring } from '@/lib/receivers/secret-box';
 import { randomKey } from '@/lib/receivers/test-support';
 import { startRoutingHarness } from '@/lib/routing/test-support';
@@ -28,14 +29,12 @@ export async function startOnpremHarness() {
     timeoutMs: 2_000,
     tokens,
   };
-  const sandboxUrl = routing.sandbox.url;
-  const control = async (path: string, method = 'GET') =>
-    (await fetch(`${sandboxUrl}/_sandbox${path}`, { method })).json() as Promise<Record<string, unknown>>;
+  const control = sandboxClient(routing.sandbox.url);
   return {
     ...routing,
     onprem: ctx,
     tokens,
-    deployments: async () => (await control('/coreapp')).deployments as SandboxDeployment[],
-    expireCoreappTokens: () => control('/coreapp/expire-tokens', 'POST'),
+    deployments: (): Promise<SandboxDeployment[]> => control.coreappDeployments(),
+    expireCoreappTokens: () => control.expireCoreappTokens(),
   };
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { sandboxClient } from '../client';
 import { type RunningSandbox, startSandbox } from '../server';
 
 let sandbox: RunningSandbox;
@@ -19,8 +20,7 @@ interface Deployment {
 }
 
 async function deployments(): Promise<Deployment[]> {
-  const res = await fetch(`${sandbox.url}/_sandbox/coreapp`);
-  return ((await res.json()) as { deployments: Deployment[] }).deployments;
+  return sandboxClient(sandbox.url).coreappDeployments();
 }
 
 async function first(): Promise<Deployment> {
@@ -188,7 +188,7 @@ describe('sandbox Coreapp', () => {
     expect((await settings(eu, await token(us))).status).toBe(401);
     const bearer = await token(eu);
     expect((await settings(eu, bearer)).status).toBe(200);
-    await fetch(`${sandbox.url}/_sandbox/coreapp/expire-tokens`, { method: 'POST' });
+    expect(await sandboxClient(sandbox.url).expireCoreappTokens()).toBeGreaterThan(0);
     const expired = await settings(eu, bearer);
     expect(expired.status).toBe(401);
     expect((expired.body.errors as Array<{ details: string }>)[0]?.details).toMatch(/expired/);
@@ -205,6 +205,22 @@ describe('sandbox Coreapp', () => {
       application: { webhooks: { url: string } };
     };
     expect(after.application.webhooks.url).toBe('https://onprem-eu.example.com/whatsapp');
+  });
+
+  it('is reset on its own by the Coreapp reset, with the settings the control surface lists', async () => {
+    const client = sandboxClient(sandbox.url);
+    const d = await first();
+    const bearer = await token(d);
+    await settings(d, bearer, {
+      method: 'PATCH',
+      body: { webhooks: { url: 'https://moved.example.com/x' } },
+    });
+    const changed = (await client.coreappDeployments()).find((x) => x.id === d.id);
+    expect(changed?.settings.webhooks.url).toBe('https://moved.example.com/x');
+    await client.resetCoreapp();
+    expect((await settings(d, bearer)).status).toBe(401);
+    const after = (await client.coreappDeployments()).find((x) => x.id === d.id);
+    expect(after?.settings.webhooks.url).toBe('https://onprem-eu.example.com/whatsapp');
   });
 
   it('answers 404 in the errors form for an unknown deployment', async () => {

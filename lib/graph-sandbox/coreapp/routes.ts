@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import type { CoreappDeployment } from './fixture';
 import { applyPatch, reconcileSent, settingsPatchSchema } from './settings-patch';
 import type { CoreappState } from './state';
 import { type CoreappErrorKind, coreappTime, errorBody, meta } from './wire';
@@ -72,20 +73,25 @@ export function coreappRoutes(state: CoreappState): Hono {
   return app;
 }
 
+/** One deployment as `GET /_sandbox/coreapp` shows it: what a test needs to register it, and its live settings. */
+export type CoreappDeploymentView = CoreappDeployment & { baseUrl: string };
+
 /** Control surface under `/_sandbox/coreapp`: the deployments' identities, token expiry, reset. */
 export function coreappControlRoutes(state: CoreappState, baseUrl: () => string): Hono {
   const app = new Hono();
   app.get('/', (c) =>
     c.json({
-      deployments: state.list().map((d) => ({
-        id: d.id,
-        label: d.label,
-        baseUrl: `${baseUrl()}/coreapp/${d.id}`,
-        username: d.username,
-        password: d.password,
-        phoneNumberIds: d.phoneNumberIds,
-        settings: d.settings,
-      })),
+      deployments: state.list().map(
+        (d): CoreappDeploymentView => ({
+          id: d.id,
+          label: d.label,
+          baseUrl: `${baseUrl()}/coreapp/${d.id}`,
+          username: d.username,
+          password: d.password,
+          phoneNumberIds: d.phoneNumberIds,
+          settings: d.settings,
+        }),
+      ),
     }),
   );
   app.post('/expire-tokens', (c) => c.json({ expired: state.expireTokens() }));
