@@ -120,6 +120,10 @@ export function OverrideForm<T>(props: OverrideFormProps<T>) {
       if (outcome.kind === 'applied' || outcome.kind === 'mismatch') {
         setExpected(props.reportedOverride(outcome.after) ?? '');
         setValues((v) => ({ ...v, verifyToken: '' }));
+      } else if (outcome.kind === 'unverified') {
+        // Graph took the write; what it now holds is, most likely, what was asked for.
+        setExpected(outcome.requested ?? '');
+        setValues((v) => ({ ...v, verifyToken: '' }));
       } else if (outcome.kind === 'stale') {
         setExpected(outcome.current ?? '');
       }
