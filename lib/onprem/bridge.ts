@@ -8,11 +8,11 @@ import type { Actor } from '@/lib/db/change-log';
 import { describeGraphError } from '@/lib/graph/describe-error';
 import { GraphError } from '@/lib/graph/errors';
 import { FleetUnavailableError } from '@/lib/routing/errors';
-import { getNumber } from '@/lib/routing/get-number';
+import { getNumber, readNumberDetails } from '@/lib/routing/get-number';
 import { setPhoneOverride } from '@/lib/routing/phone-override';
 import { preflightCallback } from '@/lib/routing/preflight';
 import { tierUrl } from '@/lib/routing/tiers';
-import type { NumberRoute, PreflightResult, WriteOutcome } from '@/lib/routing/types';
+import type { NumberDetail, NumberRoute, PreflightResult, WriteOutcome } from '@/lib/routing/types';
 import type { OnpremContext } from './context';
 import { type DeploymentSummary, openDeployment } from './deployments';
 import { CoreappError, describeCoreappError } from './errors';
@@ -44,34 +44,62 @@ export type BridgeView =
   | { ok: true; deployment: DeploymentSummary; webhookUrl: string; numbers: BridgeNumber[]; readAt: string }
   | { ok: false; error: 'not_found' | 'unreachable'; message: string };
 
-async function bridgeNumber(ctx: OnpremContext, id: string, webhookUrl: string): Promise<BridgeNumber> {
-  const empty = { phoneNumberId: id, displayPhoneNumber: null, platformType: null, phoneOverride: null };
-  try {
-    const number = await getNumber(ctx.routing, id);
-    if (!number) return { ...empty, effectiveUrl: null, status: 'unknown' };
-    const phoneOverride = tierUrl(number.tiers, 'phone_number');
-    const onPremises = number.platformType === 'ON_PREMISE';
+function bridgeEntry(id: string, number: NumberDetail | null, webhookUrl: string): BridgeNumber {
+  if (!number) {
     return {
       phoneNumberId: id,
-      displayPhoneNumber: number.displayPhoneNumber,
-      platformType: number.platformType,
-      phoneOverride,
-      effectiveUrl: number.resolution.url,
-      status: onPremises
+      displayPhoneNumber: null,
+      platformType: null,
+      phoneOverride: null,
+      effectiveUrl: null,
+      status: 'unknown',
+    };
+  }
+  const phoneOverride = tierUrl(number.tiers, 'phone_number');
+  return {
+    phoneNumberId: id,
+    displayPhoneNumber: number.displayPhoneNumber,
+    platformType: number.platformType,
+    phoneOverride,
+    effectiveUrl: number.resolution.url,
+    status:
+      number.platformType === 'ON_PREMISE'
         ? 'on_premises'
         : webhookUrl !== '' && phoneOverride === webhookUrl
           ? 'carried'
           : 'ready',
-    };
+  };
+}
+
+async function bridgeNumber(ctx: OnpremContext, id: string, webhookUrl: string): Promise<BridgeNumber> {
+  try {
+    return bridgeEntry(id, await getNumber(ctx.routing, id), webhookUrl);
   } catch (error) {
     if (!(error instanceof GraphError || error instanceof FleetUnavailableError)) throw error;
     return {
-      ...empty,
-      effectiveUrl: null,
+      ...bridgeEntry(id, null, webhookUrl),
       status: 'read_failed',
       message: describeGraphError(error).message,
     };
   }
+}
+
+/** Every number of a deployment in one multi-id read; if Graph refuses it, one by one so the culprit is named. */
+async function bridgeNumbers(
+  ctx: OnpremContext,
+  ids: readonly string[],
+  webhookUrl: string,
+): Promise<BridgeNumber[]> {
+  const details = await readNumberDetails(ctx.routing, ids).catch((error: unknown) => {
+    if (error instanceof GraphError || error instanceof FleetUnavailableError) return null;
+    throw error;
+  });
+  const numbers: BridgeNumber[] = [];
+  for (const id of ids) {
+    const detail = details?.get(id);
+    numbers.push(detail ? bridgeEntry(id, detail, webhookUrl) : await bridgeNumber(ctx, id, webhookUrl));
+  }
+  return numbers;
 }
 
 /** Reads the deployment's webhook URL live from its Coreapp, and each of its numbers from Graph. */
@@ -85,9 +113,7 @@ export async function readBridge(ctx: OnpremContext, deploymentId: string): Prom
     if (!(error instanceof CoreappError)) throw error;
     return { ok: false, error: 'unreachable', message: describeCoreappError(error) };
   }
-  const numbers: BridgeNumber[] = [];
-  // One at a time: a deployment serves a handful of numbers, and Graph's per-WABA budget is shared.
-  for (const id of opened.deployment.phoneNumberIds) numbers.push(await bridgeNumber(ctx, id, webhookUrl));
+  const numbers = await bridgeNumbers(ctx, opened.deployment.phoneNumberIds, webhookUrl);
   return { ok: true, deployment: opened.deployment, webhookUrl, numbers, readAt: new Date().toISOString() };
 }
 
