@@ -116,4 +116,34 @@ describe('recent_deliveries', () => {
     expect(bad).toMatchObject({ status: 'fail', fix: { kind: 'receivers', receiverId: row.id } });
     expect(bad.title).toContain('check its app secret');
   });
+
+  it('fails when a receiver that requires mTLS refuses deliveries without a client certificate, saying what Graph cannot show', async () => {
+    const [row] = await h.ctx.db
+      .insert(receivers)
+      .values({
+        name: 'mTLS test',
+        verifyTokenEnc: 'x',
+        appSecretEnc: 'x',
+        createdBy: 'test',
+        requireMtls: true,
+      })
+      .returning({ id: receivers.id });
+    if (!row) throw new Error('no receiver');
+    const managed = { receiverId: row.id, name: 'mTLS test', verifyToken: 't' };
+    expect((await recentDeliveriesCheck(h.ctx.db, phone, managed)).detail).toContain('Graph does not expose');
+
+    await h.ctx.db.insert(receiverDeliveries).values({
+      id: randomUUID(),
+      receiverId: row.id,
+      receivedAt: new Date(),
+      outcome: 'rejected',
+      rejectReason: 'client_certificate',
+      headers: {},
+      bodyBytes: 10,
+    });
+    const refused = await recentDeliveriesCheck(h.ctx.db, phone, managed);
+    expect(refused).toMatchObject({ status: 'fail', fix: { kind: 'receivers', receiverId: row.id } });
+    expect(refused.title).toContain('requires mTLS');
+    expect(refused.detail).toContain('App Dashboard');
+  });
 });

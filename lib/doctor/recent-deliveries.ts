@@ -2,7 +2,7 @@
 import 'server-only';
 import { and, count, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { receiverDeliveries, receiverEvents } from '@/lib/db/schema';
+import { receiverDeliveries, receiverEvents, receivers } from '@/lib/db/schema';
 import type { ManagedReceiverMatch } from './context';
 import type { DoctorCheck } from './types';
 
@@ -50,9 +50,40 @@ export async function recentDeliveriesCheck(
       ),
     );
   const badCount = bad?.n ?? 0;
+  const [mtls] = await db
+    .select({ required: receivers.requireMtls })
+    .from(receivers)
+    .where(eq(receivers.id, managed.receiverId))
+    .limit(1);
+  const [noCert] = mtls?.required
+    ? await db
+        .select({ n: count() })
+        .from(receiverDeliveries)
+        .where(
+          and(
+            eq(receiverDeliveries.receiverId, managed.receiverId),
+            eq(receiverDeliveries.rejectReason, 'client_certificate'),
+            gte(receiverDeliveries.receivedAt, since),
+          ),
+        )
+    : [];
+  const noCertCount = noCert?.n ?? 0;
+  // Graph does not expose the App Dashboard's per-app mTLS toggle, so only what the receiver saw can tell.
+  const mtlsText = mtls?.required
+    ? ' It requires mTLS; whether Meta presents a client certificate is the app’s App Dashboard setting, which Graph does not expose.'
+    : '';
   const lastText = last
     ? `Last event for this number: ${last.field} at ${last.receivedAt.toISOString()} (${ago(now.getTime() - last.receivedAt.getTime())} ago).`
     : 'No event for this number recorded yet.';
+  if (noCertCount > 0) {
+    return {
+      id: 'recent_deliveries',
+      status: 'fail',
+      title: 'The receiver requires mTLS and refuses deliveries without a valid client certificate.',
+      detail: `Managed receiver ${managed.name}: ${noCertCount} deliver${noCertCount === 1 ? 'y' : 'ies'} refused for a missing or invalid client certificate since ${since.toISOString()}. Turn mTLS on for the app in the App Dashboard (Graph does not expose that setting), or stop requiring it on the receiver. ${lastText}`,
+      fix: { kind: 'receivers', receiverId: managed.receiverId, label: 'Open the receiver' },
+    };
+  }
   if (badCount > 0) {
     return {
       id: 'recent_deliveries',
@@ -67,13 +98,13 @@ export async function recentDeliveriesCheck(
       id: 'recent_deliveries',
       status: 'skip',
       title: 'Nothing delivered for this number yet.',
-      detail: `Managed receiver ${managed.name} has stored no event for this number and refused none as badly signed.`,
+      detail: `Managed receiver ${managed.name} has stored no event for this number and refused none as badly signed.${mtlsText}`,
     };
   }
   return {
     id: 'recent_deliveries',
     status: 'pass',
     title: `The receiver last stored an event for this number ${ago(now.getTime() - last.receivedAt.getTime())} ago.`,
-    detail: `Managed receiver ${managed.name}. ${lastText} No signature failures since.`,
+    detail: `Managed receiver ${managed.name}. ${lastText} No signature failures since.${mtlsText}`,
   };
 }
