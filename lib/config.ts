@@ -131,8 +131,8 @@ const envSchema = z
       .transform((value, ctx): TrustedProxies => {
         try {
           return parseTrustedProxies(value);
-        } catch {
-          ctx.addIssue({ code: 'custom', message: 'must be a comma list of IP addresses or CIDR ranges' });
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
           return z.NEVER;
         }
       }),

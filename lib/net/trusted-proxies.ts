@@ -9,16 +9,20 @@ import ipaddr from 'ipaddr.js';
 
 export type TrustedProxies = readonly [ipaddr.IPv4 | ipaddr.IPv6, number][];
 
-/** Parses `10.0.0.0/8, 192.0.2.7, ::1` (a bare address is a /32 or /128). Throws on anything else. */
+/** Parses `10.0.0.0/8, 192.0.2.7, ::1` (a bare address is a /32 or /128). Throws, naming the entry, on anything else. */
 export function parseTrustedProxies(value: string | undefined): TrustedProxies {
   return (value ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
     .map((entry) => {
-      if (entry.includes('/')) return ipaddr.parseCIDR(entry);
-      const address = ipaddr.parse(entry);
-      return [address, address.kind() === 'ipv4' ? 32 : 128] as [ipaddr.IPv4 | ipaddr.IPv6, number];
+      try {
+        if (entry.includes('/')) return ipaddr.parseCIDR(entry);
+        const address = ipaddr.parse(entry);
+        return [address, address.kind() === 'ipv4' ? 32 : 128] as [ipaddr.IPv4 | ipaddr.IPv6, number];
+      } catch {
+        throw new Error(`"${entry.slice(0, 60)}" is not an IP address or CIDR range (e.g. 10.0.0.0/8)`);
+      }
     })
     .map(([address, bits]) => unmapped(address, bits));
 }

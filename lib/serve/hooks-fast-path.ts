@@ -6,7 +6,6 @@
 
 import type { Socket } from 'node:net';
 import { plainResponseHeaders } from '@/lib/auth/security-headers';
-import { getConfig } from '@/lib/config';
 import { transportOf } from '@/lib/receivers/client-cert';
 import { type HookDeps, hookHandlers } from '@/lib/receivers/hook-handlers';
 import { getHookDeps } from '@/lib/server';
@@ -29,13 +28,13 @@ export function hookReceiverId(pathname: string): string | null {
  */
 export async function hookRequest(request: Request, socket?: Socket, deps?: HookDeps): Promise<Response> {
   const receiverId = hookReceiverId(new URL(request.url).pathname);
-  const publicUrl = getConfig().NEXTAUTH_URL;
-  const headers = plainResponseHeaders(publicUrl);
+  const hookDeps = deps ?? (await getHookDeps());
+  const headers = plainResponseHeaders(hookDeps.publicUrl);
   if (!receiverId) return new Response('Not Found', { status: 404, headers });
   if (request.method !== 'GET' && request.method !== 'POST') {
     return new Response('Method Not Allowed', { status: 405, headers: { ...headers, allow: 'GET, POST' } });
   }
-  const handlers = hookHandlers(deps ?? (await getHookDeps()));
+  const handlers = hookHandlers(hookDeps);
   if (request.method === 'GET') return handlers.get(request, receiverId);
   return handlers.post(request, receiverId, socket ? transportOf(socket) : undefined);
 }

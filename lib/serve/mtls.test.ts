@@ -117,7 +117,7 @@ async function receiver(requireMtls: boolean) {
   const set = await sandbox.graph(`/v23.0/${phoneNumberId()}`, {
     json: { webhook_configuration: { override_callback_uri: url, verify_token: TOKEN } },
   });
-  expect(set.status).toBe(200);
+  expect(set.status, JSON.stringify(set.body)).toBe(200);
   return id;
 }
 
