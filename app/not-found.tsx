@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { EmptyState } from '@/components/common/empty-state';
+import { NotFoundMessage } from '@/components/common/not-found-message';
 
 export const metadata: Metadata = { title: 'Not found' };
 
@@ -12,20 +11,7 @@ export default function NotFound() {
   return (
     <main id="main" className="mx-auto max-w-3xl space-y-4 px-4 py-12" data-testid="not-found">
       <p className="text-sm font-semibold text-slate-700">Switchboard</p>
-      <h1 className="text-2xl font-semibold text-slate-900">Not found</h1>
-      <EmptyState title="There is nothing at this address">
-        <p>
-          Go back to the{' '}
-          <Link href="/" className="text-blue-800 underline underline-offset-2">
-            overview
-          </Link>{' '}
-          or the{' '}
-          <Link href="/wabas" className="text-blue-800 underline underline-offset-2">
-            list of WABAs
-          </Link>
-          .
-        </p>
-      </EmptyState>
+      <NotFoundMessage />
     </main>
   );
 }

@@ -1,23 +1,9 @@
-import Link from 'next/link';
-import { EmptyState } from '@/components/common/empty-state';
+import { NotFoundMessage } from '@/components/common/not-found-message';
 
 export default function ConsoleNotFound() {
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold text-slate-900">Not found</h1>
-      <EmptyState title="There is nothing at this address">
-        <p>
-          Go back to the{' '}
-          <Link href="/" className="text-blue-800 underline underline-offset-2">
-            overview
-          </Link>{' '}
-          or the{' '}
-          <Link href="/wabas" className="text-blue-800 underline underline-offset-2">
-            list of WABAs
-          </Link>
-          .
-        </p>
-      </EmptyState>
+      <NotFoundMessage />
     </div>
   );
 }

@@ -15,7 +15,7 @@ import type { DoctorContext, ManagedReceiverMatch } from './context';
 import { recentDeliveriesCheck } from './recent-deliveries';
 import { numberStatusCheck, otherAppsCheck, wabaStatusCheck, wabaSubscriptionCheck } from './status-checks';
 import { tokenCheck } from './token-check';
-import type { CheckId, Diagnosis, DoctorCheck } from './types';
+import { CHECK_IDS, type CheckId, type Diagnosis, type DoctorCheck } from './types';
 import { orderChecks, verdictOf } from './verdict';
 
 const PHONE_FIELDS = 'id,display_phone_number,status,platform_type,health_status,webhook_configuration';
@@ -64,14 +64,8 @@ function finish(
   return { ...base, ...verdictOf(ordered), checks: ordered };
 }
 
-const AFTER_GRAPH_FAILURE: CheckId[] = [
-  'waba_subscription',
-  'number_status',
-  'waba_status',
-  'callback_live',
-  'other_apps',
-  'recent_deliveries',
-];
+/** The checks from `waba_subscription` on need the number's own reads, which a Graph failure stops. */
+const AFTER_GRAPH_FAILURE: readonly CheckId[] = CHECK_IDS.slice(CHECK_IDS.indexOf('waba_subscription'));
 
 /** Null when Graph (or the configured businesses) do not know the number and the token works. */
 export async function diagnoseNumber(run: DoctorRun, phoneNumberId: string): Promise<Diagnosis | null> {
