@@ -2,19 +2,15 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { GraphErrorAlert } from '@/components/common/graph-error-alert';
-import { PendingLabel } from '@/components/common/pending-label';
-import { Section } from '@/components/common/section';
 import { Timestamp } from '@/components/common/timestamp';
 import { SubscribeAction } from '@/components/overrides/subscribe-action';
 import type { WriteAction } from '@/components/overrides/types';
-import { Button } from '@/components/ui/button';
 import type { CheckFix, DoctorCheck } from '@/lib/doctor/types';
 import { CHECK_LABELS } from '@/lib/doctor/verdict';
 import { diagnosisOptions } from '@/lib/query/numbers';
-import { ReadError } from '@/lib/query/read-result';
 import type { WabaSummary } from '@/lib/routing/types';
 import { CheckStatusIcon, VerdictBadge } from './check-status';
+import { DoctorSection } from './doctor-section';
 
 interface DeliveryCheckPanelProps {
   phoneNumberId: string;
@@ -89,51 +85,33 @@ export function CheckRow({ check, ...fixProps }: { check: DoctorCheck } & Delive
 export function DeliveryCheckPanel(props: DeliveryCheckPanelProps) {
   const { phoneNumberId } = props;
   const query = useQuery(diagnosisOptions(phoneNumberId));
-  const { data, error, isFetching } = query;
-  const failure = error instanceof ReadError ? error.failure : null;
   return (
-    <Section
+    <DoctorSection
       id="delivery-check"
-      title="Delivery check"
       description="Every condition Meta's delivery of messages webhooks to this app depends on, in the order it depends on them."
-      actions={
-        <Button variant="outline" size="sm" disabled={isFetching} onClick={() => void query.refetch()}>
-          <PendingLabel pending={isFetching} idle="Re-run" busy="Checking…" />
-        </Button>
-      }
+      query={query}
     >
-      <div aria-live="polite" aria-busy={isFetching} className="space-y-3">
-        {error &&
-          (failure ? (
-            <GraphErrorAlert error={failure} title="Could not run the delivery check" />
-          ) : (
-            <p className="text-sm font-medium text-red-900">
-              Could not run the delivery check: {error.message}
-            </p>
-          ))}
-        {!data && !error && <p className="text-sm text-slate-700">Checking…</p>}
-        {data && (
-          <>
-            <p className="flex flex-wrap items-center gap-2 text-sm text-slate-800">
-              <span>Verdict:</span>
-              <VerdictBadge verdict={data.verdict} />
-              {data.firstProblem && (
-                <span>
-                  first problem: <strong>{CHECK_LABELS[data.firstProblem]}</strong>
-                </span>
-              )}
-              <span className="text-slate-600">
-                · checked <Timestamp iso={data.checkedAt} />
+      {(data) => (
+        <>
+          <p className="flex flex-wrap items-center gap-2 text-sm text-slate-800">
+            <span>Verdict:</span>
+            <VerdictBadge verdict={data.verdict} />
+            {data.firstProblem && (
+              <span>
+                first problem: <strong>{CHECK_LABELS[data.firstProblem]}</strong>
               </span>
-            </p>
-            <ul aria-label="Delivery checks">
-              {data.checks.map((check) => (
-                <CheckRow key={check.id} check={check} {...props} />
-              ))}
-            </ul>
-          </>
-        )}
-      </div>
-    </Section>
+            )}
+            <span className="text-slate-600">
+              · checked <Timestamp iso={data.checkedAt} />
+            </span>
+          </p>
+          <ul aria-label="Delivery checks">
+            {data.checks.map((check) => (
+              <CheckRow key={check.id} check={check} {...props} />
+            ))}
+          </ul>
+        </>
+      )}
+    </DoctorSection>
   );
 }

@@ -2,19 +2,15 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { GraphErrorAlert } from '@/components/common/graph-error-alert';
-import { PendingLabel } from '@/components/common/pending-label';
-import { Section } from '@/components/common/section';
 import { Timestamp } from '@/components/common/timestamp';
 import type { WriteAction } from '@/components/overrides/types';
-import { Button } from '@/components/ui/button';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { CHECK_LABELS } from '@/lib/doctor/verdict';
 import { wabaDiagnosisOptions } from '@/lib/query/numbers';
-import { ReadError } from '@/lib/query/read-result';
 import type { WabaSummary } from '@/lib/routing/types';
 import { VerdictBadge } from './check-status';
 import { CheckRow } from './delivery-check-panel';
+import { DoctorSection } from './doctor-section';
 
 interface WabaDeliveryCheckProps {
   wabaId: string;
@@ -26,30 +22,15 @@ interface WabaDeliveryCheckProps {
 /** The WABA's shared delivery conditions, and each number's verdict with its first problem. */
 export function WabaDeliveryCheck(props: WabaDeliveryCheckProps) {
   const query = useQuery(wabaDiagnosisOptions(props.wabaId));
-  const { data, error, isFetching } = query;
-  const failing = data?.numbers.filter((n) => n.verdict === 'does_not_deliver').length ?? 0;
   return (
-    <Section
+    <DoctorSection
       id="waba-delivery-check"
-      title="Delivery check"
       description="Conditions every number of this WABA shares, then each number's verdict."
-      actions={
-        <Button variant="outline" size="sm" disabled={isFetching} onClick={() => void query.refetch()}>
-          <PendingLabel pending={isFetching} idle="Re-run" busy="Checking…" />
-        </Button>
-      }
+      query={query}
     >
-      <div aria-live="polite" aria-busy={isFetching} className="space-y-3">
-        {error &&
-          (error instanceof ReadError && error.failure ? (
-            <GraphErrorAlert error={error.failure} title="Could not run the delivery check" />
-          ) : (
-            <p className="text-sm font-medium text-red-900">
-              Could not run the delivery check: {error.message}
-            </p>
-          ))}
-        {!data && !error && <p className="text-sm text-slate-700">Checking…</p>}
-        {data && (
+      {(data) => {
+        const failing = data.numbers.filter((n) => n.verdict === 'does_not_deliver').length;
+        return (
           <>
             <p className="text-sm text-slate-800">
               {failing === 0
@@ -102,8 +83,8 @@ export function WabaDeliveryCheck(props: WabaDeliveryCheckProps) {
               </Table>
             </div>
           </>
-        )}
-      </div>
-    </Section>
+        );
+      }}
+    </DoctorSection>
   );
 }
