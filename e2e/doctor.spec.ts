@@ -60,6 +60,10 @@ test.describe('as an operator', () => {
     await expect(row).toHaveAttribute('data-status', 'fail');
     await expectAxeClean(page);
     await row.getByRole('button', { name: /Subscribe this app/ }).click();
+    // Subscribing starts delivery, so it asks first (naming what starts receiving), like every routing change.
+    const confirm = page.getByRole('alertdialog');
+    await expect(confirm).toContainText('start receiving messages webhooks');
+    await confirm.getByRole('button', { name: 'Subscribe' }).click();
     await expect(row).toHaveCount(1);
     await expect(panel(page).locator('li[data-check="waba_subscription"]')).toHaveAttribute(
       'data-status',
