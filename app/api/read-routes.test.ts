@@ -3,14 +3,10 @@
  * in-memory PGlite. Only next-auth's `getServerSession` (which reads the request's cookie) is replaced: it names
  * the test user, whose role is still read from the database.
  */
-import { randomBytes } from 'node:crypto';
-import { NextRequest } from 'next/server';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createUser } from '@/lib/db/users';
-import type { RunningSandbox } from '@/lib/graph-sandbox/server';
-import { startSandbox } from '@/lib/graph-sandbox/server';
+import { describe, expect, it, vi } from 'vitest';
 import { GET as getNumber } from './numbers/[phoneNumberId]/route';
 import { GET as getOverview } from './overview/route';
+import { useRouteHarness } from './test-support';
 import { GET as getWaba } from './wabas/[wabaId]/route';
 import { GET as getWabaList } from './wabas/route';
 
@@ -20,47 +16,8 @@ vi.mock('next-auth', async (importOriginal) => ({
   getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null),
 }));
 
-let sandbox: RunningSandbox;
-let viewerId = '';
-
-const request = (path: string) => new NextRequest(`http://switchboard.test${path}`);
-const params = <T>(value: T) => ({ params: Promise.resolve(value) });
-
-function scenario(name: string): { wabaId: string; phoneNumberId: string } {
-  const found = (sandbox.fixture.scenarios as unknown as Record<string, unknown>)[name];
-  if (!found || typeof found !== 'object' || !('wabaId' in found) || !('phoneNumberId' in found)) {
-    throw new Error(`the fixture has no scenario ${name}`);
-  }
-  return found as { wabaId: string; phoneNumberId: string };
-}
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-  const app = sandbox.fixture.apps[0];
-  if (!app) throw new Error('the fixture has no app');
-  Object.assign(process.env, {
-    GRAPH_API_BASE_URL: sandbox.url,
-    GRAPH_API_VERSION: sandbox.fixture.graphVersion,
-    GRAPH_ACCESS_TOKEN: app.accessToken,
-    GRAPH_MAX_RETRIES: '0',
-    META_APP_ID: app.id,
-    META_APP_SECRET: app.secret,
-    META_BUSINESS_IDS: sandbox.fixture.businesses.map((b) => b.id).join(','),
-    DATA_DIR: 'memory://',
-    SECRETS_KEY: randomBytes(32).toString('base64'),
-  });
-  delete process.env.DATABASE_URL;
-  viewerId = (await createUser({ email: 'read-routes-viewer@test.local', role: 'viewer' })).id;
-});
-
-afterEach(async () => {
-  session.userId = null;
-  await fetch(`${sandbox.url}/_sandbox/faults`, { method: 'DELETE' });
-});
-
-afterAll(async () => {
-  await sandbox?.close();
-});
+const h = useRouteHarness(session, 'read-routes-viewer@test.local');
+const { request, params, scenario } = h;
 
 describe('read route handlers', () => {
   it('answer 401 with a sentence when signed out, before reading Graph', async () => {
@@ -70,7 +27,7 @@ describe('read route handlers', () => {
   });
 
   it('serve a viewer the WABA, the number, the list and the overview as ReadResult JSON', async () => {
-    session.userId = viewerId;
+    session.userId = h.viewerId;
     const { wabaId, phoneNumberId } = scenario('phoneNumberTier');
 
     const waba = await getWaba(request(`/api/wabas/${wabaId}`), params({ wabaId }));
@@ -97,7 +54,7 @@ describe('read route handlers', () => {
   });
 
   it('answer data null for an id Graph does not know', async () => {
-    session.userId = viewerId;
+    session.userId = h.viewerId;
     const res = await getNumber(
       request('/api/numbers/99999999999'),
       params({ phoneNumberId: '99999999999' }),
@@ -107,7 +64,7 @@ describe('read route handlers', () => {
   });
 
   it('refuse bad input with 400 naming it', async () => {
-    session.userId = viewerId;
+    session.userId = h.viewerId;
     const long = '1'.repeat(65);
     const res = await getWaba(request(`/api/wabas/${long}`), params({ wabaId: long }));
     expect(res.status).toBe(400);
@@ -118,9 +75,9 @@ describe('read route handlers', () => {
   });
 
   it('answer a Graph failure with 502 and the failure the page shows', async () => {
-    session.userId = viewerId;
+    session.userId = h.viewerId;
     const { wabaId } = scenario('phoneNumberTier');
-    await fetch(`${sandbox.url}/_sandbox/faults`, {
+    await fetch(`${h.sandbox.url}/_sandbox/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ faultRate: 1, faultKind: 'code80008' }),
