@@ -6,7 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { GET as getNumber } from './numbers/[phoneNumberId]/route';
 import { GET as getOverview } from './overview/route';
-import { useRouteHarness } from './test-support';
+import { startRouteHarness } from './test-support';
 import { GET as getWaba } from './wabas/[wabaId]/route';
 import { GET as getWabaList } from './wabas/route';
 
@@ -16,7 +16,7 @@ vi.mock('next-auth', async (importOriginal) => ({
   getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null),
 }));
 
-const h = useRouteHarness(session, 'read-routes-viewer@test.local');
+const h = startRouteHarness(session, 'read-routes-viewer@test.local');
 const { request, params, scenario } = h;
 
 describe('read route handlers', () => {

@@ -14,7 +14,7 @@ export interface RouteSession {
   userId: string | null;
 }
 
-export function useRouteHarness(session: RouteSession, viewerEmail: string) {
+export function startRouteHarness(session: RouteSession, viewerEmail: string) {
   let sandbox: RunningSandbox | undefined;
   let control: SandboxClient | undefined;
   let viewerId = '';

@@ -4,7 +4,7 @@
  * the test user, whose role is still read from the database.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { useRouteHarness } from '../../../test-support';
+import { startRouteHarness } from '../../../test-support';
 import { GET } from './route';
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));
@@ -13,7 +13,7 @@ vi.mock('next-auth', async (importOriginal) => ({
   getServerSession: async () => (session.userId ? { user: { id: session.userId } } : null),
 }));
 
-const h = useRouteHarness(session, 'diagnosis-viewer@test.local');
+const h = startRouteHarness(session, 'diagnosis-viewer@test.local');
 const { request, params, scenario } = h;
 
 describe('GET /api/numbers/<id>/diagnosis', () => {
