@@ -23,7 +23,9 @@ test('a phone override whose read-back failed is applied, not verified, and Read
   try {
     await page.getByRole('button', { name: 'Save phone override' }).click();
     const result = page.getByTestId('phone-override-result').getByTestId('write-outcome');
-    await expect(result).toHaveAttribute('data-outcome', 'unverified');
+    // The client retries the failing read-back with backoff (GRAPH_MAX_RETRIES) before it gives up, so the
+    // outcome can take longer than the default 10 s to appear on a loaded machine.
+    await expect(result).toHaveAttribute('data-outcome', 'unverified', { timeout: 30_000 });
     await expect(result).toContainText(
       'Applied, not verified: Graph accepted the change but reading it back failed',
     );
