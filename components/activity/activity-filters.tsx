@@ -82,28 +82,8 @@ export function ActivityFilters({
         <Field id="f-target-id" label="Target id">
           <Input id="f-target-id" name="targetId" defaultValue={filter.targetId ?? ''} inputMode="text" />
         </Field>
-        <Field id="f-from" label="From (UTC)">
-          <Input
-            id="f-from"
-            name="from"
-            type="date"
-            defaultValue={filter.from?.slice(0, 10) ?? ''}
-            aria-invalid={errors.from ? true : undefined}
-            aria-describedby="f-from-error"
-          />
-          <FieldError id="f-from-error" message={errors.from} />
-        </Field>
-        <Field id="f-to" label="To (UTC, inclusive)">
-          <Input
-            id="f-to"
-            name="to"
-            type="date"
-            defaultValue={filter.to?.slice(0, 10) ?? ''}
-            aria-invalid={errors.to ? true : undefined}
-            aria-describedby="f-to-error"
-          />
-          <FieldError id="f-to-error" message={errors.to} />
-        </Field>
+        <DateField name="from" label="From (UTC)" value={filter.from} error={errors.from} />
+        <DateField name="to" label="To (UTC, inclusive)" value={filter.to} error={errors.to} />
         <div className="flex items-end gap-2">
           <Button type="submit">Apply filters</Button>
           <Link href="/activity" className={cn(buttonVariants({ variant: 'outline' }))}>
@@ -112,5 +92,33 @@ export function ActivityFilters({
         </div>
       </div>
     </form>
+  );
+}
+
+/** A date filter (the day of an ISO timestamp) with its out-of-range message announced under it. */
+function DateField({
+  name,
+  label,
+  value,
+  error,
+}: {
+  name: 'from' | 'to';
+  label: string;
+  value: string | undefined;
+  error: string | undefined;
+}) {
+  const id = `f-${name}`;
+  return (
+    <Field id={id} label={label}>
+      <Input
+        id={id}
+        name={name}
+        type="date"
+        defaultValue={value?.slice(0, 10) ?? ''}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-error`}
+      />
+      <FieldError id={`${id}-error`} message={error} />
+    </Field>
   );
 }
