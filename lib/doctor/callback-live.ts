@@ -6,7 +6,7 @@
  */
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { safeGet } from '@/lib/net/safe-fetch';
+import { type PeerCertificate, safeGet } from '@/lib/net/safe-fetch';
 import { newChallenge, PREFLIGHT_MAX_BODY_BYTES, verificationUrl } from '@/lib/routing/preflight';
 import { explainFailure, judgeAnswer } from '@/lib/routing/preflight-explain';
 import type { DoctorContext, ManagedReceiverMatch } from './context';
@@ -16,6 +16,8 @@ import type { DoctorCheck } from './types';
 export const META_VERIFY_TIMEOUT_MS = 6_000;
 /** Meta's receiver guidance: answer webhooks with a median under 250 ms. */
 export const MEDIAN_GUIDANCE_MS = 250;
+/** The issue's bar: a certificate that expires within two weeks is a delivery outage waiting to happen. */
+export const CERT_WARN_DAYS = 14;
 
 /** Hosts reserved for documentation (RFC 2606 / 6761): no receiver can live there, so nothing is sent. */
 function reservedHost(hostname: string): boolean {
@@ -61,6 +63,7 @@ export async function callbackLiveCheck(ctx: DoctorContext, url: string): Promis
     timeoutMs,
     maxBodyBytes: PREFLIGHT_MAX_BODY_BYTES,
     headers: { 'user-agent': 'Switchboard-Doctor/1.0' },
+    ...(ctx.trustCa ? { trustCa: ctx.trustCa } : {}),
   });
   const fix = managed
     ? { kind: 'receivers' as const, receiverId: managed.receiverId, label: 'Open the receiver' }
@@ -74,8 +77,8 @@ export async function callbackLiveCheck(ctx: DoctorContext, url: string): Promis
       ...(fix ? { fix } : {}),
     };
   }
-  const head = `GET ${url} at ${at}: HTTP ${res.status} in ${res.durationMs} ms`;
-  const warnings = [...pathWarnings(parsed)];
+  const head = `GET ${url} at ${at}: HTTP ${res.status} in ${res.durationMs} ms${certificateFacts(res.certificate)}`;
+  const warnings = [...pathWarnings(parsed), ...certificateWarnings(res.certificate)];
   if (res.durationMs > MEDIAN_GUIDANCE_MS) {
     warnings.push(
       `It took ${res.durationMs} ms; Meta asks receivers to answer with a median under ${MEDIAN_GUIDANCE_MS} ms.`,
@@ -84,6 +87,23 @@ export async function callbackLiveCheck(ctx: DoctorContext, url: string): Promis
   const judged = judgeAnswer(res, challenge, verifyToken);
   if (managed) return judgeKnownToken(head, managed, judged, warnings, fix);
   return judgeProbe(head, res.status, judged, warnings);
+}
+
+function daysWord(days: number): string {
+  return days === 1 ? '1 day' : `${days} days`;
+}
+
+/** Days left shown on every https answer; the handshake already proved the certificate valid for the host. */
+function certificateFacts(certificate: PeerCertificate | undefined): string {
+  if (!certificate) return '';
+  return `, TLS certificate valid for the host, ${daysWord(certificate.daysLeft)} left (until ${certificate.validTo})`;
+}
+
+function certificateWarnings(certificate: PeerCertificate | undefined): string[] {
+  if (!certificate || certificate.daysLeft >= CERT_WARN_DAYS) return [];
+  return [
+    `The TLS certificate expires in ${daysWord(Math.max(certificate.daysLeft, 0))} (${certificate.validTo}); once it has, Meta's deliveries fail the handshake: renew it now.`,
+  ];
 }
 
 function finish(base: Omit<DoctorCheck, 'status'> & { status: 'pass' }, warnings: string[]): DoctorCheck {

@@ -16,4 +16,6 @@ export interface DoctorContext extends AppTierContext {
   managedReceiver: (url: string) => Promise<ManagedReceiverMatch | null>;
   /** Meta gives up on a verification GET after about 6 s; tests may shorten it. */
   liveTimeoutMs?: number;
+  /** CAs trusted for the live check on top of Node's roots (tests with their own CA); verification stays on. */
+  trustCa?: readonly string[];
 }

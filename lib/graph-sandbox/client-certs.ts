@@ -72,14 +72,16 @@ function certificate(options: {
   ca: boolean;
   /** A server certificate for this IP address (subjectAltName) instead of a client one. */
   serverIp?: string;
+  /** Defaults to a year from a minute ago. */
+  validity?: { notBefore: Date; notAfter: Date };
 }): forge.pki.Certificate {
   const cert = forge.pki.createCertificate();
   cert.publicKey = options.publicKey;
   // A positive serial: the high bit clear.
   cert.serialNumber = `01${randomBytes(15).toString('hex')}`;
   const now = Date.now();
-  cert.validity.notBefore = new Date(now - 60_000);
-  cert.validity.notAfter = new Date(now + 365 * 86_400_000);
+  cert.validity.notBefore = options.validity?.notBefore ?? new Date(now - 60_000);
+  cert.validity.notAfter = options.validity?.notAfter ?? new Date(now + 365 * 86_400_000);
   cert.setSubject([
     { shortName: 'CN', value: options.cn },
     { shortName: 'O', value: 'Graph sandbox' },
@@ -140,9 +142,12 @@ export async function generateClientCerts(): Promise<ClientCerts> {
 
 /**
  * A server certificate for a loopback receiver serving HTTPS in tests and demos, with the CA to trust it by
- * (pass `caPem` to the sandbox's `trustCa` / `--trust-ca`).
+ * (pass `caPem` to the sandbox's `trustCa` / `--trust-ca`). `validity` makes a short-lived or expired one.
  */
-export async function generateServerCert(ip = '127.0.0.1'): Promise<PemPair & { caPem: string }> {
+export async function generateServerCert(
+  ip = '127.0.0.1',
+  validity?: { notBefore: Date; notAfter: Date },
+): Promise<PemPair & { caPem: string }> {
   const [caKeys, keys] = await Promise.all([keyPair(), keyPair()]);
   const ca = authority('Test receiver server CA', caKeys);
   const cert = certificate({
@@ -152,6 +157,7 @@ export async function generateServerCert(ip = '127.0.0.1'): Promise<PemPair & { 
     signingKey: ca.key,
     ca: false,
     serverIp: ip,
+    ...(validity ? { validity } : {}),
   });
   return { cert: forge.pki.certificateToPem(cert), key: keys.pem, caPem: ca.pem };
 }

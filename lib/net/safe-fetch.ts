@@ -9,6 +9,7 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
+import { rootCertificates, type TLSSocket } from 'node:tls';
 import { type AddressVerdict, classifyAddress, ipLiteralOf } from './address-policy';
 
 export type ResolvedAddress = { address: string; family: number };
@@ -21,6 +22,21 @@ export interface SafeGetOptions {
   headers?: Record<string, string>;
   /** Seam for tests (rebinding, blocked answers); defaults to the system resolver. */
   resolve?: Resolver;
+  /**
+   * PEM certificates trusted on top of Node's roots (a test's own CA). Verification stays on: this only
+   * adds roots, it never accepts an untrusted or mismatched certificate.
+   */
+  trustCa?: readonly string[];
+}
+
+/** The server certificate an https answer came with, read from the verified TLS socket. */
+export interface PeerCertificate {
+  subject: string;
+  issuer: string;
+  /** ISO time the certificate stops being valid. */
+  validTo: string;
+  /** Whole days from now until `validTo` (negative once past). */
+  daysLeft: number;
 }
 
 export type SafeFetchFailure =
@@ -33,7 +49,16 @@ export type SafeFetchFailure =
   | 'network';
 
 export type SafeGetResult =
-  | { ok: true; status: number; body: string; bodyTruncated: boolean; durationMs: number; address: string }
+  | {
+      ok: true;
+      status: number;
+      body: string;
+      bodyTruncated: boolean;
+      durationMs: number;
+      address: string;
+      /** Only for https. */
+      certificate?: PeerCertificate;
+    }
   | { ok: false; reason: SafeFetchFailure; detail: string; durationMs: number };
 
 const systemResolver: Resolver = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
@@ -100,6 +125,25 @@ function classifyNetworkError(error: unknown): { reason: SafeFetchFailure; detai
   return { reason: 'network', detail: code ? `The request failed (${code}).` : 'The request failed.' };
 }
 
+const DAY_MS = 86_400_000;
+
+function peerCertificateOf(socket: unknown): PeerCertificate | undefined {
+  const tlsSocket = socket as Partial<TLSSocket> | null;
+  if (typeof tlsSocket?.getPeerCertificate !== 'function') return undefined;
+  const peer = tlsSocket.getPeerCertificate(false);
+  if (!peer?.valid_to) return undefined;
+  const validTo = new Date(peer.valid_to);
+  if (Number.isNaN(validTo.getTime())) return undefined;
+  return {
+    subject: peer.subject?.CN ?? '',
+    issuer: peer.issuer?.CN ?? peer.issuer?.O ?? '',
+    validTo: validTo.toISOString(),
+    daysLeft: Math.floor((validTo.getTime() - Date.now()) / DAY_MS),
+  };
+}
+
+type Answer = { status: number; body: string; bodyTruncated: boolean; certificate?: PeerCertificate };
+
 function request(
   url: URL,
   pinned: AddressVerdict & { allowed: true },
@@ -111,12 +155,24 @@ function request(
     if (lookupOptions.all) callback(null, [{ address: pinned.address, family: pinned.family }]);
     else callback(null, pinned.address, pinned.family);
   }) as LookupFunction;
-  const transport = url.protocol === 'https:' ? https : http;
-  return new Promise<{ status: number; body: string; bodyTruncated: boolean }>((resolve, reject) => {
+  const isHttps = url.protocol === 'https:';
+  const transport = isHttps ? https : http;
+  const ca = isHttps && options.trustCa?.length ? [...rootCertificates, ...options.trustCa] : undefined;
+  return new Promise<Answer>((resolve, reject) => {
     const req = transport.request(
       url,
-      { method: 'GET', headers: { accept: '*/*', ...options.headers }, lookup, signal, agent: false },
+      {
+        method: 'GET',
+        headers: { accept: '*/*', ...options.headers },
+        lookup,
+        signal,
+        agent: false,
+        ...(ca ? { ca } : {}),
+      },
       (res) => {
+        // Read while the socket is open: the handshake already verified it, this only reports its dates.
+        const certificate = isHttps ? peerCertificateOf(res.socket) : undefined;
+        const withCertificate = certificate ? { certificate } : {};
         const chunks: Buffer[] = [];
         let size = 0;
         let truncated = false;
@@ -131,6 +187,7 @@ function request(
               status: res.statusCode ?? 0,
               body: Buffer.concat(chunks).toString('utf8'),
               bodyTruncated: true,
+              ...withCertificate,
             });
             return;
           }
@@ -142,6 +199,7 @@ function request(
             status: res.statusCode ?? 0,
             body: Buffer.concat(chunks).toString('utf8'),
             bodyTruncated: false,
+            ...withCertificate,
           }),
         );
         res.on('error', reject);
