@@ -5,6 +5,9 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // `forbidden()` (lib/auth/page-access.ts): a page a role may not open answers a real 403 with
+  // app/(console)/forbidden.tsx instead of rendering its refusal with status 200.
+  experimental: { authInterrupts: true },
   // `npm run typecheck` checks the whole project (app, lib, e2e, scripts) as its own step; skipping it here keeps
   // builds fast and stops a build from failing on test-only files.
   typescript: { ignoreBuildErrors: true },

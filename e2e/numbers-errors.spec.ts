@@ -148,3 +148,25 @@ test('crafted number and WABA ids, and unknown routes, answer the console’s 40
     await expect(page.getByRole('link', { name: 'overview' }), path).toBeVisible();
   }
 });
+
+test('a well-formed number or WABA id Graph does not know answers 404 with the console’s page saying so', async ({
+  page,
+  sandbox,
+}) => {
+  // Digits the proxy lets through, so the page itself must find out that nothing has this id.
+  const known = scenarios(sandbox).wabaTier;
+  for (const [path, heading, words] of [
+    ['/numbers/999000111222', 'Phone number not found', 'No phone number with this id'],
+    ['/wabas/999000111222', 'WABA not found', 'No WABA with this id'],
+  ] as const) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole('heading', { name: heading, level: 1 }), path).toBeVisible();
+    await expect(page.getByText(words), path).toBeVisible();
+    // Inside the console: its header and navigation are there.
+    await expect(page.getByRole('navigation', { name: 'Main' }), path).toBeVisible();
+  }
+  // A number that exists still answers 200 (the existence check must not turn real pages away).
+  const ok = await page.goto(`/numbers/${known.phoneNumberId}`);
+  expect(ok?.status()).toBe(200);
+});

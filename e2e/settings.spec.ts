@@ -147,8 +147,10 @@ for (const role of ['operator', 'viewer'] as const) {
     test.use({ storageState: authFile(role) });
 
     test(`${role}s are refused and not offered the link`, async ({ page, sandbox }) => {
-      await page.goto('/settings');
+      const response = await page.goto('/settings');
+      expect(response?.status()).toBe(403);
       await expect(page.getByTestId('forbidden')).toContainText('Settings needs the admin role');
+      await expect(page.getByTestId('forbidden')).toContainText(`You are signed in as a ${role}.`);
       await expect(page.getByTestId('connection')).toHaveCount(0);
       await expect(
         page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }),

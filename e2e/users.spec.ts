@@ -74,7 +74,8 @@ for (const role of ['viewer', 'operator'] as const) {
     test.use({ storageState: authFile(role) });
 
     test('the Users page answers with a clear 403 and no user data', async ({ page }) => {
-      await page.goto('/users');
+      const response = await page.goto('/users');
+      expect(response?.status()).toBe(403);
       await expect(page.getByTestId('forbidden')).toContainText('Managing users needs the admin role.');
       await expect(page.getByTestId('forbidden')).toContainText(`You are signed in as a ${role}.`);
       await expect(page.getByTestId('users-table')).toHaveCount(0);

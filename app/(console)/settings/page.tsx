@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { Forbidden } from '@/components/auth/forbidden';
 import { PageHeader } from '@/components/common/page-header';
 import { RetryButton } from '@/components/common/retry-button';
 import { Section } from '@/components/common/section';
@@ -8,8 +7,7 @@ import { ConnectionFacts } from '@/components/settings/connection-facts';
 import { MtlsSection } from '@/components/settings/mtls-section';
 import { TokenCheckResult } from '@/components/settings/token-check';
 import { UsageFigures } from '@/components/settings/usage-figures';
-import { can } from '@/lib/auth/permissions';
-import { requireUser } from '@/lib/auth/session';
+import { requirePageAccess } from '@/lib/auth/page-access';
 import { getConfig } from '@/lib/config';
 import { latestUsage } from '@/lib/graph-usage';
 import { receiverMtlsStatus } from '@/lib/receivers/mtls-status';
@@ -23,10 +21,8 @@ import { setAppSubscriptionAction } from './_actions/set-app-subscription';
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
-  const user = await requireUser();
-  if (!can(user.role, 'settings.manage')) {
-    return <Forbidden what="Settings" role={user.role} needed="admin" />;
-  }
+  // A real 403 (app/(console)/forbidden.tsx) rather than a refusal rendered with status 200.
+  await requirePageAccess('/settings');
   const config = getConfig();
   const ctx = await getAppTierContext();
   const [token, appTier, mtls] = await Promise.all([

@@ -1,21 +1,17 @@
 import type { Metadata } from 'next';
-import { Forbidden } from '@/components/auth/forbidden';
 import { PageHeader } from '@/components/common/page-header';
 import { Card, CardContent } from '@/components/ui/card';
 import { CreateUserForm } from '@/components/users/create-user-form';
 import { UsersTable } from '@/components/users/users-table';
 import { listUsers } from '@/lib/auth/manage-users';
-import { can } from '@/lib/auth/permissions';
+import { requirePageAccess } from '@/lib/auth/page-access';
 import { ROLE_OPTIONS, ROLE_SUMMARY } from '@/lib/auth/roles';
-import { requireUser } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Users' };
 
 export default async function UsersPage() {
-  const user = await requireUser();
-  if (!can(user.role, 'users.manage')) {
-    return <Forbidden what="Managing users" role={user.role} needed="admin" />;
-  }
+  // A real 403 (app/(console)/forbidden.tsx) rather than a refusal rendered with status 200.
+  const user = await requirePageAccess('/users');
   const users = await listUsers();
   return (
     <>

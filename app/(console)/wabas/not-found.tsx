@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { EmptyState } from '@/components/common/empty-state';
 
+// Beside the [id] segment rather than inside it: the WABA's layout calls notFound(), and a layout's
+// notFound() is caught by the boundary of the segment above it.
 export default function WabaNotFound() {
   return (
     <div className="space-y-4">
