@@ -22,7 +22,7 @@ export function WabaTable({ items, caption }: { items: WabaSummary[]; caption: s
         <TableRow>
           <TableHead>Name</TableHead>
           <TableHead>WABA id</TableHead>
-          <TableHead>Ownership</TableHead>
+          <TableHead>Owner business</TableHead>
           <TableHead className="text-right">Numbers</TableHead>
           <TableHead>This app</TableHead>
           <TableHead>WABA override</TableHead>
@@ -41,7 +41,7 @@ export function WabaTable({ items, caption }: { items: WabaSummary[]; caption: s
             </TableCell>
             <TableCell className="font-mono text-xs">{waba.wabaId}</TableCell>
             <TableCell>
-              <OwnershipBadge ownership={waba.ownership} />
+              <OwnershipBadge ownership={waba.ownership} ownerName={waba.ownerBusinessName} />
             </TableCell>
             <TableCell className="text-right tabular-nums">{waba.numberCount}</TableCell>
             <TableCell>

@@ -60,6 +60,7 @@ export class ScanRegistry {
         name: waba.name ?? null,
         businessId,
         ownership,
+        ownerBusinessName: waba.owner_business_info?.name ?? null,
         subscribedApps: [...(waba.subscribed_apps?.data ?? [])],
         numbers: [...(waba.phone_numbers?.data ?? [])],
         readAt,

@@ -9,6 +9,8 @@ export interface ScannedWaba {
   /** The configured business it was listed under (its owner when one of them owns it). */
   businessId: string;
   ownership: Ownership;
+  /** `owner_business_info.name`: for a client WABA, the business that shares it; null when Graph did not say. */
+  ownerBusinessName: string | null;
   subscribedApps: SubscribedApp[];
   /** With `webhook_configuration` as this app sees it. */
   numbers: PhoneNumber[];

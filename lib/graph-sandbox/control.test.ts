@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CallLogEntry } from './call-log';
 import type { FixtureIdentities } from './fixture-identities';
+import { demoFleet } from './fixtures/demo-fleet';
 import type { Delivery } from './receivers';
 import { KEEP_ALIVE_TIMEOUT_MS } from './server';
 import { startTestSandbox } from './test-helpers';
@@ -54,7 +55,13 @@ describe('fixture and reset', () => {
     const res = await t.control<{
       apps: Array<{ id: string; subscriptions: unknown[]; phoneOverrides: unknown[] }>;
     }>('/state');
-    expect(res.body.apps[0]?.subscriptions).toHaveLength(4);
+    // Counted from the fixture the sandbox seeded (the demo fleet), not copied from it.
+    const seeded = demoFleet();
+    const main = seeded.apps[0]?.id;
+    expect(res.body.apps[0]?.id).toBe(main);
+    expect(res.body.apps[0]?.subscriptions).toHaveLength(
+      seeded.subscriptions.filter((x) => x.appId === main).length,
+    );
     expect(res.body.apps[0]?.phoneOverrides).toHaveLength(6);
     expect(JSON.stringify(res.body)).not.toContain('verify');
   });

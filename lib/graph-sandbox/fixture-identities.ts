@@ -27,7 +27,10 @@ export interface FixtureApp {
 /** `GET /_sandbox/fixture`: the identities clients need. Same values on every start of the same fixture. */
 export interface FixtureIdentities {
   graphVersion: string;
+  /** The businesses to configure (`META_BUSINESS_IDS`). */
   businesses: Array<{ id: string; name: string }>;
+  /** Businesses that only share WABAs with a configured one; configuring them is not the point. */
+  otherBusinesses: Array<{ id: string; name: string }>;
   apps: FixtureApp[];
   /** The `demo` echo receiver, ready to paste as an override URL. */
   receiverUrl: string;
@@ -54,7 +57,10 @@ export function fixtureIdentities(
   }));
   return {
     graphVersion: DEFAULT_GRAPH_VERSION,
-    businesses: [...state.businesses.values()].map(({ id, name }) => ({ id, name })),
+    businesses: state.configuredBusinesses.map(({ id, name }) => ({ id, name })),
+    otherBusinesses: [...state.businesses.values()]
+      .filter((b) => !state.configuredBusinesses.includes(b))
+      .map(({ id, name }) => ({ id, name })),
     apps: state.appList.map((app) => ({
       id: app.id,
       name: app.name,
@@ -72,7 +78,7 @@ export function fixtureIdentities(
     receivers: receiverList,
     scenarios: state.scenarios,
     counts: {
-      businesses: state.businesses.size,
+      businesses: state.configuredBusinesses.length,
       wabas: state.wabas.size,
       phoneNumbers: state.phoneNumbers.size,
     },

@@ -3,11 +3,17 @@ import { demoFleet } from './fixtures/demo-fleet';
 import { generateFleet } from './fixtures/generate-fleet';
 
 describe('fixtures', () => {
-  it('the demo fleet is deterministic and has 20+ numbers on 5 WABAs', () => {
+  it('the demo fleet is deterministic and has 20+ numbers on 6 WABAs', () => {
     const a = demoFleet();
     expect(JSON.stringify(a)).toBe(JSON.stringify(demoFleet()));
     expect(a.phoneNumbers.length).toBeGreaterThanOrEqual(20);
-    expect(a.wabas).toHaveLength(5);
+    expect(a.wabas).toHaveLength(6);
+    // One WABA is shared by a business that is not configured (listed only as a client WABA).
+    const configured = new Set(a.businesses.map((b) => b.id));
+    const outsider = a.wabas.filter((w) => !configured.has(w.ownerBusinessId));
+    expect(outsider.map((w) => w.name)).toEqual(['Contoso Pharmacy']);
+    expect(outsider[0]?.clientOf.every((id) => configured.has(id))).toBe(true);
+    expect(a.otherBusinesses?.map((b) => b.id)).toEqual([outsider[0]?.ownerBusinessId]);
     expect(a.apps[0]?.accessToken.startsWith('EAA')).toBe(false);
     expect(a.wabas.some((w) => w.clientOf.length > 0)).toBe(true);
   });

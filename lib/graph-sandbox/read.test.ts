@@ -188,6 +188,7 @@ describe('edges and paging', () => {
     );
     expect(clients.body.data).toEqual([
       { id: s().clientWaba?.wabaId, name: 'Northwind Traders', ownership_type: 'CLIENT_OWNED' },
+      { id: s().outsiderWaba?.wabaId, name: 'Contoso Pharmacy', ownership_type: 'CLIENT_OWNED' },
     ]);
   });
 

@@ -31,7 +31,10 @@ export type NodeRef =
  * of them is from one app's point of view.
  */
 export class SandboxState {
+  /** Every business Graph knows, configured or not. */
   businesses = new Map<string, Business>();
+  /** The fixture's `businesses`: what its operator configures. */
+  configuredBusinesses: Business[] = [];
   wabas = new Map<string, Waba>();
   phoneNumbers = new Map<string, PhoneNumber>();
   apps = new Map<string, App>();
@@ -52,7 +55,9 @@ export class SandboxState {
   }
 
   private load(fleet: Fleet): void {
-    this.businesses = new Map(fleet.businesses.map((b) => [b.id, b]));
+    const everyBusiness = [...fleet.businesses, ...(fleet.otherBusinesses ?? [])];
+    this.configuredBusinesses = fleet.businesses;
+    this.businesses = new Map(everyBusiness.map((b) => [b.id, b]));
     this.wabas = new Map(fleet.wabas.map((w) => [w.id, w]));
     this.phoneNumbers = new Map(fleet.phoneNumbers.map((p) => [p.id, p]));
     this.appList = fleet.apps;
@@ -65,8 +70,8 @@ export class SandboxState {
       this.tokens.set(app.expiredAccessToken, { appId: app.id, type: 'SYSTEM_USER', rejected: 'expired' });
       this.tokens.set(app.revokedAccessToken, { appId: app.id, type: 'SYSTEM_USER', rejected: 'revoked' });
     }
-    this.owned = new Map(fleet.businesses.map((b) => [b.id, []]));
-    this.clients = new Map(fleet.businesses.map((b) => [b.id, []]));
+    this.owned = new Map(everyBusiness.map((b) => [b.id, []]));
+    this.clients = new Map(everyBusiness.map((b) => [b.id, []]));
     for (const waba of fleet.wabas) {
       this.owned.get(waba.ownerBusinessId)?.push(waba);
       for (const client of waba.clientOf) this.clients.get(client)?.push(waba);

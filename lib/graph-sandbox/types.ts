@@ -89,11 +89,19 @@ export interface FleetScenarios {
   /** apps[1] is subscribed here with its own WABA override, and has a phone override on `secondAppPhoneNumberId`. */
   sharedWaba: { wabaId: string; secondAppId: string; secondAppPhoneNumberId?: string };
   clientWaba?: { wabaId: string; ownerBusinessId: string };
+  /** A client WABA whose owner is in `otherBusinesses`: only the client listing shows it. */
+  outsiderWaba?: { wabaId: string; ownerBusinessId: string; ownerName: string };
 }
 
 /** Everything a fixture seeds. Subscriptions and overrides are keyed by app id, then WABA / phone id. */
 export interface Fleet {
+  /** The businesses an operator of this fixture configures (`META_BUSINESS_IDS`, `/_sandbox/fixture`). */
   businesses: Business[];
+  /**
+   * Businesses Graph knows that nobody configures: they own WABAs shared with a configured business, so
+   * those WABAs are reachable only through `client_whatsapp_business_accounts`.
+   */
+  otherBusinesses?: Business[];
   wabas: Waba[];
   phoneNumbers: PhoneNumber[];
   apps: App[];

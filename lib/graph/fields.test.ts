@@ -4,7 +4,7 @@ import { fieldsFor, nestedEdge } from './fields';
 describe('field strings', () => {
   it('builds the WABA-with-numbers expansion', () => {
     expect(fieldsFor.wabaWithNumbers(100)).toBe(
-      'id,name,phone_numbers.limit(100).summary(total_count){id,display_phone_number,verified_name,quality_rating,webhook_configuration},subscribed_apps',
+      'id,name,owner_business_info,phone_numbers.limit(100).summary(total_count){id,display_phone_number,verified_name,quality_rating,webhook_configuration},subscribed_apps',
     );
   });
 

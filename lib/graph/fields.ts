@@ -59,6 +59,8 @@ export const fieldsFor = {
     [
       'id',
       'name',
+      // Who owns it: a client WABA's owner is often a business nobody configured (the WABA list shows it).
+      'owner_business_info',
       nestedEdge('phone_numbers', { limit, totalCount: true, fields: PHONE_NUMBER_LIST_FIELDS }),
       'subscribed_apps',
     ].join(','),

@@ -15,7 +15,10 @@ describe('WABAs', () => {
       expect.arrayContaining(['Acme Retail EU', 'Acme Retail US', 'Acme Support AU', 'Acme Labs (testing)']),
     );
     const client = await graph.listWabas(acme(), 'client');
-    expect(client.data.map((w) => w.id)).toEqual([h.fixture.scenarios.clientWaba?.wabaId]);
+    expect(client.data.map((w) => w.id)).toEqual([
+      h.fixture.scenarios.clientWaba?.wabaId,
+      h.fixture.scenarios.outsiderWaba?.wabaId,
+    ]);
     expect(client.hasNext).toBe(false);
     expect(client.after).toBeNull();
   });

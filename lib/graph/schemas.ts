@@ -124,6 +124,8 @@ export const wabaSchema = z.object({
   business_verification_status: z.string().optional(),
   country: z.string().optional(),
   ownership_type: z.string().optional(),
+  /** The business that owns the WABA, whichever configured business listed it. */
+  owner_business_info: z.object({ id: graphId.optional(), name: z.string().optional() }).optional(),
   status: z.string().optional(),
   health_status: healthStatusSchema.optional(),
   phone_numbers: edgeOf(phoneNumberSchema).optional(),

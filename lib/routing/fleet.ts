@@ -17,6 +17,8 @@ export interface WabaPlacement {
   name: string | null;
   businessId: string;
   ownership: Ownership;
+  /** Optional: placements rebuilt from stored rows (bulk jobs) do not carry it, and do not show it. */
+  ownerBusinessName?: string | null;
 }
 
 interface FleetIndex {
@@ -63,7 +65,13 @@ export async function invalidateFleet(ctx: RoutingContext): Promise<void> {
 }
 
 function placementOf(waba: ScannedWaba): WabaPlacement {
-  return { wabaId: waba.wabaId, name: waba.name, businessId: waba.businessId, ownership: waba.ownership };
+  return {
+    wabaId: waba.wabaId,
+    name: waba.name,
+    businessId: waba.businessId,
+    ownership: waba.ownership,
+    ownerBusinessName: waba.ownerBusinessName,
+  };
 }
 
 async function locate(

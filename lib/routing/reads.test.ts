@@ -23,14 +23,23 @@ const APP_CALLBACK = 'https://switchboard-demo.example.com/webhooks/whatsapp';
 describe('listWabas', () => {
   it('lists owned and client WABAs of every configured business once, with counts and subscription', async () => {
     const result = await listWabas(h.ctx, { pageSize: 100 });
-    expect(result.total).toBe(5);
+    expect(result.total).toBe(h.fixture.counts.wabas);
     expect(result.errors).toEqual([]);
     const byId = new Map(result.items.map((w) => [w.wabaId, w]));
-    const { clientWaba, unsubscribedWaba, wabaTier, applicationTier } = h.scenarios;
+    const { clientWaba, outsiderWaba, unsubscribedWaba, wabaTier, applicationTier } = h.scenarios;
+    // Contoso's owner is not configured: listed only by Acme, as a client WABA naming who shares it.
+    expect(byId.get(outsiderWaba?.wabaId ?? '')).toMatchObject({
+      ownership: 'client',
+      businessId: h.fixture.businesses[0]?.id,
+      ownerBusinessName: outsiderWaba?.ownerName,
+      numberCount: 2,
+      subscribed: true,
+    });
     // Northwind's WABA is owned by one configured business and shared with the other: listed once, as owned.
     expect(byId.get(clientWaba?.wabaId ?? '')).toMatchObject({
       ownership: 'owned',
       businessId: clientWaba?.ownerBusinessId,
+      ownerBusinessName: 'Northwind Traders Ltd',
       numberCount: 4,
       subscribed: true,
       wabaOverride: null,
@@ -50,7 +59,8 @@ describe('listWabas', () => {
     const first = await startRoutingHarness({ businesses: 'first', db: h.ctx.db });
     try {
       const result = await listWabas(first.ctx);
-      expect(result.total).toBe(5);
+      // Acme's own four and the two shared with it: every WABA of the fixture.
+      expect(result.total).toBe(first.fixture.counts.wabas);
       const nw = result.items.find((w) => w.wabaId === first.scenarios.clientWaba?.wabaId);
       expect(nw).toMatchObject({ ownership: 'client', businessId: first.fixture.businesses[0]?.id });
     } finally {
@@ -67,11 +77,13 @@ describe('listWabas', () => {
     const page1 = await listWabas(h.ctx, { pageSize: 2, page: 1 });
     const page3 = await listWabas(h.ctx, { pageSize: 2, page: 3 });
     const beyond = await listWabas(h.ctx, { pageSize: 2, page: 99 });
-    expect(page1).toMatchObject({ total: 5, page: 1, pageSize: 2 });
+    const total = h.fixture.counts.wabas;
+    const lastPage = Math.ceil(total / 2);
+    expect(page1).toMatchObject({ total, page: 1, pageSize: 2 });
     expect(page1.items).toHaveLength(2);
-    expect(page3.items).toHaveLength(1);
-    expect(beyond.page).toBe(3);
-    expect(new Set([...page1.items, ...page3.items].map((w) => w.wabaId)).size).toBe(3);
+    expect(page3.items).toHaveLength(total - 4);
+    expect(beyond.page).toBe(lastPage);
+    expect(new Set([...page1.items, ...page3.items].map((w) => w.wabaId)).size).toBe(2 + total - 4);
 
     // Five listings above, one scan: 2 businesses × (owned, client) = 4 Graph calls in all.
     expect(await h.calls()).toHaveLength(4);
@@ -82,7 +94,8 @@ describe('listWabas', () => {
   it('reports a failed business listing as an error and still lists the rest', async () => {
     await h.faults({ pathPattern: 'client_whatsapp_business_accounts', faultKind: 'code80008', count: 10 });
     const result = await listWabas(h.ctx);
-    expect(result.total).toBe(5);
+    // Everything but Contoso's WABA, which only a client listing shows (Northwind's owner lists it as owned).
+    expect(result.total).toBe(h.fixture.counts.wabas - 1);
     expect(result.errors.length).toBeGreaterThanOrEqual(1);
     expect(result.errors[0]).toMatchObject({
       code: 80008,
@@ -202,16 +215,17 @@ describe('getOverview', () => {
   it('counts numbers per winning tier and lists unsubscribed WABAs, from one scan', async () => {
     const overview = await getOverview(h.ctx);
     expect(overview).toMatchObject({
-      wabaCount: 5,
-      numberCount: 24,
-      byWinner: { phone_number: 5, whatsapp_business_account: 8, application: 8, none: 3 },
+      wabaCount: h.fixture.counts.wabas,
+      numberCount: h.fixture.counts.phoneNumbers,
+      // application: Acme Retail US's five, Northwind's three without a phone override, Contoso's two.
+      byWinner: { phone_number: 5, whatsapp_business_account: 8, application: 10, none: 3 },
       errors: [],
     });
     expect(overview.unsubscribedWabas.map((w) => w.wabaId)).toEqual([h.scenarios.unsubscribedWaba.wabaId]);
     // Numbers per effective URL: every number lands in exactly one group (fewer than ten destinations here).
     expect(overview.byUrl[0]).toEqual({
       url: 'https://switchboard-demo.example.com/webhooks/whatsapp',
-      count: 8,
+      count: overview.byWinner.application,
     });
     expect(overview.byUrl.find((g) => g.url === null)?.count).toBe(overview.byWinner.none);
     expect(overview.byUrl.reduce((sum, g) => sum + g.count, 0)).toBe(overview.numberCount);

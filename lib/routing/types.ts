@@ -35,6 +35,8 @@ export interface WabaSummary {
   name: string | null;
   businessId: string;
   ownership: Ownership;
+  /** The owner's name (for a client WABA, who shares it with the configured business); null when unknown. */
+  ownerBusinessName: string | null;
   numberCount: number;
   subscribed: boolean;
   /** This app's WABA override, if any. */

@@ -49,6 +49,7 @@ export function toWabaSummary(
     name: placement.name,
     businessId: placement.businessId,
     ownership: placement.ownership,
+    ownerBusinessName: placement.ownerBusinessName ?? null,
     numberCount,
     subscribed: mine !== undefined,
     wabaOverride: presentOrNull(mine?.override_callback_uri),

@@ -63,7 +63,7 @@ export default async function WabaPage({ params }: { params: Params }) {
             <span>
               WABA id <span className="font-mono">{waba.wabaId}</span>
             </span>
-            <OwnershipBadge ownership={waba.ownership} />
+            <OwnershipBadge ownership={waba.ownership} ownerName={waba.ownerBusinessName} />
             <span>
               · read from Graph at <Timestamp iso={waba.readAt} />
             </span>
