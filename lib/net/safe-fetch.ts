@@ -127,6 +127,11 @@ function classifyNetworkError(error: unknown): { reason: SafeFetchFailure; detai
 
 const DAY_MS = 86_400_000;
 
+/** Node types a repeated RDN as an array. */
+function firstOf(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
 function peerCertificateOf(socket: unknown): PeerCertificate | undefined {
   const tlsSocket = socket as Partial<TLSSocket> | null;
   if (typeof tlsSocket?.getPeerCertificate !== 'function') return undefined;
@@ -135,8 +140,8 @@ function peerCertificateOf(socket: unknown): PeerCertificate | undefined {
   const validTo = new Date(peer.valid_to);
   if (Number.isNaN(validTo.getTime())) return undefined;
   return {
-    subject: peer.subject?.CN ?? '',
-    issuer: peer.issuer?.CN ?? peer.issuer?.O ?? '',
+    subject: firstOf(peer.subject?.CN) ?? '',
+    issuer: firstOf(peer.issuer?.CN) ?? firstOf(peer.issuer?.O) ?? '',
     validTo: validTo.toISOString(),
     daysLeft: Math.floor((validTo.getTime() - Date.now()) / DAY_MS),
   };
