@@ -9,7 +9,9 @@ import {
   TableHeader,
   TableRow,
 } from '@/components/ui/table';
+import type { ActivityEntry } from '@/lib/activity';
 import type { ChangeLogRow } from '@/lib/db/schema';
+import { BulkJobEntry } from './bulk-job-entry';
 import { ChangeDetails } from './change-details';
 import { changeSentence, urlChange } from './describe-change';
 import { OutcomeBadge } from './outcome-badge';
@@ -44,18 +46,69 @@ function UrlDiff({ before, after }: { before: string | null; after: string | nul
   );
 }
 
+/** One change-log row of the Activity table (also the rows inside a bulk job's entry). */
+export function ActivityRow({
+  row,
+  compact = false,
+  names = {},
+}: {
+  row: ChangeLogRow;
+  compact?: boolean;
+  names?: Record<string, string>;
+}) {
+  return (
+    <TableRow data-testid="activity-row">
+      <TableCell className="whitespace-nowrap text-xs">
+        <Timestamp iso={row.at.toISOString()} />
+      </TableCell>
+      <TableCell className="text-xs">
+        <Link
+          href={`/activity?actor=${encodeURIComponent(row.actorEmail)}`}
+          className="underline decoration-slate-400 underline-offset-2"
+        >
+          {row.actorEmail}
+        </Link>
+      </TableCell>
+      <TableCell className="min-w-80 space-y-1">
+        <p className="text-sm break-words text-slate-900" data-testid="activity-sentence">
+          {changeSentence(row, targetLabel(row) ?? names[row.targetId])}
+        </p>
+        {(() => {
+          const diff = urlChange(row);
+          return diff && diff.before !== diff.after ? <UrlDiff {...diff} /> : null;
+        })()}
+        <p className="flex flex-wrap items-baseline gap-x-2 text-xs text-slate-700">
+          <code className="font-mono">{row.action}</code>
+          {!compact && (
+            <TargetLink targetType={row.targetType} targetId={row.targetId} label={targetLabel(row)} />
+          )}
+        </p>
+      </TableCell>
+      <TableCell>
+        <OutcomeBadge outcome={row.outcome} />
+      </TableCell>
+      <TableCell>
+        <ChangeDetails row={row} />
+      </TableCell>
+    </TableRow>
+  );
+}
+
 /**
  * Change-log rows, each as a sentence naming the target, the URL's before → after, and the raw record one click
  * away. `names`: numbers and WABAs by id, as a person knows them. `compact` leaves the target out of the second
- * line (per-target history, where it is always the same).
+ * line (per-target history, where it is always the same). `entries` (the Activity page) shows a bulk job's
+ * rows as one expandable entry instead.
  */
 export function ActivityTable({
-  rows,
+  rows = [],
+  entries,
   caption,
   compact = false,
   names = {},
 }: {
-  rows: ChangeLogRow[];
+  rows?: ChangeLogRow[];
+  entries?: ActivityEntry[];
   caption: string;
   compact?: boolean;
   names?: Record<string, string>;
@@ -73,42 +126,13 @@ export function ActivityTable({
         </TableRow>
       </TableHeader>
       <TableBody>
-        {rows.map((row) => (
-          <TableRow key={row.id} data-testid="activity-row">
-            <TableCell className="whitespace-nowrap text-xs">
-              <Timestamp iso={row.at.toISOString()} />
-            </TableCell>
-            <TableCell className="text-xs">
-              <Link
-                href={`/activity?actor=${encodeURIComponent(row.actorEmail)}`}
-                className="underline decoration-slate-400 underline-offset-2"
-              >
-                {row.actorEmail}
-              </Link>
-            </TableCell>
-            <TableCell className="min-w-80 space-y-1">
-              <p className="text-sm break-words text-slate-900" data-testid="activity-sentence">
-                {changeSentence(row, targetLabel(row) ?? names[row.targetId])}
-              </p>
-              {(() => {
-                const diff = urlChange(row);
-                return diff && diff.before !== diff.after ? <UrlDiff {...diff} /> : null;
-              })()}
-              <p className="flex flex-wrap items-baseline gap-x-2 text-xs text-slate-700">
-                <code className="font-mono">{row.action}</code>
-                {!compact && (
-                  <TargetLink targetType={row.targetType} targetId={row.targetId} label={targetLabel(row)} />
-                )}
-              </p>
-            </TableCell>
-            <TableCell>
-              <OutcomeBadge outcome={row.outcome} />
-            </TableCell>
-            <TableCell>
-              <ChangeDetails row={row} />
-            </TableCell>
-          </TableRow>
-        ))}
+        {(entries ?? rows.map((row): ActivityEntry => ({ kind: 'change', row }))).map((entry) =>
+          entry.kind === 'change' ? (
+            <ActivityRow key={entry.row.id} row={entry.row} compact={compact} names={names} />
+          ) : (
+            <BulkJobEntry key={entry.jobId} entry={entry} names={names} />
+          ),
+        )}
       </TableBody>
     </Table>
   );

@@ -5,6 +5,13 @@
 import 'server-only';
 
 export {
+  type ActivityEntriesPage,
+  type ActivityEntry,
+  type ActivityJob,
+  changesOfJob,
+  queryActivityEntries,
+} from '@/lib/db/change-log-entries';
+export {
   CHANGE_TARGET_TYPES,
   type ChangeLogFieldErrors,
   type ChangeLogFilter,

@@ -145,7 +145,8 @@ function bound(value: string, edge: 'from' | 'to'): Date {
   return edge === 'from' ? start : new Date(Math.min(start.getTime() + 24 * 60 * 60 * 1000, LATEST));
 }
 
-function whereOf(filter: ChangeLogFilter): SQL | undefined {
+/** The filter as a WHERE clause; the grouped Activity query (./change-log-entries.ts) uses it too. */
+export function whereOf(filter: ChangeLogFilter): SQL | undefined {
   const conditions: SQL[] = [];
   if (filter.actor) conditions.push(sql`lower(${changeLog.actorEmail}) = ${filter.actor.toLowerCase()}`);
   if (filter.targetType) conditions.push(eq(changeLog.targetType, filter.targetType));

@@ -93,11 +93,14 @@ export const changeLog = pgTable(
     errorCode: integer('error_code'),
     fbtraceId: text('fbtrace_id'),
     message: text('message'),
+    /** The bulk job (bulk_jobs.id) that made this change, so /activity groups a job's rows; null otherwise. */
+    jobId: uuid('job_id'),
   },
   (t) => [
     index('change_log_target_idx').on(t.targetType, t.targetId, t.at),
     index('change_log_at_idx').on(t.at),
     index('change_log_actor_idx').on(t.actorEmail, t.at),
+    index('change_log_job_idx').on(t.jobId),
   ],
 );
 export type ChangeLogRow = typeof changeLog.$inferSelect;

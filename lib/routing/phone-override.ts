@@ -34,6 +34,8 @@ export interface PhoneWriteOptions {
    * preflight is skipped. Ignored unless it passed and its URL is the one being set.
    */
   preflighted?: PreflightResult;
+  /** The bulk job making this change: its change-log row names the job, so /activity groups them. */
+  jobId?: string;
 }
 
 async function readRoute(
@@ -76,6 +78,7 @@ export async function setPhoneOverride(
         verifyToken: input.verifyToken,
       }),
     want: input.overrideCallbackUri,
+    ...(options.jobId ? { jobId: options.jobId } : {}),
   });
 }
 
@@ -83,7 +86,7 @@ export async function clearPhoneOverride(
   ctx: RoutingContext,
   input: ClearPhoneOverrideRequest,
   actor?: Actor,
-  options: Pick<PhoneWriteOptions, 'placement'> = {},
+  options: Pick<PhoneWriteOptions, 'placement' | 'jobId'> = {},
 ): Promise<ServiceOutcome<NumberRoute>> {
   const parsed = clearPhoneOverrideInputSchema.safeParse(input);
   const id = String(input.phoneNumberId);
@@ -99,5 +102,6 @@ export async function clearPhoneOverride(
     refuseWhen: (current) => (current.value === null ? 'This number has no phone override to clear.' : null),
     write: () => ctx.graph.clearPhoneOverride(id),
     want: null,
+    ...(options.jobId ? { jobId: options.jobId } : {}),
   });
 }

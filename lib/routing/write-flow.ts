@@ -46,6 +46,8 @@ export interface WriteSpec<T, Target> {
   write(target: Target): Promise<void>;
   /** The value Graph should report after the write. */
   want: string | null;
+  /** The bulk job this write belongs to, recorded on its change-log row. */
+  jobId?: string;
 }
 
 function errorsOf(fieldErrors: Record<string, string[]>): string {
@@ -74,6 +76,7 @@ export async function performWrite<T, Target>(
         errorCode: extra.error?.code ?? null,
         fbtraceId: extra.error?.fbtraceId ?? null,
         message: extra.message ?? extra.error?.message ?? null,
+        jobId: spec.jobId ?? null,
       },
       ctx.db,
     );

@@ -12,7 +12,7 @@ import {
   filterQuery,
   parseChangeLogFilter,
   parsePage,
-  queryChangeLog,
+  queryActivityEntries,
 } from '@/lib/activity';
 import { targetNames } from '@/lib/audit';
 import { can } from '@/lib/auth/permissions';
@@ -33,11 +33,13 @@ export default async function ActivityPage({
   const filter = parseChangeLogFilter(params);
   const errors = changeLogFilterErrors(params);
   const [result, facets] = await Promise.all([
-    queryChangeLog({ filter, page: parsePage(params), pageSize: PAGE_SIZE }),
+    // A bulk job's rows come as one entry (lib/db/change-log-entries.ts); paging counts entries.
+    queryActivityEntries({ filter, page: parsePage(params), pageSize: PAGE_SIZE }),
     changeLogFacets(),
   ]);
+  const rows = result.entries.flatMap((e) => (e.kind === 'change' ? [e.row] : e.rows));
   const idsOf = (type: string) => [
-    ...new Set(result.rows.filter((r) => r.targetType === type).map((r) => r.targetId)),
+    ...new Set(rows.filter((r) => r.targetType === type).map((r) => r.targetId)),
   ];
   const names = Object.fromEntries(
     await targetNames((await getAuditEnv()).db, {
@@ -82,7 +84,7 @@ export default async function ActivityPage({
           </EmptyState>
         ) : (
           <>
-            <ActivityTable rows={result.rows} caption="Change log, newest first" names={names} />
+            <ActivityTable entries={result.entries} caption="Change log, newest first" names={names} />
             <Pagination
               page={result.page}
               pageSize={result.pageSize}

@@ -66,15 +66,13 @@ async function execute(env: AuditEnv, jobId: string, actor: Actor, verifyToken: 
               expected: item.expected,
             },
             actor,
-            { placement, preflighted },
+            { placement, preflighted, jobId: job.id },
           )
         : await clearPhoneOverride(
             ctx,
             { phoneNumberId: item.phoneNumberId, expected: item.expected },
             actor,
-            {
-              placement,
-            },
+            { placement, jobId: job.id },
           );
     const result = itemResult(outcome);
     await updateItem(env.db, key, {
