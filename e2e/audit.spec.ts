@@ -158,6 +158,27 @@ test('bulk re-route a selection: confirmation, per-number outcomes, a failure re
   }
   expect((await webhookConfiguration(sandbox, broken)).phone_number).toBeUndefined();
 
+  // Activity shows the job as one entry, its rows inside, and the way to its page.
+  const jobUrl = new URL(page.url()).pathname;
+  await page.goto('/activity');
+  const job = page.getByTestId('activity-job').filter({ has: page.locator(`[href="${jobUrl}"]`) });
+  await expect(job.getByTestId('activity-job-summary')).toContainText(
+    new RegExp(
+      `^Bulk re-route of ${selected.length} numbers by \\S+@\\S+ — ${selected.length - 1} changed, 1 failed`,
+    ),
+  );
+  const jobRows = job.getByTestId('activity-job-rows').getByTestId('activity-row');
+  await expect(jobRows.first()).toBeHidden();
+  await job.getByTestId('activity-job-summary').click();
+  await expect(jobRows).toHaveCount(selected.length);
+  // None of the job's rows is also listed on its own.
+  await expect(
+    page
+      .getByTestId('activity-table')
+      .locator(':scope > tbody > [data-testid="activity-row"]')
+      .filter({ hasText: broken }),
+  ).toHaveCount(0);
+
   // Leave and come back: the job's page still shows its outcomes; then retry the failure.
   await page.goto('/audit');
   await page
@@ -171,4 +192,12 @@ test('bulk re-route a selection: confirmation, per-number outcomes, a failure re
   await expect(page.locator('[data-testid="bulk-item"][data-status="applied"]')).toHaveCount(selected.length);
   expect((await webhookConfiguration(sandbox, broken)).phone_number).toBe(url);
   await expect(page.getByTestId('bulk-items')).toContainText(url);
+  // The retry's row joins the job's entry, and the tally counts each number's latest attempt.
+  await page.goto('/activity');
+  await expect(
+    page
+      .getByTestId('activity-job')
+      .filter({ has: page.locator(`[href="${jobUrl}"]`) })
+      .getByTestId('activity-job-summary'),
+  ).toContainText(`${selected.length} changed, 0 failed`);
 });

@@ -26,9 +26,9 @@ export type ActivityEntry =
       job: ActivityJob | null;
       /** Newest first, like the page. */
       rows: ChangeLogRow[];
-      /** Rows Graph confirmed (or accepted without a read-back: `unverified`). */
+      /** Numbers whose latest attempt Graph confirmed (or accepted without a read-back: `unverified`). */
       changed: number;
-      /** Every other outcome: failed, refused, read back different. */
+      /** Numbers whose latest attempt ended otherwise: failed, refused, read back different. */
       failed: number;
     };
 
@@ -105,7 +105,10 @@ export async function queryActivityEntries(
       return row ? [{ kind: 'change', row }] : [];
     }
     const jobRows = rows.filter((r) => r.jobId === k.jobId);
-    const changed = jobRows.filter((r) => CHANGED.includes(r.outcome)).length;
+    // Per number, its latest attempt counts: a retry that succeeded turns an earlier failure into a change.
+    const latest = new Map<string, ChangeLogRow>();
+    for (const row of jobRows) if (!latest.has(row.targetId)) latest.set(row.targetId, row);
+    const changed = [...latest.values()].filter((r) => CHANGED.includes(r.outcome)).length;
     return [
       {
         kind: 'job',
@@ -113,7 +116,7 @@ export async function queryActivityEntries(
         job: jobById.get(k.jobId) ?? null,
         rows: jobRows,
         changed,
-        failed: jobRows.length - changed,
+        failed: latest.size - changed,
       },
     ];
   });
