@@ -27,6 +27,17 @@ test('lists the demo WABAs, searches by name and by id in the URL', async ({ pag
   const unsubscribed = page.locator(`tr[data-waba-id="${scenarios(sandbox).unsubscribedWaba.wabaId}"]`);
   await expect(unsubscribed).toContainText('Not subscribed');
 
+  // The owner business column: a WABA shared by a business nobody configured names who shares it.
+  const outsider = scenarios(sandbox).outsiderWaba;
+  expect(outsider).toBeDefined();
+  expect(sandbox.fixture.businesses.map((b) => b.id)).not.toContain(outsider?.ownerBusinessId);
+  await expect(page.getByRole('columnheader', { name: 'Owner business' })).toBeVisible();
+  const shared = page.locator(`tr[data-waba-id="${outsider?.wabaId}"] [data-ownership]`);
+  await expect(shared).toHaveAttribute('data-ownership', 'client');
+  await expect(shared).toHaveText(`Shared by ${outsider?.ownerName}`);
+  const owned = page.locator(`tr[data-waba-id="${scenarios(sandbox).wabaTier.wabaId}"] [data-ownership]`);
+  await expect(owned).toHaveText(`Owned by ${sandbox.fixture.businesses[0]?.name}`);
+
   await page.getByLabel('Search by name or WABA id').fill('retail eu');
   await page.getByRole('button', { name: 'Search' }).click();
   await expect(page).toHaveURL(/\/wabas\?q=retail\+eu$/);
