@@ -8,10 +8,10 @@ import {
   OverrideFormSuspense,
   preloadOverrideForm,
 } from '@/components/overrides/lazy-override-form';
+import { LazyWriteOutcomeAlert } from '@/components/overrides/lazy-write-outcome-alert';
 import { SubscribeAction } from '@/components/overrides/subscribe-action';
 import type { NumberActions, RoutingPermissions } from '@/components/overrides/types';
 import { useRoutingWrite } from '@/components/overrides/use-routing-write';
-import { WriteOutcomeAlert } from '@/components/overrides/write-outcome-alert';
 import { Alert, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { tierUrl } from '@/lib/routing/tiers';
@@ -111,7 +111,7 @@ export function PhoneOverridePanel(props: PhoneOverridePanelProps) {
       <div ref={resultRef} tabIndex={-1} className="focus:outline-none" data-testid="clear-result">
         {clear.state &&
           (clear.state.ok ? (
-            <WriteOutcomeAlert
+            <LazyWriteOutcomeAlert
               outcome={clear.state.data}
               successTitle="Phone number override cleared"
               noun="phone number override"

@@ -14,7 +14,7 @@ import { useRoutingWrite } from '@/components/overrides/use-routing-write';
 import { Button } from '@/components/ui/button';
 import { tierUrl } from '@/lib/routing/tiers';
 import type { WabaDetail } from '@/lib/routing/types';
-import { SubscribePreview } from './subscribe-preview';
+import { LazySubscribePreview } from './lazy-subscribe-preview';
 import { fallbackSentence, unsubscribeSentence } from './subscription-consequences';
 import { SubscriptionFacts } from './subscription-facts';
 import { type LastWrite, WabaWriteResult } from './waba-write-result';
@@ -70,7 +70,7 @@ export function SubscriptionPanel({
               tone="default"
               triggerLabel="Subscribe"
               title={`Subscribe this app to ${wabaLabel}?`}
-              description={<SubscribePreview wabaId={waba.wabaId} wabaLabel={wabaLabel} />}
+              description={<LazySubscribePreview wabaId={waba.wabaId} wabaLabel={wabaLabel} />}
               confirmLabel="Subscribe"
               pendingLabel="Subscribing…"
               disabled={busy}
