@@ -1,19 +1,13 @@
 'use client';
 
-import { type ReactNode, type RefObject, useRef, useState } from 'react';
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from '@/components/ui/alert-dialog';
+import { lazy, type ReactNode, type RefObject, Suspense, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useActionForm } from '@/components/ui/use-action-form';
-import { PendingLabel } from './pending-label';
+
+const loadContent = () => import('./confirm-dialog-content');
+const ConfirmDialogContent = lazy(loadContent);
+/** Fetches the dialog's chunk ahead of the click (pointer over or focus on a trigger). */
+const preload = () => void loadContent();
 
 interface ConfirmDialogProps {
   triggerLabel: string;
@@ -66,52 +60,54 @@ export function ConfirmDialog({
     { resetOnSuccess: false, after: () => setOpen(false) },
   );
 
+  const trigger = useRef<HTMLButtonElement>(null);
+  // Mounted from the first opening on, then opened and closed by Radix as before.
+  const [mounted, setMounted] = useState(false);
+
   function confirm() {
     confirmed.current = true;
     void run();
   }
 
   return (
-    <AlertDialog
-      open={open}
-      onOpenChange={(next) => {
-        if (pending) return;
-        if (next) confirmed.current = false;
-        setOpen(next);
-      }}
-    >
-      <AlertDialogTrigger asChild>
-        <Button variant={tone === 'destructive' ? 'destructive-outline' : 'default'} disabled={disabled}>
-          {triggerLabel}
-        </Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent
-        onCloseAutoFocus={(event) => {
-          if (confirmed.current && resultRef?.current) {
-            event.preventDefault();
-            resultRef.current.focus();
-          }
+    <>
+      <Button
+        ref={trigger}
+        variant={tone === 'destructive' ? 'destructive-outline' : 'default'}
+        disabled={disabled}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onPointerEnter={preload}
+        onFocus={preload}
+        onClick={() => {
+          confirmed.current = false;
+          setMounted(true);
+          setOpen(true);
         }}
       >
-        <AlertDialogHeader>
-          <AlertDialogTitle>{title}</AlertDialogTitle>
-          <AlertDialogDescription asChild>
-            <div className="space-y-2">{description}</div>
-          </AlertDialogDescription>
-        </AlertDialogHeader>
-        {children}
-        <AlertDialogFooter>
-          <AlertDialogCancel disabled={pending}>Cancel</AlertDialogCancel>
-          <Button
-            variant={tone === 'destructive' ? 'destructive' : 'default'}
-            onClick={confirm}
-            disabled={pending || confirmDisabled}
-            aria-live="polite"
+        {triggerLabel}
+      </Button>
+      {mounted && (
+        <Suspense fallback={null}>
+          <ConfirmDialogContent
+            open={open}
+            title={title}
+            description={description}
+            confirmLabel={confirmLabel}
+            pendingLabel={pendingLabel}
+            tone={tone}
+            confirmDisabled={confirmDisabled}
+            pending={pending}
+            onConfirm={confirm}
+            onClose={() => {
+              if (!pending) setOpen(false);
+            }}
+            returnFocusTo={() => (confirmed.current && resultRef?.current ? resultRef : trigger)}
           >
-            <PendingLabel pending={pending} idle={confirmLabel} busy={pendingLabel} />
-          </Button>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+            {children}
+          </ConfirmDialogContent>
+        </Suspense>
+      )}
+    </>
   );
 }

@@ -3,7 +3,7 @@
 import { RefreshCw } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { Button } from '@/components/ui/button';
+import { buttonVariants } from '@/components/ui/button-variants';
 import { PendingLabel } from './pending-label';
 
 /** Re-renders the page on the server (a new Graph read) without losing client state. */
@@ -11,9 +11,15 @@ export function RetryButton({ label = 'Try again' }: { label?: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
-    <Button variant="outline" disabled={pending} onClick={() => startTransition(() => router.refresh())}>
+    // A plain <button> with Button's styles: read failures show on otherwise server-only pages (the overview).
+    <button
+      type="button"
+      className={buttonVariants({ variant: 'outline' })}
+      disabled={pending}
+      onClick={() => startTransition(() => router.refresh())}
+    >
       {!pending && <RefreshCw aria-hidden="true" />}
       <PendingLabel pending={pending} idle={label} busy="Reading from Graph…" />
-    </Button>
+    </button>
   );
 }

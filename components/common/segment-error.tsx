@@ -3,7 +3,7 @@
 import { RefreshCw } from 'lucide-react';
 import { useEffect, useRef } from 'react';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { buttonVariants } from '@/components/ui/button-variants';
 
 interface SegmentErrorProps {
   error: unknown;
@@ -39,10 +39,11 @@ export function SegmentError({ error, retry, what }: SegmentErrorProps) {
           )}
         </AlertDescription>
       </Alert>
-      <Button onClick={() => retry()}>
+      {/* A plain <button> with Button's styles: every page loads its error boundary's code up front. */}
+      <button type="button" className={buttonVariants()} onClick={() => retry()}>
         <RefreshCw aria-hidden="true" />
         Try again
-      </Button>
+      </button>
     </div>
   );
 }

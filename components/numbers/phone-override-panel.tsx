@@ -3,11 +3,15 @@
 import { useRef, useState } from 'react';
 import { ConfirmDialog } from '@/components/common/confirm-dialog';
 import { describeNumberRoute } from '@/components/overrides/describe-after';
-import { OverrideForm } from '@/components/overrides/override-form';
+import {
+  LazyOverrideForm,
+  OverrideFormSuspense,
+  preloadOverrideForm,
+} from '@/components/overrides/lazy-override-form';
+import { LazyWriteOutcomeAlert } from '@/components/overrides/lazy-write-outcome-alert';
 import { SubscribeAction } from '@/components/overrides/subscribe-action';
 import type { NumberActions, RoutingPermissions } from '@/components/overrides/types';
 import { useRoutingWrite } from '@/components/overrides/use-routing-write';
-import { WriteOutcomeAlert } from '@/components/overrides/write-outcome-alert';
 import { Alert, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { tierUrl } from '@/lib/routing/tiers';
@@ -53,6 +57,8 @@ export function PhoneOverridePanel(props: PhoneOverridePanelProps) {
           aria-expanded={formOpen}
           aria-controls="phone-override-form"
           disabled={clear.pending}
+          onPointerEnter={preloadOverrideForm}
+          onFocus={preloadOverrideForm}
           onClick={() => setFormOpen((open) => !open)}
         >
           {current ? 'Change phone override' : 'Set phone override'}
@@ -82,28 +88,30 @@ export function PhoneOverridePanel(props: PhoneOverridePanelProps) {
               </AlertTitle>
             </Alert>
           )}
-          <OverrideForm
-            idPrefix="phone-override"
-            noun="phone number override"
-            scope={scope}
-            target={{ phoneNumberId: number.phoneNumberId }}
-            current={current}
-            allowLoopback={allowLoopback}
-            canTest={permissions.callbackTest}
-            submitLabel="Save phone override"
-            successTitle="Phone number override saved"
-            save={actions.setPhoneOverride}
-            testCallback={actions.testCallback}
-            describeAfter={describeNumberRoute}
-            reportedOverride={(after) => tierUrl(after.tiers, 'phone_number')}
-            subscribeAction={subscribeAction}
-          />
+          <OverrideFormSuspense>
+            <LazyOverrideForm
+              idPrefix="phone-override"
+              noun="phone number override"
+              scope={scope}
+              target={{ phoneNumberId: number.phoneNumberId }}
+              current={current}
+              allowLoopback={allowLoopback}
+              canTest={permissions.callbackTest}
+              submitLabel="Save phone override"
+              successTitle="Phone number override saved"
+              save={actions.setPhoneOverride}
+              testCallback={actions.testCallback}
+              describeAfter={describeNumberRoute}
+              reportedOverride={(after) => tierUrl(after.tiers, 'phone_number')}
+              subscribeAction={subscribeAction}
+            />
+          </OverrideFormSuspense>
         </div>
       )}
       <div ref={resultRef} tabIndex={-1} className="focus:outline-none" data-testid="clear-result">
         {clear.state &&
           (clear.state.ok ? (
-            <WriteOutcomeAlert
+            <LazyWriteOutcomeAlert
               outcome={clear.state.data}
               successTitle="Phone number override cleared"
               noun="phone number override"

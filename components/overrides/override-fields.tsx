@@ -2,7 +2,7 @@
 
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
-import { OVERRIDE_URL_MAX_LENGTH } from '@/lib/routing/validation';
+import { OVERRIDE_URL_MAX_LENGTH } from '@/lib/graph/constants';
 import { VerifyTokenInput } from './verify-token-input';
 
 export type OverrideFieldName = 'overrideCallbackUri' | 'verifyToken';

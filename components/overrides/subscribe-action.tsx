@@ -2,12 +2,12 @@
 
 import { useRef } from 'react';
 import { ConfirmDialog } from '@/components/common/confirm-dialog';
-import { SubscribePreview } from '@/components/wabas/subscribe-preview';
+import { LazySubscribePreview } from '@/components/wabas/lazy-subscribe-preview';
 import type { WabaSummary } from '@/lib/routing/types';
 import { describeWabaState } from './describe-after';
+import { LazyWriteOutcomeAlert } from './lazy-write-outcome-alert';
 import type { WriteAction } from './types';
 import { useRoutingWrite } from './use-routing-write';
-import { WriteOutcomeAlert } from './write-outcome-alert';
 
 interface SubscribeActionProps {
   wabaId: string;
@@ -28,7 +28,7 @@ export function SubscribeAction({ wabaId, wabaLabel, subscribeApp, phoneNumberId
         tone="default"
         triggerLabel={`Subscribe this app to ${wabaLabel}`}
         title={`Subscribe this app to ${wabaLabel}?`}
-        description={<SubscribePreview wabaId={wabaId} wabaLabel={wabaLabel} />}
+        description={<LazySubscribePreview wabaId={wabaId} wabaLabel={wabaLabel} />}
         confirmLabel="Subscribe"
         pendingLabel="Subscribing…"
         resultRef={resultRef}
@@ -37,7 +37,7 @@ export function SubscribeAction({ wabaId, wabaLabel, subscribeApp, phoneNumberId
       <div ref={resultRef} tabIndex={-1} className="focus:outline-none">
         {result &&
           (result.ok ? (
-            <WriteOutcomeAlert
+            <LazyWriteOutcomeAlert
               outcome={result.data}
               successTitle={`Subscribed to ${wabaLabel}`}
               noun="subscription"

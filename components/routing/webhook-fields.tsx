@@ -1,4 +1,4 @@
-import { APP_CALLBACK_ONLY_FIELDS, OVERRIDE_FOLLOWING_FIELDS } from '@/lib/graph/schemas';
+import { APP_CALLBACK_ONLY_FIELDS, OVERRIDE_FOLLOWING_FIELDS } from '@/lib/graph/constants';
 import { CallbackUrl } from './callback-url';
 
 interface WebhookFieldsProps {

@@ -1,7 +1,7 @@
 'use client';
 
 import { FieldError } from '@/components/ui/field-error';
-import { APP_CALLBACK_ONLY_FIELDS, OVERRIDE_FOLLOWING_FIELDS } from '@/lib/graph/schemas';
+import { APP_CALLBACK_ONLY_FIELDS, OVERRIDE_FOLLOWING_FIELDS } from '@/lib/graph/constants';
 import type { WebhookField } from '@/lib/routing/validation';
 
 interface WebhookFieldPickerProps {

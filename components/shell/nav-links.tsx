@@ -2,7 +2,6 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import { cn } from '@/components/ui/cn';
 
 export interface NavItem {
   href: string;
@@ -15,6 +14,9 @@ function isCurrent(pathname: string, href: string): boolean {
   return pathname === href || pathname.startsWith(`${href}/`);
 }
 
+const LINK_CLASS =
+  'rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-800 hover:text-white focus-visible:outline-white';
+
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
@@ -26,10 +28,12 @@ export function NavLinks({ items }: { items: NavItem[] }) {
             <Link
               href={item.href}
               aria-current={current ? 'page' : undefined}
-              className={cn(
-                'rounded-md px-3 py-2 text-sm font-medium text-slate-200 hover:bg-slate-800 hover:text-white focus-visible:outline-white',
-                current && 'bg-slate-800 text-white underline decoration-2 underline-offset-8',
-              )}
+              // Two whole class lists rather than cn(): tailwind-merge would be on every page for this one link.
+              className={
+                current
+                  ? `${LINK_CLASS} bg-slate-800 text-white underline decoration-2 underline-offset-8`
+                  : `${LINK_CLASS} text-slate-200`
+              }
             >
               {item.label}
             </Link>

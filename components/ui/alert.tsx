@@ -1,7 +1,7 @@
 import { cva, type VariantProps } from 'class-variance-authority';
+import { clsx } from 'clsx';
 import { CircleCheck, CircleX, Info, TriangleAlert } from 'lucide-react';
 import type { ComponentProps } from 'react';
-import { cn } from './cn';
 
 const alertVariants = cva(
   'flex gap-3 rounded-md border p-3 text-sm [&>svg]:mt-0.5 [&>svg]:size-4 [&>svg]:shrink-0',
@@ -23,13 +23,18 @@ const ICONS = { info: Info, success: CircleCheck, warning: TriangleAlert, destru
 export interface AlertProps extends ComponentProps<'div'>, VariantProps<typeof alertVariants> {}
 
 /**
+ * Classes passed in are appended (clsx), not merged with tailwind-merge as `cn` does: error pages render an
+ * Alert, so every page loads this module, and no caller overrides its classes. Pass only non-conflicting ones.
+ */
+
+/**
  * A static message box. It has no live role of its own: results are announced by the `aria-live` region that
  * contains them (see components/live-region.tsx), so the same alert is not read twice.
  */
 export function Alert({ className, variant, children, ...props }: AlertProps) {
   const Icon = ICONS[variant ?? 'info'];
   return (
-    <div className={cn(alertVariants({ variant }), className)} {...props}>
+    <div className={clsx(alertVariants({ variant }), className)} {...props}>
       <Icon aria-hidden="true" />
       <div className="min-w-0 flex-1 space-y-1">{children}</div>
     </div>
@@ -37,9 +42,9 @@ export function Alert({ className, variant, children, ...props }: AlertProps) {
 }
 
 export function AlertTitle({ className, ...props }: ComponentProps<'p'>) {
-  return <p className={cn('font-semibold', className)} {...props} />;
+  return <p className={clsx('font-semibold', className)} {...props} />;
 }
 
 export function AlertDescription({ className, ...props }: ComponentProps<'div'>) {
-  return <div className={cn('space-y-1 [&_p]:leading-relaxed', className)} {...props} />;
+  return <div className={clsx('space-y-1 [&_p]:leading-relaxed', className)} {...props} />;
 }

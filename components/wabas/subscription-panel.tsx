@@ -4,13 +4,17 @@ import { useRef, useState } from 'react';
 import { ConfirmDialog } from '@/components/common/confirm-dialog';
 import { Section } from '@/components/common/section';
 import { describeWabaState } from '@/components/overrides/describe-after';
-import { OverrideForm } from '@/components/overrides/override-form';
+import {
+  LazyOverrideForm,
+  OverrideFormSuspense,
+  preloadOverrideForm,
+} from '@/components/overrides/lazy-override-form';
 import type { RoutingPermissions, WabaActions } from '@/components/overrides/types';
 import { useRoutingWrite } from '@/components/overrides/use-routing-write';
 import { Button } from '@/components/ui/button';
 import { tierUrl } from '@/lib/routing/tiers';
 import type { WabaDetail } from '@/lib/routing/types';
-import { SubscribePreview } from './subscribe-preview';
+import { LazySubscribePreview } from './lazy-subscribe-preview';
 import { fallbackSentence, unsubscribeSentence } from './subscription-consequences';
 import { SubscriptionFacts } from './subscription-facts';
 import { type LastWrite, WabaWriteResult } from './waba-write-result';
@@ -66,7 +70,7 @@ export function SubscriptionPanel({
               tone="default"
               triggerLabel="Subscribe"
               title={`Subscribe this app to ${wabaLabel}?`}
-              description={<SubscribePreview wabaId={waba.wabaId} wabaLabel={wabaLabel} />}
+              description={<LazySubscribePreview wabaId={waba.wabaId} wabaLabel={wabaLabel} />}
               confirmLabel="Subscribe"
               pendingLabel="Subscribing…"
               disabled={busy}
@@ -84,6 +88,8 @@ export function SubscriptionPanel({
               aria-expanded={formOpen}
               aria-controls="waba-override-form"
               disabled={busy}
+              onPointerEnter={preloadOverrideForm}
+              onFocus={preloadOverrideForm}
               onClick={() => setFormOpen((open) => !open)}
             >
               {waba.wabaOverride ? 'Change WABA override' : 'Set WABA override'}
@@ -141,21 +147,23 @@ export function SubscriptionPanel({
 
       {formOpen && permissions.overrideWrite && waba.subscribed && (
         <div id="waba-override-form" className="mt-4 rounded-md border border-slate-200 p-4">
-          <OverrideForm
-            idPrefix="waba-override"
-            noun="WABA override"
-            scope={scope}
-            target={{ wabaId: waba.wabaId }}
-            current={waba.wabaOverride}
-            allowLoopback={allowLoopback}
-            canTest={permissions.callbackTest}
-            submitLabel="Save WABA override"
-            successTitle="WABA override saved"
-            save={actions.setWabaOverride}
-            testCallback={actions.testCallback}
-            describeAfter={describeWabaState}
-            reportedOverride={(after) => after.wabaOverride}
-          />
+          <OverrideFormSuspense>
+            <LazyOverrideForm
+              idPrefix="waba-override"
+              noun="WABA override"
+              scope={scope}
+              target={{ wabaId: waba.wabaId }}
+              current={waba.wabaOverride}
+              allowLoopback={allowLoopback}
+              canTest={permissions.callbackTest}
+              submitLabel="Save WABA override"
+              successTitle="WABA override saved"
+              save={actions.setWabaOverride}
+              testCallback={actions.testCallback}
+              describeAfter={describeWabaState}
+              reportedOverride={(after) => after.wabaOverride}
+            />
+          </OverrideFormSuspense>
         </div>
       )}
 

@@ -1,5 +1,5 @@
 import { describeWabaState } from '@/components/overrides/describe-after';
-import { WriteOutcomeAlert } from '@/components/overrides/write-outcome-alert';
+import { LazyWriteOutcomeAlert } from '@/components/overrides/lazy-write-outcome-alert';
 import { Alert, AlertTitle } from '@/components/ui/alert';
 import type { ActionResult } from '@/lib/auth/safe-action';
 import type { WabaSummary, WriteOutcome } from '@/lib/routing/types';
@@ -24,7 +24,7 @@ export function WabaWriteResult({ last }: { last: LastWrite }) {
   }
   const subscription = last.compares === 'subscription';
   return (
-    <WriteOutcomeAlert
+    <LazyWriteOutcomeAlert
       outcome={last.result.data}
       successTitle={last.successTitle}
       noun={subscription ? 'subscription' : 'WABA override'}

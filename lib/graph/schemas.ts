@@ -7,6 +7,16 @@
  * This module must stay free of `server-only` and of Node-only APIs.
  */
 import { z } from 'zod';
+import { TIERS, type WebhookField } from './constants';
+
+// The plain constants live in ./constants (no zod) so the browser can use them without loading zod.
+export {
+  APP_CALLBACK_ONLY_FIELDS,
+  OVERRIDE_FOLLOWING_FIELDS,
+  OVERRIDE_URL_MAX_LENGTH,
+  TIERS,
+  type WebhookField,
+} from './constants';
 
 /** Graph ids are numeric strings, but some samples send JSON numbers. */
 export const graphId = z
@@ -39,8 +49,6 @@ export function edgeOf<T extends z.ZodType>(item: T) {
 export const OWNERSHIPS = ['owned', 'client'] as const;
 export type Ownership = (typeof OWNERSHIPS)[number];
 
-/** The three tiers as Graph names them. A key is absent when that tier is unset. */
-export const TIERS = ['phone_number', 'whatsapp_business_account', 'application'] as const;
 export const tierSchema = z.enum(TIERS);
 export type Tier = z.output<typeof tierSchema>;
 
@@ -220,51 +228,6 @@ export const debugTokenResponse = z.object({
     error: z.object({ code: z.number().optional(), message: z.string().optional() }).optional(),
   }),
 });
-
-/** Override URL rules shared by the sandbox (enforcement) and the app (validation before sending). */
-export const OVERRIDE_URL_MAX_LENGTH = 200;
-
-/**
- * Webhook fields that follow overrides (docs/graph-facts.md §1); every other field always goes to the app callback.
- */
-export const OVERRIDE_FOLLOWING_FIELDS = [
-  'messages',
-  'message_echoes',
-  'calls',
-  'consumer_profile',
-  'messaging_handovers',
-  'group_lifecycle_update',
-  'group_participants_update',
-  'group_settings_update',
-  'group_status_update',
-  'smb_message_echoes',
-  'smb_app_state_sync',
-  'history',
-  'account_settings_update',
-] as const;
-
-/** WABA webhook fields that are always delivered to the application callback URL. */
-export const APP_CALLBACK_ONLY_FIELDS = [
-  'account_alerts',
-  'account_review_update',
-  'account_update',
-  'automatic_events',
-  'business_capability_update',
-  'message_template_components_update',
-  'message_template_quality_update',
-  'message_template_status_update',
-  'partner_solutions',
-  'payment_configuration_update',
-  'phone_number_name_update',
-  'phone_number_quality_update',
-  'security',
-  'template_category_update',
-  'user_preferences',
-] as const;
-
-export type WebhookField =
-  | (typeof OVERRIDE_FOLLOWING_FIELDS)[number]
-  | (typeof APP_CALLBACK_ONLY_FIELDS)[number];
 
 /**
  * The fields the sandbox can emit a sample event for (`POST /_sandbox/emit`), which "Send test event" offers:

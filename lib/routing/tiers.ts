@@ -5,7 +5,8 @@
  *
  * Pure and free of `server-only`: the console renders the same resolution the services compute.
  */
-import { OVERRIDE_FOLLOWING_FIELDS, TIERS, type Tier, type WebhookConfiguration } from '@/lib/graph/schemas';
+import { OVERRIDE_FOLLOWING_FIELDS, TIERS } from '@/lib/graph/constants';
+import type { Tier, WebhookConfiguration } from '@/lib/graph/schemas';
 import type { Resolution } from './types';
 
 export interface RouteInput {
