@@ -1,5 +1,6 @@
 /** View models of the fleet audit, shared by services, route handlers and the console. Plain data, no secrets. */
 import type { AuditScanStatus, BulkAction, BulkItemStatus, BulkJobStatus } from '@/lib/db/schema';
+import type { CheckId, Verdict } from '@/lib/doctor/types';
 import type { GraphFailureView, Ownership, PreflightResult, Tier } from '@/lib/routing/types';
 
 // The statuses and actions are the database columns' enums, named here for the console.
@@ -49,6 +50,10 @@ export interface AuditRow extends RouteState {
   changed: boolean;
   drift: boolean;
   previous: RouteState | null;
+  /** The routing doctor's verdict when the scan ran; null for scans that did not check delivery. */
+  verdict: Verdict | null;
+  /** The check that failed (or warned) first. */
+  firstProblem: CheckId | null;
 }
 
 export interface AuditRowsPage {
