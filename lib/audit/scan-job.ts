@@ -12,7 +12,7 @@ import { markChanges } from './drift';
 import type { AuditEnv } from './env';
 import type { AuditGraph } from './graph';
 import { toSnapshotRows } from './rows';
-import { claimScan, finishScan, getScan, recordProgress, type ScanCounters } from './scans';
+import { claimScan, finishScan, getScan, recordProgress, type ScanCounters, type ScanDue } from './scans';
 import { insertSnapshots } from './snapshot-writer';
 import type { AuditScanView } from './types';
 import { FleetVerdicts } from './verdicts';
@@ -92,8 +92,13 @@ async function runScan(env: AuditEnv, scanId: string): Promise<AuditScanView | n
   return getScan(env.db, scanId).catch(() => null);
 }
 
-export async function startAuditScan(env: AuditEnv, startedBy: string): Promise<StartedScan> {
-  const { row, created } = await claimScan(env.db, { appId: env.appId, startedBy });
+/** `due`: for scheduled scans, only start when it says so (else the latest scan is returned, `created: false`). */
+export async function startAuditScan(
+  env: AuditEnv,
+  startedBy: string,
+  options: { due?: ScanDue } = {},
+): Promise<StartedScan> {
+  const { row, created } = await claimScan(env.db, { appId: env.appId, startedBy }, options);
   const scan = (await getScan(env.db, row.id)) as AuditScanView;
   const finished = created ? runScan(env, row.id) : Promise.resolve(scan);
   return { scan, created, finished };
