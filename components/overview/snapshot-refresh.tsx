@@ -83,7 +83,11 @@ export function SnapshotRefresh({
 
   const snapshot = overview.snapshot;
   return (
-    <div className="space-y-2 text-sm text-slate-800" data-testid="overview-freshness">
+    <div
+      className="space-y-2 text-sm text-slate-800"
+      data-testid="overview-freshness"
+      data-scan-id={snapshot?.scanId ?? ''}
+    >
       {snapshot ? (
         <p>
           As of{' '}
