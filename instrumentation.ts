@@ -14,9 +14,9 @@ export async function register() {
       console.error(error instanceof Error ? error.message : error);
       process.exit(1);
     }
-    const { getDbHandle } = await import('@/lib/server');
+    const { getAuditEnv, getDbHandle } = await import('@/lib/server');
     await getDbHandle();
     const { onServerStart } = await import('@/lib/server-start');
-    await onServerStart();
+    await onServerStart({ auditEnv: getAuditEnv });
   }
 }

@@ -2,7 +2,7 @@
  * The overview's counts and warnings, and what the console shows when Graph fails a read.
  */
 import type { FaultConfig } from '@/lib/graph-sandbox/client';
-import { fillOverride, scenarios } from './support/console';
+import { fillOverride, refreshOverview, scenarios } from './support/console';
 import { expect, test } from './support/fixtures';
 import { authFile } from './support/roles';
 
@@ -10,7 +10,9 @@ test.use({ storageState: authFile('operator') });
 
 test('counts match the sandbox and the unsubscribed WABA is flagged', async ({ page, sandbox }) => {
   const { wabaId } = scenarios(sandbox).unsubscribedWaba;
-  await page.goto('/');
+  // The overview reads the latest audit snapshot (the stack runs no background refresh): take one now.
+  await refreshOverview(page);
+  await expect(page.getByTestId('snapshot-age')).toHaveText('less than a minute ago');
   const count = async (id: string) => Number(await page.getByTestId(id).textContent());
   const numbers = await count('count-numbers');
   const byTier = await Promise.all(
@@ -22,6 +24,22 @@ test('counts match the sandbox and the unsubscribed WABA is flagged', async ({ p
   expect(byTier[3]).toBeGreaterThanOrEqual(labs.phone_numbers.data.length);
   const warning = page.getByTestId('warning-unsubscribed');
   await expect(warning.getByRole('link')).toHaveAttribute('href', `/wabas/${wabaId}`);
+
+  // Its numbers cannot receive messages: counted by first failing check, the group opens them in the audit.
+  const undeliverable = page.getByTestId('warning-undeliverable');
+  const notSubscribed = undeliverable.locator('[data-check="waba_subscription"]');
+  await expect(notSubscribed).toContainText(`${labs.phone_numbers.data.length} number`);
+  expect(Number(await page.getByTestId('undeliverable-count').textContent())).toBeGreaterThanOrEqual(
+    labs.phone_numbers.data.length,
+  );
+  await notSubscribed.getByRole('link', { name: 'WABA subscription' }).click();
+  await expect(page).toHaveURL(/\/audit\?verdict=does_not_deliver&problem=waba_subscription/);
+  await expect(page.getByTestId('audit-problem-filter')).toContainText('WABA subscription');
+  const verdicts = page.getByTestId('audit-verdict');
+  await expect(verdicts).toHaveCount(labs.phone_numbers.data.length);
+  for (const verdict of await verdicts.all()) {
+    await expect(verdict).toHaveAttribute('data-verdict', 'does_not_deliver');
+  }
 });
 
 test('an override whose URL fails a callback check is flagged on the overview', async ({
@@ -41,9 +59,12 @@ test('an override whose URL fails a callback check is flagged on the overview', 
   await page.getByRole('button', { name: 'Test callback' }).click();
   await expect(page.getByTestId('preflight-result')).toContainText('HTTP status403');
 
-  await page.goto('/');
+  // A snapshot taken after the override was set (a scan another spec had running may predate it: retake).
   const flagged = page.getByTestId('warning-failing-overrides');
-  await expect(flagged).toContainText(receiver.url('echo'));
+  await expect(async () => {
+    await refreshOverview(page);
+    await expect(flagged).toContainText(receiver.url('echo'), { timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
   await expect(flagged.getByRole('link', { name: `Number ${phoneNumberId}` })).toBeVisible();
 });
 

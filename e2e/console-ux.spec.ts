@@ -9,6 +9,7 @@ import { fleetTruth, runScan } from './support/audit';
 import {
   acceptedWrites,
   fillOverride,
+  refreshOverview,
   scenarios,
   thisAppSubscription,
   type WebhookConfiguration,
@@ -119,7 +120,7 @@ test.describe('item 5: the overview', () => {
   test('per-tier counts open the audit filtered to that tier; No delivery to the unsubscribed numbers', async ({
     page,
   }) => {
-    await page.goto('/');
+    await refreshOverview(page);
     for (const [label, winner] of [
       ['Phone number override', 'phone_number'],
       ['WABA override', 'whatsapp_business_account'],
@@ -139,7 +140,7 @@ test.describe('item 5: the overview', () => {
     const perUrl = new Map<string | null, number>();
     for (const row of truth) perUrl.set(row.url, (perUrl.get(row.url) ?? 0) + 1);
     const expected = [...perUrl].sort((a, b) => b[1] - a[1]);
-    await page.goto('/');
+    await refreshOverview(page);
     const groups = page.getByTestId('overview-url-group');
     await expect(groups).toHaveCount(Math.min(10, expected.length));
     const [topUrl, topCount] = expected[0] ?? [null, 0];

@@ -2,7 +2,7 @@
  * With META_APP_SECRET set (as the test stack sets it), every Graph call Switchboard makes carries a valid
  * appsecret_proof: the sandbox checks each one and records the verdict in its call log.
  */
-import { fillOverride, scenarios } from './support/console';
+import { fillOverride, refreshOverview, scenarios } from './support/console';
 import { expect, test } from './support/fixtures';
 import { authFile } from './support/roles';
 
@@ -14,7 +14,8 @@ test("every one of Switchboard's Graph calls carries a valid appsecret_proof", a
   receiver,
 }) => {
   const { phoneNumberTier, wabaTier } = scenarios(sandbox);
-  await page.goto('/');
+  // The overview reads the audit snapshot: its scan is one of the app's Graph reads.
+  await refreshOverview(page);
   await expect(page.getByTestId('count-numbers')).not.toBeEmpty();
   await page.goto('/wabas');
   await page.goto(`/wabas/${wabaTier.wabaId}`);

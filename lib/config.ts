@@ -75,6 +75,11 @@ const envSchema = z
     ALLOW_LOOPBACK_CALLBACKS: bool,
     /** How long the fleet listing (WABAs, numbers, tiers) is reused between page loads; writes clear it. */
     FLEET_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+    /**
+     * How old the audit snapshot the overview reads may get before a background scan refreshes it (one instance
+     * runs it); 0 turns the background refresh off (scans then start only from the audit page).
+     */
+    AUDIT_REFRESH_MINUTES: z.coerce.number().int().min(0).max(1_440).default(15),
     PREFLIGHT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(5_000),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     /**

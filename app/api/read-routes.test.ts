@@ -4,6 +4,8 @@
  * the test user, whose role is still read from the database.
  */
 import { describe, expect, it, vi } from 'vitest';
+import { startAuditScan } from '@/lib/audit/scan-job';
+import { getAuditEnv } from '@/lib/server';
 import { GET as getNumber } from './numbers/[phoneNumberId]/route';
 import { GET as getOverview } from './overview/route';
 import { startRouteHarness } from './test-support';
@@ -47,9 +49,14 @@ describe('read route handlers', () => {
     expect(listBody.ok).toBe(true);
     expect(listBody.data.items.map((w: { wabaId: string }) => w.wabaId)).toEqual([wabaId]);
 
+    // The overview reads the latest audit snapshot: none yet, so it says so; after a scan it has the fleet.
+    const empty = await (await getOverview(request('/api/overview'))).json();
+    expect(empty).toMatchObject({ ok: true, data: { snapshot: null, numberCount: 0 } });
+    await (await startAuditScan(await getAuditEnv(), 'read-routes@test.local')).finished;
     const overview = await getOverview(request('/api/overview'));
     const overviewBody = await overview.json();
     expect(overviewBody.ok).toBe(true);
+    expect(overviewBody.data.snapshot).not.toBeNull();
     expect(Object.values(overviewBody.data.byWinner as Record<string, number>).some((n) => n > 0)).toBe(true);
   });
 

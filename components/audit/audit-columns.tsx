@@ -1,9 +1,11 @@
 import { createColumnHelper, rowExpandingFeature, tableFeatures } from '@tanstack/react-table';
 import { ChevronDown, ChevronRight } from 'lucide-react';
+import { VerdictBadge } from '@/components/doctor/check-status';
 import { TierBadge } from '@/components/routing/tier-badge';
 import { TruncatedText } from '@/components/ui/truncated-text';
 import type { SortKey } from '@/lib/audit/filter';
 import type { AuditRow } from '@/lib/audit/types';
+import { CHECK_LABELS } from '@/lib/doctor/verdict';
 import { DriftMarker } from './drift-marker';
 
 export interface AuditColumnMeta {
@@ -91,6 +93,23 @@ export const AUDIT_COLUMNS = column.columns([
     header: 'Effective URL',
     meta: { width: '16rem', sort: 'url' },
     cell: (info) => <Url value={info.getValue()} />,
+  }),
+  column.display({
+    id: 'verdict',
+    header: 'Delivery',
+    meta: { width: '11rem' },
+    cell: ({ row: { original: row } }) =>
+      row.verdict ? (
+        <div className="min-w-0" data-testid="audit-verdict" data-verdict={row.verdict}>
+          <VerdictBadge verdict={row.verdict} />
+          {row.firstProblem && (
+            <span className="block truncate text-xs text-slate-700">{CHECK_LABELS[row.firstProblem]}</span>
+          )}
+        </div>
+      ) : (
+        // Scans from before delivery was checked have no verdict.
+        <span className="text-slate-600">—</span>
+      ),
   }),
   column.display({
     id: 'drift',

@@ -6,7 +6,8 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { Select } from '@/components/ui/select';
-import type { AuditFilter, WinnerFilter } from '@/lib/audit/filter';
+import type { AuditFilter, VerdictFilter, WinnerFilter } from '@/lib/audit/filter';
+import { CHECK_LABELS } from '@/lib/doctor/verdict';
 
 const WINNER_OPTIONS: Array<{ value: WinnerFilter | ''; label: string }> = [
   { value: '', label: 'Any' },
@@ -14,6 +15,13 @@ const WINNER_OPTIONS: Array<{ value: WinnerFilter | ''; label: string }> = [
   { value: 'whatsapp_business_account', label: 'WABA override' },
   { value: 'application', label: 'App callback' },
   { value: 'none', label: 'No delivery' },
+];
+
+const VERDICT_OPTIONS: Array<{ value: VerdictFilter | ''; label: string }> = [
+  { value: '', label: 'Any' },
+  { value: 'delivers', label: 'Delivers' },
+  { value: 'at_risk', label: 'At risk' },
+  { value: 'does_not_deliver', label: 'Cannot receive messages' },
 ];
 
 /**
@@ -37,7 +45,15 @@ export function AuditFilters({
     };
     onChange({ ...filter, q: text('q'), waba: text('waba') });
   };
-  const active = Boolean(filter.winner || filter.q || filter.url || filter.waba || filter.drift);
+  const active = Boolean(
+    filter.winner ||
+      filter.q ||
+      filter.url ||
+      filter.waba ||
+      filter.drift ||
+      filter.verdict ||
+      filter.problem,
+  );
   return (
     <search aria-label="Filter the audit">
       <form onSubmit={submit} className="grid gap-3 md:grid-cols-[repeat(3,minmax(0,1fr))_auto] md:items-end">
@@ -92,6 +108,38 @@ export function AuditFilters({
             />
             Only numbers changed outside Switchboard
           </label>
+          <div className="flex items-center gap-2">
+            <Label htmlFor={`${id}-verdict`}>Delivery</Label>
+            <Select
+              id={`${id}-verdict`}
+              value={filter.verdict ?? ''}
+              onChange={(e) =>
+                onChange({ ...filter, verdict: (e.target.value || undefined) as VerdictFilter | undefined })
+              }
+            >
+              {VERDICT_OPTIONS.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </Select>
+          </div>
+          {filter.problem && (
+            <span
+              className="inline-flex items-center gap-1 rounded-full border border-slate-300 bg-slate-100 px-2 py-0.5 text-xs text-slate-900"
+              data-testid="audit-problem-filter"
+            >
+              First problem: {CHECK_LABELS[filter.problem]}
+              <button
+                type="button"
+                className="rounded-full p-0.5 hover:bg-slate-200"
+                aria-label="Remove the first problem filter"
+                onClick={() => onChange({ ...filter, problem: undefined })}
+              >
+                <X className="size-3" aria-hidden="true" />
+              </button>
+            </span>
+          )}
           {filter.url && (
             <span className="inline-flex items-center gap-1 rounded-full border border-slate-300 bg-slate-100 px-2 py-0.5 text-xs text-slate-900">
               Effective URL = <span className="max-w-96 truncate font-mono">{filter.url}</span>

@@ -3,7 +3,7 @@
  * sandbox (as this app), so assertions never rely on what the UI claims.
  */
 import type { Page } from '@playwright/test';
-import type { SandboxCall, SandboxHandle } from './fixtures';
+import { expect, type SandboxCall, type SandboxHandle } from './fixtures';
 
 export type Scenarios = SandboxHandle['fixture']['scenarios'];
 
@@ -42,4 +42,21 @@ export async function acceptedWrites(sandbox: SandboxHandle): Promise<SandboxCal
 export async function fillOverride(page: Page, url: string, verifyToken: string) {
   await page.getByLabel('Callback URL', { exact: true }).fill(url);
   await page.getByLabel('Verify token', { exact: true }).fill(verifyToken);
+}
+
+/**
+ * The overview reads the latest audit snapshot: opens it, starts a scan from it (Refresh now, or Scan the fleet
+ * now before the first snapshot; operators and admins) — or follows the one already running — and waits until
+ * the page shows the new snapshot.
+ */
+export async function refreshOverview(page: Page): Promise<void> {
+  await page.goto('/');
+  const freshness = page.getByTestId('overview-freshness');
+  const before = (await freshness.getAttribute('data-scan-id')) ?? '';
+  const start = page.getByRole('button', { name: /^(Refresh now|Scan the fleet now)$/ });
+  const running = page.getByTestId('overview-scan-running');
+  await expect(start.or(running)).toBeVisible();
+  if (await start.isVisible()) await start.click();
+  await expect(freshness).not.toHaveAttribute('data-scan-id', before, { timeout: 30_000 });
+  await expect(freshness).not.toHaveAttribute('data-scan-id', '');
 }

@@ -38,6 +38,8 @@ export default async function globalSetup(config: FullConfig) {
     env: {
       // Specs reset the sandbox behind the app's back; a cached fleet listing would outlive the reset.
       FLEET_CACHE_TTL_MS: '0',
+      // No background audit scans: specs count Graph calls and start the scans they need themselves.
+      AUDIT_REFRESH_MINUTES: '0',
       // The most verbose logging, captured to `logFile`: the teardown checks that no secret reached it.
       LOG_LEVEL: 'debug',
       SECRETS_KEY: randomBytes(32).toString('base64'),

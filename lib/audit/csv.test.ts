@@ -43,12 +43,14 @@ describe('audit CSV', () => {
       changed: true,
       drift: true,
       previous: null,
+      verdict: 'does_not_deliver',
+      firstProblem: 'waba_subscription',
     } satisfies RouteSnapshotRow;
     expect(auditCsvHeader()).toBe(
-      'snapshot_at,phone_number_id,display_phone_number,verified_name,waba_id,waba_name,business_id,ownership,phone_number_tier,waba_tier,application_tier,winner,effective_url,subscribed,changed,changed_outside_switchboard\r\n',
+      'snapshot_at,phone_number_id,display_phone_number,verified_name,waba_id,waba_name,business_id,ownership,phone_number_tier,waba_tier,application_tier,winner,effective_url,subscribed,changed,changed_outside_switchboard,verdict,first_problem\r\n',
     );
     expect(auditCsvRows([row])).toBe(
-      `2026-01-02T03:04:05.000Z,123,"'+1 555-0100","Acme, Inc.",456,"'=cmd|""/c calc""!A1",789,client,,,https://app.example.com/hook,none,,false,true,true\r\n`,
+      `2026-01-02T03:04:05.000Z,123,"'+1 555-0100","Acme, Inc.",456,"'=cmd|""/c calc""!A1",789,client,,,https://app.example.com/hook,none,,false,true,true,does_not_deliver,waba_subscription\r\n`,
     );
   });
 });

@@ -19,6 +19,9 @@ export const AUDIT_CSV_COLUMNS: CsvColumns<RouteSnapshotRow> = [
   ['subscribed', (r) => r.subscribed],
   ['changed', (r) => r.changed],
   ['changed_outside_switchboard', (r) => r.drift],
+  // Empty for snapshots of scans that did not check delivery.
+  ['verdict', (r) => r.verdict],
+  ['first_problem', (r) => r.firstProblem],
 ];
 
 export function auditCsvHeader(): string {

@@ -5,12 +5,16 @@
  */
 import { parseAsStringLiteral } from 'nuqs/server';
 import { z } from 'zod';
+import { CHECK_IDS } from '@/lib/doctor/types';
+import { CHECK_LABELS, VERDICT_LABELS } from '@/lib/doctor/verdict';
 import { TIERS } from '@/lib/graph/schemas';
 import { textProblem } from '@/lib/text/text-problem';
 import { parseAsZod, searchParamsLoader, withoutNulls } from '@/lib/url-state/parse-as-zod';
 
 export const WINNER_FILTERS = [...TIERS, 'none'] as const;
 export type WinnerFilter = (typeof WINNER_FILTERS)[number];
+export const VERDICT_FILTERS = ['delivers', 'at_risk', 'does_not_deliver'] as const;
+export type VerdictFilter = (typeof VERDICT_FILTERS)[number];
 export const SORT_KEYS = ['number', 'waba', 'winner', 'url'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
@@ -66,6 +70,10 @@ const filterShape = (strict: boolean) => ({
   waba: textField('waba', strict),
   /** `1`: only numbers whose route changed outside Switchboard since the previous scan. */
   drift: optional(z.enum(['1'])),
+  /** The routing doctor's verdict when the scan ran (`does_not_deliver`: cannot receive messages). */
+  verdict: optional(z.enum(VERDICT_FILTERS)),
+  /** The check that failed (or warned) first: the overview's "cannot receive" groups link here. */
+  problem: optional(z.enum(CHECK_IDS)),
   sort: optional(z.enum(SORT_KEYS)),
   dir: optional(z.enum(['asc', 'desc'])),
 });
@@ -93,6 +101,8 @@ export const auditSearchParams = {
   url: field('url'),
   waba: field('waba'),
   drift: field('drift'),
+  verdict: field('verdict'),
+  problem: field('problem'),
   sort: field('sort'),
   dir: field('dir'),
   view: parseAsStringLiteral(['table', 'urls'] as const).withDefault('table'),
@@ -151,5 +161,7 @@ export function describeSelection(filter: AuditFilter): string {
   if (filter.q) parts.push(`effective URL contains “${filter.q}”`);
   if (filter.waba) parts.push(`WABA matches “${filter.waba}”`);
   if (filter.drift) parts.push('changed outside Switchboard');
+  if (filter.verdict) parts.push(`delivery: ${VERDICT_LABELS[filter.verdict].toLowerCase()}`);
+  if (filter.problem) parts.push(`first problem: ${CHECK_LABELS[filter.problem]}`);
   return parts.length ? parts.join('; ') : 'every number in the snapshot';
 }

@@ -7,6 +7,7 @@ import 'server-only';
 import { and, asc, desc, eq, gt, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { type RouteSnapshotRow, routeSnapshots } from '@/lib/db/schema';
+import { CHECK_IDS, type CheckId } from '@/lib/doctor/types';
 import type { Tier } from '@/lib/routing/types';
 import type { AuditFilter, SortKey } from './filter';
 import type { AuditRow, AuditRowsPage, RouteState, UrlGroup, UrlGroups } from './types';
@@ -28,6 +29,8 @@ export function snapshotWhere(scanId: string, filter: AuditFilter): SQL | undefi
     conditions.push(or(eq(s.wabaId, filter.waba), ilike(s.wabaName, `%${likeEscape(filter.waba)}%`)));
   }
   if (filter.drift) conditions.push(eq(s.drift, true));
+  if (filter.verdict) conditions.push(eq(s.verdict, filter.verdict));
+  if (filter.problem) conditions.push(eq(s.firstProblem, filter.problem));
   return and(...conditions);
 }
 
@@ -60,6 +63,10 @@ function routeOf(
   };
 }
 
+function isCheckId(value: string | null): value is CheckId {
+  return (CHECK_IDS as readonly (string | null)[]).includes(value);
+}
+
 export function toAuditRow(row: RouteSnapshotRow): AuditRow {
   return {
     ...routeOf(row),
@@ -73,6 +80,8 @@ export function toAuditRow(row: RouteSnapshotRow): AuditRow {
     changed: row.changed,
     drift: row.drift,
     previous: row.previous,
+    verdict: row.verdict,
+    firstProblem: isCheckId(row.firstProblem) ? row.firstProblem : null,
   };
 }
 

@@ -3,10 +3,17 @@ import 'server-only';
 import type { routeSnapshots } from '@/lib/db/schema';
 import type { ScannedWaba } from '@/lib/fleet/types';
 import { resolveRoute, tierUrl } from '@/lib/routing/tiers';
+import type { SnapshotVerdict } from './verdicts';
 
 export type NewRouteSnapshot = typeof routeSnapshots.$inferInsert;
 
-export function toSnapshotRows(scanId: string, appId: string, waba: ScannedWaba): NewRouteSnapshot[] {
+/** `verdicts`: the doctor's verdict per number id, when the scan checked delivery (else the columns stay null). */
+export function toSnapshotRows(
+  scanId: string,
+  appId: string,
+  waba: ScannedWaba,
+  verdicts?: ReadonlyMap<string, SnapshotVerdict>,
+): NewRouteSnapshot[] {
   const subscribed = waba.subscribedApps.some((entry) => entry.whatsapp_business_api_data.id === appId);
   const at = new Date(waba.readAt);
   return waba.numbers.map((number) => {
@@ -28,6 +35,8 @@ export function toSnapshotRows(scanId: string, appId: string, waba: ScannedWaba)
       winner: resolution.winner,
       effectiveUrl: resolution.url,
       subscribed,
+      verdict: verdicts?.get(number.id)?.verdict ?? null,
+      firstProblem: verdicts?.get(number.id)?.firstProblem ?? null,
     };
   });
 }

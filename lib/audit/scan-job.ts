@@ -5,16 +5,17 @@
  */
 import 'server-only';
 import { scanFleet } from '@/lib/fleet/scanner';
-import type { ScanProgress } from '@/lib/fleet/types';
+import type { ScannedWaba, ScanProgress } from '@/lib/fleet/types';
 import { describeGraphError } from '@/lib/graph/describe-error';
 import { withHeartbeat } from '@/lib/jobs/heartbeat';
 import { markChanges } from './drift';
 import type { AuditEnv } from './env';
 import type { AuditGraph } from './graph';
 import { toSnapshotRows } from './rows';
-import { claimScan, finishScan, getScan, recordProgress, type ScanCounters } from './scans';
+import { claimScan, finishScan, getScan, recordProgress, type ScanCounters, type ScanDue } from './scans';
 import { insertSnapshots } from './snapshot-writer';
 import type { AuditScanView } from './types';
+import { FleetVerdicts } from './verdicts';
 
 export interface StartedScan {
   scan: AuditScanView;
@@ -50,16 +51,17 @@ async function runScan(env: AuditEnv, scanId: string): Promise<AuditScanView | n
     intervalMs: env.progressIntervalMs,
   };
   try {
+    // The doctor's checks run on the scan's own (metered, throttled) client, once per scan.
+    const verdicts = env.doctor ? new FleetVerdicts(await env.doctor(audit.graph)) : null;
+    const rowsOf = async (waba: ScannedWaba) =>
+      toSnapshotRows(scanId, env.appId, waba, verdicts ? await verdicts.forWaba(waba) : undefined);
     const outcome = await withHeartbeat(heartbeat, () =>
       scanFleet(
         { ...audit, businessIds: env.businessIds },
         {
           ...env.scanOptions,
-          onWabas: (wabas) =>
-            insertSnapshots(
-              env.db,
-              wabas.flatMap((waba) => toSnapshotRows(scanId, env.appId, waba)),
-            ),
+          withHealth: verdicts !== null,
+          onWabas: async (wabas) => insertSnapshots(env.db, (await Promise.all(wabas.map(rowsOf))).flat()),
           onProgress: (next) => {
             progress = next;
           },
@@ -90,8 +92,13 @@ async function runScan(env: AuditEnv, scanId: string): Promise<AuditScanView | n
   return getScan(env.db, scanId).catch(() => null);
 }
 
-export async function startAuditScan(env: AuditEnv, startedBy: string): Promise<StartedScan> {
-  const { row, created } = await claimScan(env.db, { appId: env.appId, startedBy });
+/** `due`: for scheduled scans, only start when it says so (else the latest scan is returned, `created: false`). */
+export async function startAuditScan(
+  env: AuditEnv,
+  startedBy: string,
+  options: { due?: ScanDue } = {},
+): Promise<StartedScan> {
+  const { row, created } = await claimScan(env.db, { appId: env.appId, startedBy }, options);
   const scan = (await getScan(env.db, row.id)) as AuditScanView;
   const finished = created ? runScan(env, row.id) : Promise.resolve(scan);
   return { scan, created, finished };

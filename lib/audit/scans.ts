@@ -8,7 +8,7 @@ import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { type AuditScanRow, auditScans } from '@/lib/db/schema';
 import type { ScanProgress } from '@/lib/fleet/types';
-import { claimSingleJob } from '@/lib/jobs/claim';
+import { claimSingleJob, type Tx } from '@/lib/jobs/claim';
 import { finishStamp, shownStatus } from '@/lib/jobs/liveness';
 import type { GraphFailureView } from '@/lib/routing/types';
 import type { AuditScanView } from './types';
@@ -42,6 +42,7 @@ export function toScanView(row: AuditScanRow, now = Date.now()): AuditScanView {
 export async function claimScan(
   db: Db,
   input: { appId: string; startedBy: string },
+  options: { due?: ScanDue } = {},
 ): Promise<{ row: AuditScanRow; created: boolean }> {
   return claimSingleJob(db, 'switchboard.audit_scan', {
     interruptStale: (tx, before, now) =>
@@ -51,7 +52,10 @@ export async function claimScan(
         .where(and(eq(auditScans.status, 'running'), lt(auditScans.heartbeatAt, before))),
     findRunning: async (tx) => {
       const [running] = await tx.select().from(auditScans).where(eq(auditScans.status, 'running')).limit(1);
-      return running;
+      if (running || !options.due) return running;
+      // A scheduled scan that is not due (decided under the lock, so instances agree) joins the latest scan.
+      const [last] = await tx.select().from(auditScans).orderBy(desc(auditScans.startedAt)).limit(1);
+      return last && !(await options.due(tx)) ? last : undefined;
     },
     create: async (tx) => {
       const [row] = await tx.insert(auditScans).values(input).returning();
@@ -60,6 +64,9 @@ export async function claimScan(
     },
   });
 }
+
+/** Whether a scheduled scan should run now; read inside the claim's transaction (lib/audit/refresh.ts). */
+export type ScanDue = (tx: Tx) => Promise<boolean>;
 
 export interface ScanCounters extends ScanProgress {
   graphCalls: number;

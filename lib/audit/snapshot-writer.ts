@@ -27,6 +27,8 @@ const COLUMNS = [
   ['winner', 'text'],
   ['effective_url', 'text'],
   ['subscribed', 'boolean'],
+  ['verdict', 'text'],
+  ['first_problem', 'text'],
 ] as const;
 
 const names = sql.raw(COLUMNS.map(([name]) => name).join(', '));
@@ -49,6 +51,8 @@ function toRecord(row: NewRouteSnapshot) {
     winner: row.winner ?? null,
     effective_url: row.effectiveUrl ?? null,
     subscribed: row.subscribed,
+    verdict: row.verdict ?? null,
+    first_problem: row.firstProblem ?? null,
   };
 }
 

@@ -3,6 +3,7 @@
  * to both with test-sized waits. Tests only.
  */
 import type { Db } from '@/lib/db/client';
+import type { DoctorContext } from '@/lib/doctor/context';
 import { type FaultConfig, sandboxClient } from '@/lib/graph-sandbox/client';
 import { type SandboxOptions, startSandbox } from '@/lib/graph-sandbox/server';
 import type { RoutingContext } from '@/lib/routing/context';
@@ -47,6 +48,20 @@ export async function startAuditHarness(options: { sandbox?: SandboxOptions; db?
     progressIntervalMs: 20,
   };
 
+  /** The same env, with the routing doctor's verdicts recorded on every snapshot row. */
+  const withDoctor = (extra: Partial<DoctorContext> = {}): AuditEnv => ({
+    ...env,
+    doctor: async (graph) => ({
+      ...routing,
+      graph,
+      appAccessToken: app.appAccessToken,
+      accessToken: app.accessToken,
+      managedReceiver: async () => null,
+      liveTimeoutMs: 1_500,
+      ...extra,
+    }),
+  });
+
   const control = sandboxClient(sandbox.url);
   const graphUrl = (path: string) =>
     `${sandbox.url}/${sandbox.fixture.graphVersion}/${path.replace(/^\//, '')}`;
@@ -56,6 +71,7 @@ export async function startAuditHarness(options: { sandbox?: SandboxOptions; db?
     fixture: sandbox.fixture,
     app,
     env,
+    withDoctor,
     routing,
     db: dbHandle.db,
     connect,

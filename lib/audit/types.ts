@@ -1,6 +1,7 @@
 /** View models of the fleet audit, shared by services, route handlers and the console. Plain data, no secrets. */
 import type { AuditScanStatus, BulkAction, BulkItemStatus, BulkJobStatus } from '@/lib/db/schema';
-import type { GraphFailureView, Ownership, PreflightResult, Tier } from '@/lib/routing/types';
+import type { CheckId, Verdict } from '@/lib/doctor/types';
+import type { GraphFailureView, Overview, Ownership, PreflightResult, Tier } from '@/lib/routing/types';
 
 // The statuses and actions are the database columns' enums, named here for the console.
 export type { AuditScanStatus, BulkAction, BulkItemStatus, BulkJobStatus };
@@ -49,6 +50,10 @@ export interface AuditRow extends RouteState {
   changed: boolean;
   drift: boolean;
   previous: RouteState | null;
+  /** The routing doctor's verdict when the scan ran; null for scans that did not check delivery. */
+  verdict: Verdict | null;
+  /** The check that failed (or warned) first. */
+  firstProblem: CheckId | null;
 }
 
 export interface AuditRowsPage {
@@ -106,4 +111,29 @@ export interface BulkJobView {
   backoffs: number;
   preflight: PreflightResult | null;
   items: BulkItemView[];
+}
+
+/** Numbers that cannot receive messages, by the check that failed first. */
+export interface UndeliverableGroup {
+  check: CheckId;
+  count: number;
+}
+
+/**
+ * The overview as read from the latest audit snapshot (no Graph call per visitor): the routing overview's
+ * figures, the snapshot they come from and how fresh it is, a scan running now, and the delivery verdicts.
+ */
+export interface FleetOverview extends Overview {
+  /** The completed scan the figures come from; null: no snapshot yet (every figure is zero). */
+  snapshot: {
+    scanId: string;
+    startedAt: string;
+    finishedAt: string;
+    /** Routing changes made through Switchboard since this scan started: the snapshot predates them. */
+    changesSince: number;
+  } | null;
+  /** A scan running now on any instance; the figures update when it completes. */
+  running: AuditScanView | null;
+  /** Numbers whose verdict is `does_not_deliver`, grouped; null when the snapshot has no verdicts. */
+  undeliverable: { total: number; groups: UndeliverableGroup[] } | null;
 }

@@ -293,9 +293,16 @@ export const routeSnapshots = pgTable(
     drift: boolean('drift').notNull().default(false),
     /** The previous snapshot's route, on changed rows only. */
     previous: jsonb('previous').$type<RouteState>(),
+    /**
+     * The routing doctor's verdict when the scan ran (lib/doctor's Verdict), or null when the scan did not check
+     * delivery; `first_problem` is the check id that failed (or warned) first.
+     */
+    verdict: text('verdict', { enum: ['delivers', 'at_risk', 'does_not_deliver'] }),
+    firstProblem: text('first_problem'),
   },
   (t) => [
     uniqueIndex('route_snapshots_scan_number_key').on(t.scanId, t.phoneNumberId),
+    index('route_snapshots_scan_verdict_idx').on(t.scanId, t.verdict, t.firstProblem),
     index('route_snapshots_number_idx').on(t.phoneNumberId, t.at),
     index('route_snapshots_scan_url_idx').on(t.scanId, t.effectiveUrl),
   ],

@@ -64,6 +64,10 @@ export class ScanRegistry {
         subscribedApps: [...(waba.subscribed_apps?.data ?? [])],
         numbers: [...(waba.phone_numbers?.data ?? [])],
         readAt,
+        ...(waba.account_review_status === undefined
+          ? {}
+          : { accountReviewStatus: waba.account_review_status }),
+        ...(waba.health_status === undefined ? {} : { healthStatus: waba.health_status }),
       },
       open,
       numberTotal: waba.phone_numbers?.summary?.total_count ?? null,

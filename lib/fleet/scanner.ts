@@ -40,6 +40,8 @@ export interface ScanOptions {
   /** Graph requests in flight at most. */
   concurrency?: number;
   maxAttempts?: number;
+  /** Also read the numbers' and WABAs' status and health (what the routing doctor's status checks need). */
+  withHealth?: boolean;
   /** Complete WABAs, in arrival order; awaited one call at a time (a slow sink slows nothing else). */
   onWabas: (wabas: ScannedWaba[]) => Promise<void>;
   onProgress?: (progress: ScanProgress) => void;
@@ -165,7 +167,9 @@ export async function scanFleet(source: ScanSource, options: ScanOptions): Promi
     const key = `${businessId}:${ownership}`;
     const what = `Listing ${ownership} WABAs of business ${businessId}`;
     const first = buildGraphUrl(base, `/${businessId}/${ownership}_whatsapp_business_accounts`, {
-      fields: fieldsFor.wabaWithNumbers(options.nestedLimit ?? DEFAULT_NESTED_LIMIT),
+      fields: fieldsFor.wabaWithNumbers(options.nestedLimit ?? DEFAULT_NESTED_LIMIT, {
+        health: options.withHealth ?? false,
+      }),
       limit: options.wabaPageSize ?? SCAN_WABA_PAGE_SIZE,
       summary: 'total_count',
     });

@@ -1,5 +1,5 @@
 /** Shapes the fleet scanner produces and what it needs to pace itself. Plain data. */
-import type { PhoneNumber, SubscribedApp } from '@/lib/graph/schemas';
+import type { HealthStatus, PhoneNumber, SubscribedApp } from '@/lib/graph/schemas';
 import type { GraphFailureView, Ownership } from '@/lib/routing/types';
 
 /** One WABA read completely (every page of its numbers and subscribed apps), or as far as Graph allowed. */
@@ -16,6 +16,9 @@ export interface ScannedWaba {
   numbers: PhoneNumber[];
   /** When Graph returned the page that listed this WABA. */
   readAt: string;
+  /** Only when the scan asked for health (`withHealth`): the WABA's review and health state. */
+  accountReviewStatus?: string;
+  healthStatus?: HealthStatus;
 }
 
 /** The whole fleet at once, as routing reads (list, overview, lookups) use it. */

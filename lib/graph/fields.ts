@@ -32,6 +32,13 @@ export const WABA_LIST_FIELDS = [
   'message_template_namespace',
 ] as const;
 
+/**
+ * What the routing doctor's `number_status` and `waba_status` checks read: asked for in the audit's fleet scan
+ * (`health: true`), so every number gets a verdict from the same listing pages, with no call per number.
+ */
+export const PHONE_NUMBER_HEALTH_FIELDS = ['status', 'platform_type', 'health_status'] as const;
+export const WABA_HEALTH_FIELDS = ['account_review_status', 'health_status'] as const;
+
 /** Graph's default page size for nested edges is small; 100 keeps most WABAs to one request. */
 export const DEFAULT_NESTED_LIMIT = 100;
 
@@ -55,13 +62,20 @@ export const fieldsFor = {
    * subscribed apps, plus the number count so a fleet scan's progress knows the size before it has read it all:
    * `id,name,phone_numbers.limit(100).summary(total_count){id,display_phone_number,…,webhook_configuration},subscribed_apps`
    */
-  wabaWithNumbers: (limit: number = DEFAULT_NESTED_LIMIT): string =>
+  wabaWithNumbers: (limit: number = DEFAULT_NESTED_LIMIT, opts: { health?: boolean } = {}): string =>
     [
       'id',
       'name',
       // Who owns it: a client WABA's owner is often a business nobody configured (the WABA list shows it).
       'owner_business_info',
-      nestedEdge('phone_numbers', { limit, totalCount: true, fields: PHONE_NUMBER_LIST_FIELDS }),
+      ...(opts.health ? WABA_HEALTH_FIELDS : []),
+      nestedEdge('phone_numbers', {
+        limit,
+        totalCount: true,
+        fields: opts.health
+          ? [...PHONE_NUMBER_LIST_FIELDS, ...PHONE_NUMBER_HEALTH_FIELDS]
+          : PHONE_NUMBER_LIST_FIELDS,
+      }),
       'subscribed_apps',
     ].join(','),
 };

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Overview } from '@/lib/routing/types';
+import type { FleetOverview } from '@/lib/audit/types';
 import { getRead } from './get-json';
 import { overviewKeys } from './keys';
 
@@ -7,6 +7,6 @@ import { overviewKeys } from './keys';
 export function overviewOptions() {
   return queryOptions({
     queryKey: overviewKeys.all,
-    queryFn: ({ signal }) => getRead<Overview>('/api/overview', { signal }),
+    queryFn: ({ signal }) => getRead<FleetOverview>('/api/overview', { signal }),
   });
 }

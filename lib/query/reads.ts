@@ -5,9 +5,11 @@
  */
 import 'server-only';
 import { z } from 'zod';
-import { getNumber, getOverview, getWaba, listWabas } from '@/lib/routing';
-import type { NumberDetail, Overview, WabaDetail, WabaListResult } from '@/lib/routing/types';
-import { getRoutingContext } from '@/lib/server';
+import { snapshotOverview } from '@/lib/audit/overview';
+import type { FleetOverview } from '@/lib/audit/types';
+import { getNumber, getWaba, listWabas } from '@/lib/routing';
+import type { NumberDetail, WabaDetail, WabaListResult } from '@/lib/routing/types';
+import { getDb, getRoutingContext } from '@/lib/server';
 import type { ReadResult } from './read-result';
 import { readSafely } from './read-safely';
 
@@ -17,13 +19,15 @@ export const wabaListParamsSchema = z.object({
   q: z.string().max(200).default(''),
   page: z.coerce.number().int().min(1).default(1),
 });
-export const overviewParamsSchema = z.object({ refresh: z.stringbool().default(false) });
+/** No parameters: a refresh is a scan (the audit's start action, `audit.scan`), never a page load. */
+export const overviewParamsSchema = z.object({});
 
-/** Fleet counts and warnings from the (briefly cached) fleet scan; `refresh` scans Graph again. */
-export async function readOverview(options: { refresh?: boolean } = {}): Promise<ReadResult<Overview>> {
-  return readSafely(async () =>
-    getOverview(await getRoutingContext(), { refresh: options.refresh ?? false }),
-  );
+/**
+ * Fleet counts, warnings and delivery verdicts from the latest audit snapshot: no Graph call, however large the
+ * fleet and however many people have it open (the background refresh keeps the snapshot fresh).
+ */
+export async function readOverview(): Promise<ReadResult<FleetOverview>> {
+  return readSafely(async () => snapshotOverview(await getDb()));
 }
 
 /** One page of the fleet's WABAs. Listings that failed come back in `errors`, next to what did load. */

@@ -9,6 +9,7 @@ import type { FleetScan, ScannedWaba } from '@/lib/fleet/types';
 import type { RoutingContext } from './context';
 import { FleetUnavailableError } from './errors';
 import { bumpGeneration, readGeneration } from './shared-generation';
+import { snapshotPlacementOfNumber } from './snapshot-placement';
 import type { Ownership } from './types';
 
 /** Where a WABA sits in the configured businesses. Structure only: no routes, which may be stale. */
@@ -77,10 +78,16 @@ function placementOf(waba: ScannedWaba): WabaPlacement {
 async function locate(
   ctx: RoutingContext,
   find: (index: FleetIndex) => ScannedWaba | undefined,
+  recorded?: () => Promise<WabaPlacement | null>,
 ): Promise<WabaPlacement | null> {
   const last = ctx.fleetCache.lastScan(fleetKey(ctx));
   const known = last && find(indexOf(last));
   if (known) return placementOf(known);
+  // No listing in this process yet: the audit snapshot knows the structure too, at no Graph cost.
+  if (!last && recorded) {
+    const placement = await recorded();
+    if (placement) return placement;
+  }
   const scan = await readFleet(ctx, { refresh: last !== undefined });
   const found = find(indexOf(scan));
   if (found) return placementOf(found);
@@ -95,5 +102,9 @@ export function locateWaba(ctx: RoutingContext, wabaId: string): Promise<WabaPla
 
 /** The WABA a number belongs to, if that WABA belongs to a configured business, else null. */
 export function locateNumber(ctx: RoutingContext, phoneNumberId: string): Promise<WabaPlacement | null> {
-  return locate(ctx, (index) => index.wabaOfNumber.get(phoneNumberId));
+  return locate(
+    ctx,
+    (index) => index.wabaOfNumber.get(phoneNumberId),
+    () => snapshotPlacementOfNumber(ctx, phoneNumberId),
+  );
 }

@@ -5,6 +5,7 @@
 import 'server-only';
 import type { AuditEnv } from '@/lib/audit/env';
 import { getConfig } from '@/lib/config';
+import { managedReceiverMatcher } from '@/lib/doctor/managed-receiver';
 import { TokenCache } from '@/lib/onprem/client';
 import type { OnpremContext } from '@/lib/onprem/context';
 import type { ReceiversContext } from '@/lib/receivers/context';
@@ -65,6 +66,13 @@ export async function getAuditEnv(): Promise<AuditEnv> {
     businessIds: config.META_BUSINESS_IDS,
     connect: connectJobGraph,
     routing: getRoutingContext,
+    // Every scan records each number's delivery verdict with the doctor's checks, on the scan's own client.
+    doctor: async (graph) => ({
+      ...(await getAppTierContext()),
+      graph,
+      accessToken: config.GRAPH_ACCESS_TOKEN,
+      managedReceiver: managedReceiverMatcher(await getReceiversContext()),
+    }),
   };
 }
 

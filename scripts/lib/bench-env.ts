@@ -1,0 +1,88 @@
+/**
+ * What the benchmarks run the app's code with: a memory database and an AuditEnv pointed at a sandbox process,
+ * with the routing doctor wired as lib/server wires it (so a bench scan records verdicts, as the app's do), and
+ * the machine the figures were measured on.
+ */
+import { cpus } from 'node:os';
+import type { AuditEnv } from '../../lib/audit/env';
+import { createAuditGraph } from '../../lib/audit/graph';
+import type { Db } from '../../lib/db/client';
+import { createGraphClient, type GraphClientOptions } from '../../lib/graph/client';
+import type { FixtureIdentities } from '../../lib/graph-sandbox/client';
+import type { RoutingContext } from '../../lib/routing/context';
+import { FleetCache } from '../../lib/routing/fleet-cache';
+
+export function machine(): { cpu: string; cores: number } {
+  const all = cpus();
+  return { cpu: all[0]?.model.trim() ?? 'unknown', cores: all.length };
+}
+
+export function benchEnv(input: {
+  url: string;
+  fixture: FixtureIdentities;
+  db: Db;
+  verdicts: boolean;
+  concurrency?: number;
+}): { env: AuditEnv; routing: RoutingContext; clientOptions: GraphClientOptions } {
+  const app = input.fixture.apps[0];
+  if (!app) throw new Error('the sandbox fixture has no app');
+  const clientOptions: GraphClientOptions = {
+    baseUrl: input.url,
+    version: input.fixture.graphVersion,
+    accessToken: app.accessToken,
+    timeoutMs: 30_000,
+  };
+  const businessIds = input.fixture.businesses.map((b) => b.id);
+  const routing: RoutingContext = {
+    graph: createGraphClient(clientOptions),
+    appId: app.id,
+    businessIds,
+    allowLoopbackCallbacks: true,
+    preflightTimeoutMs: 5_000,
+    db: input.db,
+    fleetCache: new FleetCache(),
+  };
+  const env: AuditEnv = {
+    db: input.db,
+    appId: app.id,
+    businessIds,
+    connect: () => createAuditGraph(clientOptions),
+    routing: async () => routing,
+    ...(input.concurrency ? { scanOptions: { concurrency: input.concurrency } } : {}),
+    ...(input.verdicts
+      ? {
+          doctor: async (graph) => ({
+            ...routing,
+            graph,
+            appAccessToken: app.appAccessToken,
+            accessToken: app.accessToken,
+            managedReceiver: async () => null,
+          }),
+        }
+      : {}),
+  };
+  return { env, routing, clientOptions };
+}
+
+/** Peak RSS and heap of this process while `work` runs, sampled every 50 ms (and once at the end). */
+export async function withMemoryPeak<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; rssBeforeMb: number; rssPeakMb: number; heapPeakMb: number }> {
+  const mb = (bytes: number) => Math.round(bytes / 1_048_576);
+  const before = process.memoryUsage();
+  let rss = before.rss;
+  let heap = before.heapUsed;
+  const sample = () => {
+    const now = process.memoryUsage();
+    rss = Math.max(rss, now.rss);
+    heap = Math.max(heap, now.heapUsed);
+  };
+  const timer = setInterval(sample, 50);
+  try {
+    const result = await work();
+    sample();
+    return { result, rssBeforeMb: mb(before.rss), rssPeakMb: mb(rss), heapPeakMb: mb(heap) };
+  } finally {
+    clearInterval(timer);
+  }
+}
