@@ -40,7 +40,9 @@ const workDir = await mkdtemp(path.join(tmpdir(), 'switchboard-bench-'));
 const dataDir = path.join(workDir, 'db');
 const secretsKey = randomBytes(32).toString('base64');
 const receiver = await seedReceiver(dataDir, secretsKey);
-const stack = await startStack({ dataDir, quiet: true, env: { SECRETS_KEY: secretsKey, LOG_LEVEL: 'warn' } });
+const stack = await startStack({ dataDir, quiet: true, env: { SECRETS_KEY: secretsKey, LOG_LEVEL: 'warn' },
+  nodeArgs: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
+});
 const phoneNumberId = stack.sandbox.fixture.scenarios.phoneNumberTier.phoneNumberId;
 const load = new HookLoad({
   url: `${stack.appUrl}/api/hooks/${receiver.id}`,
