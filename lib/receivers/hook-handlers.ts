@@ -25,6 +25,8 @@ import { type DeliveryRecord, type StoreResult, storeDeliveries } from './store-
 
 export interface HookDeps {
   db: Db;
+  /** How many batches may be written at once (default 1); the first caller's value for a database wins. */
+  writeConcurrency?: number;
   keyring: Keyring;
   maxBodyBytes?: number;
   /** The app's public URL (NEXTAUTH_URL): https adds Strict-Transport-Security. */
@@ -44,14 +46,14 @@ const DROPPED_HEADERS = new Set(['cookie', 'authorization', 'proxy-authorization
 const MAX_HEADER_VALUE = 2048;
 
 /** One group-commit writer per database handle, shared by every copy of this module in the process. */
-function writerFor(db: Db): GroupCommit<DeliveryRecord, StoreResult> {
+function writerFor(db: Db, concurrency = 1): GroupCommit<DeliveryRecord, StoreResult> {
   const writers = processSingleton(
     'receivers.writers',
     () => new WeakMap<Db, GroupCommit<DeliveryRecord, StoreResult>>(),
   );
   let writer = writers.get(db);
   if (!writer) {
-    writer = new GroupCommit({ flush: (records) => storeDeliveries(db, records) });
+    writer = new GroupCommit({ flush: (records) => storeDeliveries(db, records), concurrency });
     writers.set(db, writer);
   }
   return writer;
@@ -149,7 +151,7 @@ export function hookHandlers(deps: HookDeps) {
       headers: keptHeaders(request.headers),
       clientCert,
     };
-    const writer = writerFor(deps.db);
+    const writer = writerFor(deps.db, deps.writeConcurrency);
 
     if (keys.requireMtls && clientCert !== 'valid') {
       // Refused before the body is read: it comes from a sender that did not prove to be Meta.

@@ -16,8 +16,13 @@ export interface SeededReceiver {
   verifyToken: string;
 }
 
-export async function seedReceiver(dataDir: string, secretsKey: string): Promise<SeededReceiver> {
-  const handle = await openDb({ dataDir });
+/** `databaseUrl`: PostgreSQL instead of the embedded database in `dataDir`. */
+export async function seedReceiver(
+  dataDir: string,
+  secretsKey: string,
+  databaseUrl?: string,
+): Promise<SeededReceiver> {
+  const handle = await openDb({ dataDir, databaseUrl });
   try {
     const appSecret = randomBytes(16).toString('hex');
     const verifyToken = randomBytes(12).toString('base64url');
@@ -46,8 +51,8 @@ export interface Ledger {
   eventKeys: Set<string>;
 }
 
-export async function readLedger(dataDir: string, receiverId: string): Promise<Ledger> {
-  const handle = await openDb({ dataDir });
+export async function readLedger(dataDir: string, receiverId: string, databaseUrl?: string): Promise<Ledger> {
+  const handle = await openDb({ dataDir, databaseUrl });
   try {
     const rows = await handle.db
       .select({ outcome: receiverDeliveries.outcome, count: sql<number>`count(*)::int` })

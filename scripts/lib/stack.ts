@@ -65,10 +65,14 @@ export function spawnApp(
   nodeArgs: readonly string[] = [],
 ): ChildProcess {
   // tsx as a loader in this one process (its CLI would fork a second one that a kill does not reach).
-  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', '--conditions=react-server', 'lib/serve/main.ts'], {
-    env: { ...process.env, HOSTNAME: '127.0.0.1', ...env },
-    stdio,
-  });
+  return spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', '--conditions=react-server', 'lib/serve/main.ts'],
+    {
+      env: { ...process.env, HOSTNAME: '127.0.0.1', ...env },
+      stdio,
+    },
+  );
 }
 
 /** SIGTERM, then SIGKILL if the app has not exited within 5 s. */
@@ -101,7 +105,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const appPort = options.appPort ?? (await freePort());
   const env = { ...appEnvFor(sandbox, appPort, options.dataDir), ...options.env };
   const log = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : null;
-  const child = spawnApp(env, options.quiet || log ? ['ignore', 'pipe', 'pipe'] : 'inherit', options.nodeArgs);
+  const child = spawnApp(
+    env,
+    options.quiet || log ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    options.nodeArgs,
+  );
   let output = '';
   const capture = (echo: NodeJS.WriteStream) => (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
