@@ -26,6 +26,8 @@ export interface StackOptions {
 
 export interface RunningStack {
   appUrl: string;
+  /** The app's process id (benchmarks read its memory from /proc). */
+  appPid: number | undefined;
   sandbox: RunningSandbox;
   env: Record<string, string>;
   stop(): Promise<void>;
@@ -130,5 +132,5 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await stop();
     throw new Error(`${(error as Error).message}\n--- app output ---\n${output}`);
   }
-  return { appUrl, sandbox, env, stop };
+  return { appUrl, appPid: child.pid, sandbox, env, stop };
 }
