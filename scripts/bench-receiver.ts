@@ -5,14 +5,19 @@
  * stopped, which must balance: sent = stored + duplicates + rejected. The last line is one JSON object.
  *
  * BENCH_RATES (default 250,500,1000,1500,2000 per second), BENCH_STEP_SECONDS (default 5),
- * BENCH_DUPLICATE_SHARE (0.1), BENCH_BAD_SIGNATURE_SHARE (0.05).
+ * BENCH_DUPLICATE_SHARE (0.1), BENCH_BAD_SIGNATURE_SHARE (0.05),
+ * BENCH_DATABASE=postgres (a throwaway PostgreSQL server with its durable defaults — fsync and synchronous
+ * commit on — instead of the embedded database; needs the server binaries, see lib/testing/postgres.ts),
+ * BENCH_CPU_PROF=<dir> (the server runs under `node --cpu-prof`; profiles land in <dir> when it stops).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { startPostgres } from '../lib/testing/postgres';
 import { HookLoad, type StepResult } from './lib/hook-load';
+import { machine } from './lib/machine';
 import { readLedger, seedReceiver } from './lib/seed-receiver';
 import { startStack } from './lib/stack';
 
@@ -36,11 +41,21 @@ const stepSeconds = Math.min(30, numberList(process.env.BENCH_STEP_SECONDS, [5])
 const duplicateShare = Number(process.env.BENCH_DUPLICATE_SHARE ?? 0.1);
 const badSignatureShare = Number(process.env.BENCH_BAD_SIGNATURE_SHARE ?? 0.05);
 
+const database = process.env.BENCH_DATABASE === 'postgres' ? 'postgres' : 'pglite';
+const postgres = database === 'postgres' ? await startPostgres({ durable: true }) : null;
+const databaseUrl = postgres?.url;
 const workDir = await mkdtemp(path.join(tmpdir(), 'switchboard-bench-'));
 const dataDir = path.join(workDir, 'db');
 const secretsKey = randomBytes(32).toString('base64');
-const receiver = await seedReceiver(dataDir, secretsKey);
-const stack = await startStack({ dataDir, quiet: true, env: { SECRETS_KEY: secretsKey, LOG_LEVEL: 'warn' } });
+const receiver = await seedReceiver(dataDir, secretsKey, databaseUrl);
+const host = machine();
+const loadBefore = loadavg()[0] ?? 0;
+const stack = await startStack({
+  dataDir,
+  quiet: true,
+  env: { SECRETS_KEY: secretsKey, LOG_LEVEL: 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
+  nodeArgs: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
+});
 const phoneNumberId = stack.sandbox.fixture.scenarios.phoneNumberTier.phoneNumberId;
 const load = new HookLoad({
   url: `${stack.appUrl}/api/hooks/${receiver.id}`,
@@ -55,10 +70,13 @@ const results: StepResult[] = [];
 let sent = 0;
 try {
   console.log(
-    `Receiver ${receiver.id} on ${stack.appUrl}; ${Math.round(duplicateShare * 100)}% duplicates, ${Math.round(badSignatureShare * 100)}% bad signatures`,
+    `Machine: ${host.cpuModel}, ${host.cores} cores; load average ${loadBefore.toFixed(2)} before the run (other work on the machine skews every figure)`,
+  );
+  console.log(
+    `Receiver ${receiver.id} on ${stack.appUrl} (${database === 'postgres' ? 'PostgreSQL, fsync on' : 'embedded PGlite'}); ${Math.round(duplicateShare * 100)}% duplicates, ${Math.round(badSignatureShare * 100)}% bad signatures`,
   );
   // Warm-up: JIT, connection pool, first database pages. Counted in the ledger, not in the steps.
-  sent += (await load.step(200, 2)).sent;
+  sent += (await load.step(300, 4)).sent;
   console.log('offered/s  achieved/s   p50 ms   p99 ms   max ms   stored  dup  rejected  errors');
   for (const rate of rates) {
     const r = await load.step(rate, stepSeconds);
@@ -87,8 +105,9 @@ try {
   await stack.stop();
 }
 
-const ledger = await readLedger(dataDir, receiver.id);
+const ledger = await readLedger(dataDir, receiver.id, databaseUrl);
 await rm(workDir, { recursive: true, force: true });
+await postgres?.stop();
 const recorded = ledger.stored + ledger.duplicates + ledger.rejected;
 console.log(
   `Ledger (from the database): sent ${sent} = stored ${ledger.stored} + duplicates ${ledger.duplicates} + rejected ${ledger.rejected}` +
@@ -104,6 +123,11 @@ if (best) {
 }
 console.log(
   JSON.stringify({
+    cpu: host.cpuModel,
+    cores: host.cores,
+    load_average_before: Number(loadBefore.toFixed(2)),
+    database,
+    balanced: recorded === sent,
     sent,
     stored: ledger.stored,
     duplicates: ledger.duplicates,
@@ -111,6 +135,13 @@ console.log(
     rps: best?.achievedRps ?? 0,
     p50_ms: best?.p50Ms ?? 0,
     p99_ms: best?.p99Ms ?? 0,
+    p99_target_ms: P99_TARGET_MS,
+    steps: results.map((r) => ({
+      offered: r.offeredRps,
+      achieved: r.achievedRps,
+      p50_ms: r.p50Ms,
+      p99_ms: r.p99Ms,
+    })),
   }),
 );
 process.exit(recorded === sent ? 0 : 1);

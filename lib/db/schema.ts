@@ -200,6 +200,9 @@ export const receiverDeliveries = pgTable(
   (t) => [
     uniqueIndex('receiver_deliveries_seq_key').on(t.seq),
     index('receiver_deliveries_receiver_idx').on(t.receiverId, t.seq),
+    // Keeping only the latest rejections (lib/receivers/store-deliveries.ts) reads the newest rejected rows of
+    // a receiver on every batch with a rejection: without this it walks the stored rows in between.
+    index('receiver_deliveries_rejected_idx').on(t.receiverId, t.seq).where(sql`${t.outcome} = 'rejected'`),
   ],
 );
 export type ReceiverDeliveryRow = typeof receiverDeliveries.$inferSelect;

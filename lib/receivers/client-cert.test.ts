@@ -4,7 +4,8 @@ import { clientCertState, META_CLIENT_CERT_CN, subjectCommonNames } from './clie
 
 const proxies = parseTrustedProxies('10.0.0.0/8');
 const policy = { subjectHeader: 'x-client-cert-subject', trustedProxies: proxies };
-const headers = (subject?: string) => new Headers(subject ? { 'x-client-cert-subject': subject } : {});
+const headers = (subject?: string): Record<string, string> =>
+  subject ? { 'x-client-cert-subject': subject } : {};
 
 describe('subjectCommonNames', () => {
   it('reads the CN from the subject forms terminators write', () => {

@@ -57,13 +57,13 @@ const isMetaCn = (names: readonly string[]) => names.length === 1 && names[0] ==
 
 export function clientCertState(
   transport: ClientTransport | undefined,
-  headers: Headers,
+  headers: Readonly<Record<string, string>>,
   policy: ClientCertPolicy,
 ): ClientCertState {
   const certificate = transport?.certificate;
   if (certificate) return certificate.authorized && isMetaCn(certificate.commonNames) ? 'valid' : 'invalid';
   if (!policy.subjectHeader) return 'absent';
-  const subject = headers.get(policy.subjectHeader);
+  const subject = headers[policy.subjectHeader];
   if (!subject || !isTrustedProxy(policy.trustedProxies, transport?.peerAddress)) return 'absent';
   // The terminator verified the chain (it passes a subject only then); the CN is checked here.
   return isMetaCn(subjectCommonNames(subject)) ? 'valid' : 'invalid';

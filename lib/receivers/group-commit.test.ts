@@ -42,4 +42,27 @@ describe('group commit', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(writer.backlog).toBe(0);
   });
+
+  it('runs up to `concurrency` writes at once, and only one by default', async () => {
+    const inFlightPeak = async (concurrency: number | undefined) => {
+      let inFlight = 0;
+      let peak = 0;
+      const writer = new GroupCommit<number, number>({
+        concurrency,
+        maxBatch: 2,
+        flush: async (items) => {
+          inFlight += 1;
+          peak = Math.max(peak, inFlight);
+          await new Promise((r) => setTimeout(r, 10));
+          inFlight -= 1;
+          return items.map((i) => i + 1);
+        },
+      });
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => writer.submit(i)));
+      expect(results).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+      return peak;
+    };
+    expect(await inFlightPeak(undefined)).toBe(1);
+    expect(await inFlightPeak(3)).toBe(3);
+  });
 });

@@ -9,6 +9,11 @@ export interface GroupCommitOptions<T, R> {
   flush: (items: T[]) => Promise<R[]>;
   /** Upper bound on one batch (bounds statement size and the latency of the last item in it). */
   maxBatch?: number;
+  /**
+   * How many writes may run at once (default 1). Above 1 a batch starts as soon as a write slot is free, for
+   * a database that commits on several connections in parallel.
+   */
+  concurrency?: number;
 }
 
 interface Pending<T, R> {
@@ -19,12 +24,14 @@ interface Pending<T, R> {
 
 export class GroupCommit<T, R> {
   private queue: Pending<T, R>[] = [];
-  private running = false;
+  private running = 0;
   private scheduled = false;
   private readonly maxBatch: number;
+  private readonly concurrency: number;
 
   constructor(private readonly options: GroupCommitOptions<T, R>) {
     this.maxBatch = options.maxBatch ?? 200;
+    this.concurrency = Math.max(1, Math.trunc(options.concurrency ?? 1));
   }
 
   submit(item: T): Promise<R> {
@@ -40,25 +47,31 @@ export class GroupCommit<T, R> {
   }
 
   private schedule(): void {
-    if (this.running || this.scheduled) return;
+    if (this.running >= this.concurrency || this.scheduled) return;
     this.scheduled = true;
     // setImmediate lets requests already parsed in this turn join the batch.
     setImmediate(() => {
       this.scheduled = false;
-      void this.drain();
+      this.drain();
     });
   }
 
-  private async drain(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
+  /** Starts writers up to the concurrency; each takes batches until the queue is empty. */
+  private drain(): void {
+    while (this.running < this.concurrency && this.queue.length > 0) {
+      this.running += 1;
+      void this.writer();
+    }
+  }
+
+  private async writer(): Promise<void> {
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
         await this.write(batch);
       }
     } finally {
-      this.running = false;
+      this.running -= 1;
     }
   }
 

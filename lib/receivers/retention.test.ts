@@ -51,6 +51,27 @@ describe('rejected requests', () => {
   });
 });
 
+describe('rejections written together', () => {
+  it('count every rejection of a batch on its own receiver, next to the deliveries stored with them', async () => {
+    const a = await t.create();
+    const b = await t.create();
+    // Sent at once, so they land in the same group-committed write (one statement for the lot).
+    const answers = await Promise.all([
+      ...Array.from({ length: 12 }, (_, i) => t.post(a.id, `{"a":${i}}`, 'not-the-secret')),
+      ...Array.from({ length: 7 }, (_, i) => t.post(b.id, `{"b":${i}}`, 'not-the-secret')),
+      ...Array.from({ length: 5 }, (_, i) =>
+        t.post(a.id, messagesPayload('557', [`wamid.batch.${i}`]), a.appSecret),
+      ),
+    ]);
+    expect(answers.map((r) => r.status).sort()).toEqual([...Array(5).fill(200), ...Array(19).fill(401)]);
+    const total = async (id: string) =>
+      (await t.ctx.db.select().from(receivers).where(eq(receivers.id, id)))[0]?.rejectedTotal;
+    expect(await total(a.id)).toBe(12);
+    expect(await total(b.id)).toBe(7);
+    expect((await rowsOf(a.id)).filter((d) => d.outcome === 'stored')).toHaveLength(5);
+  });
+});
+
 describe('retention', () => {
   it('deletes deliveries and events older than the retention period, and keeps the rest', async () => {
     const r = await t.create();

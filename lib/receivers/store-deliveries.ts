@@ -57,8 +57,8 @@ export function encodeBody(body: Uint8Array): { body: string; bodyEncoding: 'utf
 /**
  * One statement per batch — atomic on its own, one bind parameter however large the batch — because on the
  * embedded database each statement has a fixed cost that dominates small inserts. The batch arrives as JSON:
- * events are inserted with ON CONFLICT DO NOTHING, and each delivery's outcome is computed from how many of
- * its events that insert kept.
+ * events are inserted with ON CONFLICT DO NOTHING, each delivery's outcome is computed from how many of
+ * its events that insert kept, and the receivers' rejection counters move in the same statement.
  */
 const STORE_BATCH = `
 WITH input AS (
@@ -74,6 +74,10 @@ WITH input AS (
   RETURNING delivery_id
 ), counts AS (
   SELECT delivery_id, count(*)::int AS n FROM inserted GROUP BY delivery_id
+), rejected_counts AS (
+  UPDATE receivers r SET rejected_total = r.rejected_total + x.n
+  FROM (SELECT receiver_id, count(*)::int AS n FROM input WHERE NOT accepted GROUP BY receiver_id) x
+  WHERE r.id = x.receiver_id
 )
 INSERT INTO receiver_deliveries (id, receiver_id, received_at, outcome, reject_reason, signature_key, headers,
   body, body_encoding, body_bytes, fields, phone_number_ids, waba_ids, event_count, new_event_count, routed_tier,
@@ -132,7 +136,7 @@ export async function storeDeliveries(db: Db, records: readonly DeliveryRecord[]
   )) as unknown as {
     rows: StoredRow[];
   };
-  await countAndTrimRejections(db, records);
+  await trimRejections(db, records);
   const byId = new Map(result.rows.map((row) => [row.id, row]));
   return records.map((r) => {
     const row = byId.get(r.id);
@@ -141,14 +145,14 @@ export async function storeDeliveries(db: Db, records: readonly DeliveryRecord[]
   });
 }
 
-/** Only batches with rejections pay for this: one UPDATE and one bounded DELETE per receiver concerned. */
-async function countAndTrimRejections(db: Db, records: readonly DeliveryRecord[]): Promise<void> {
-  const rejected = new Map<string, number>();
-  for (const r of records) if (!r.accepted) rejected.set(r.receiverId, (rejected.get(r.receiverId) ?? 0) + 1);
-  for (const [receiverId, n] of rejected) {
-    await db.execute(
-      sql`UPDATE receivers SET rejected_total = rejected_total + ${n} WHERE id = ${receiverId}::uuid`,
-    );
+/**
+ * Only batches with rejections pay for this: one bounded DELETE per receiver concerned, which reads the
+ * newest rejected rows through the partial index on them (receiver_deliveries_rejected_idx).
+ */
+async function trimRejections(db: Db, records: readonly DeliveryRecord[]): Promise<void> {
+  const receiverIds = new Set<string>();
+  for (const r of records) if (!r.accepted) receiverIds.add(r.receiverId);
+  for (const receiverId of receiverIds) {
     await db.execute(sql`
       DELETE FROM receiver_deliveries
       WHERE receiver_id = ${receiverId}::uuid AND outcome = 'rejected' AND seq < (

@@ -9,6 +9,7 @@ import { openTestDb } from '@/lib/testing/test-db';
 import type { ReceiversContext } from './context';
 import { hookHandlers } from './hook-handlers';
 import { createReceiver } from './manage';
+import { nodeHookRequest, sendHookAnswer } from './node-transport';
 import { makeKeyring } from './secret-box';
 import { signBody } from './signature';
 
@@ -48,7 +49,13 @@ function bodyStream(req: http.IncomingMessage): ReadableStream<Uint8Array> {
   });
 }
 
-export async function startReceiversTestbed(options: { maxBodyBytes?: number } = {}) {
+/**
+ * `transport`: `node` serves the handlers on Node's request/response as the production server does
+ * (node-transport.ts); `web` through Web Request/Response as the Next route does.
+ */
+export async function startReceiversTestbed(
+  options: { maxBodyBytes?: number; transport?: 'node' | 'web' } = {},
+) {
   const handle = await openTestDb();
   const ctx: ReceiversContext = {
     db: handle.db,
@@ -63,6 +70,13 @@ export async function startReceiversTestbed(options: { maxBodyBytes?: number } =
     seen.push(`${req.method} ${req.url}`);
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     const id = url.pathname.replace(/^\/api\/hooks\//, '');
+    if (options.transport !== 'web') {
+      const request = nodeHookRequest(req);
+      const answer =
+        req.method === 'GET' ? await hooks.answerGet(request, id) : await hooks.answerPost(request, id);
+      sendHookAnswer(req, res, answer);
+      return;
+    }
     const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
     const request = new Request(url, {
       method: req.method,

@@ -5,7 +5,8 @@
  * than the handler itself (measured: 498 deliveries/s p99 83 ms through `next start`, against ~1,000/s
  * p99 ~22 ms for the same handler on a plain server). So those requests go straight to the same
  * `hookHandlers` the Next route uses (app/api/hooks/[receiverId]/route.ts, still there for `next dev` and
- * `next start`); everything else goes to Next. Both share one database handle and keyring: they are process
+ * `next start`), on Node's own request and response (no Web Request/Response per delivery); everything else
+ * goes to Next. Both share one database handle and keyring: they are process
  * singletons (lib/server/process-singleton.ts), and this is one process.
  *
  * With TLS_CERT_FILE and TLS_KEY_FILE it serves HTTPS instead, on the same port, and asks every client for a
@@ -18,12 +19,10 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { Socket } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
 import next from 'next';
 import { getConfig } from '@/lib/config';
 import { clientAddress } from '@/lib/net/trusted-proxies';
-import { hookRequest } from './hooks-fast-path';
+import { serveHook } from './hooks-fast-path';
 import { httpsServerOptions } from './tls-options';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -32,11 +31,6 @@ const hostname = process.env.HOSTNAME ?? '0.0.0.0';
 
 const app = next({ dev: false, dir: process.cwd(), hostname, port });
 const handleNext = app.getRequestHandler();
-// Keep Node's own Request/Response: Next runs in this process too. The body stays a stream, so the
-// handler's 3 MB limit applies while reading.
-const handleHook = getRequestListener((request, env) => hookRequest(request, env.incoming.socket as Socket), {
-  overrideGlobalObjects: false,
-});
 
 // Bad TLS settings stop the start with the variable named, before Next spends time preparing.
 const config = getConfig();
@@ -45,7 +39,7 @@ const trustedProxies = config.TRUSTED_PROXIES;
 
 const listener: http.RequestListener = (req, res) => {
   if (req.url?.startsWith('/api/hooks/')) {
-    void handleHook(req, res);
+    void serveHook(req, res);
     return;
   }
   // Next keeps an X-Forwarded-For it is given, and lib/auth/client-ip.ts reads it for the per-IP sign-in

@@ -1,15 +1,14 @@
 /**
  * mTLS end to end: the production server's HTTPS options (httpsServerOptions) and hook fast path
- * (hookRequest), with the Graph sandbox emitting signed deliveries over HTTPS and presenting — or not — a
+ * (serveHook), with the Graph sandbox emitting signed deliveries over HTTPS and presenting — or not — a
  * client certificate. The sandbox reaches the receiver through a phone override it verified itself.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { getRequestListener } from '@hono/node-server';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/lib/db/client';
@@ -24,7 +23,7 @@ import { makeKeyring } from '@/lib/receivers/secret-box';
 import { signBody } from '@/lib/receivers/signature';
 import { ACTOR, messagesPayload, randomKey } from '@/lib/receivers/test-support';
 import { openTestDb } from '@/lib/testing/test-db';
-import { hookRequest } from './hooks-fast-path';
+import { serveHook } from './hooks-fast-path';
 import { httpsServerOptions } from './tls-options';
 
 const TOKEN = 'mtls-verify-token';
@@ -39,13 +38,8 @@ let serverCa: string;
 const proxies = (list: string) => parseTrustedProxies(list);
 
 /** The production server's hook listener, as lib/serve/main.ts builds it. */
-function listener(current: () => HookDeps) {
-  return getRequestListener(
-    (request, env) => hookRequest(request, env.incoming.socket as Socket, current()),
-    {
-      overrideGlobalObjects: false,
-    },
-  );
+function listener(current: () => HookDeps): http.RequestListener {
+  return (req, res) => void serveHook(req, res, current());
 }
 
 function listen(server: http.Server | https.Server): Promise<number> {

@@ -15,7 +15,7 @@ import type { Keyring } from '@/lib/receivers/secret-box';
 import type { AppTierContext } from '@/lib/routing/app-subscription';
 import type { RoutingContext } from '@/lib/routing/context';
 import { FleetCache } from '@/lib/routing/fleet-cache';
-import { getDb } from './db';
+import { getDb, getDbHandle } from './db';
 import { connectJobGraph, getAppAccessToken, getGraphClient } from './graph';
 import { processSingleton } from './process-singleton';
 
@@ -92,8 +92,12 @@ export async function getOnpremContext(): Promise<OnpremContext> {
 /** What `/api/hooks/<id>` needs, for the Next route and the production server's fast path alike. */
 export async function getHookDeps(): Promise<HookDeps> {
   const config = getConfig();
+  const handle = await getDbHandle();
   return {
-    db: await getDb(),
+    db: handle.db,
+    // PostgreSQL commits batches on several connections at once (its own group commit shares the WAL
+    // flush); the embedded database has one connection, so more writers would only queue inside it.
+    writeConcurrency: handle.kind === 'postgres' ? 4 : 1,
     keyring: getKeyring(),
     publicUrl: config.NEXTAUTH_URL,
     clientCert: { subjectHeader: config.MTLS_CLIENT_SUBJECT_HEADER, trustedProxies: config.TRUSTED_PROXIES },

@@ -54,7 +54,11 @@ async function waitForServer(url: string, child: ChildProcess, output: () => str
   throw new Error(`postgres did not accept connections within 30 s:\n${output()}`);
 }
 
-export async function startPostgres(): Promise<RunningPostgres> {
+/**
+ * `durable`: keep PostgreSQL's defaults (fsync, synchronous commit, full page writes) — for benchmarks whose
+ * figures claim durable writes; tests leave them off for speed.
+ */
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<RunningPostgres> {
   const bin = findPostgresBinDir();
   if (!bin) {
     throw new Error(
@@ -83,12 +87,9 @@ export async function startPostgres(): Promise<RunningPostgres> {
     dir,
     '-c',
     'listen_addresses=127.0.0.1',
-    '-c',
-    'fsync=off',
-    '-c',
-    'synchronous_commit=off',
-    '-c',
-    'full_page_writes=off',
+    ...(options.durable
+      ? []
+      : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     '-c',
     'max_connections=300',
   ];

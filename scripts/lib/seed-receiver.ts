@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { openDb } from '../../lib/db/client';
-import { receiverDeliveries, receiverEvents } from '../../lib/db/schema';
+import { receiverDeliveries, receiverEvents, receivers } from '../../lib/db/schema';
 import { createReceiver } from '../../lib/receivers/manage';
 import { makeKeyring } from '../../lib/receivers/secret-box';
 
@@ -16,8 +16,13 @@ export interface SeededReceiver {
   verifyToken: string;
 }
 
-export async function seedReceiver(dataDir: string, secretsKey: string): Promise<SeededReceiver> {
-  const handle = await openDb({ dataDir });
+/** `databaseUrl`: PostgreSQL instead of the embedded database in `dataDir`. */
+export async function seedReceiver(
+  dataDir: string,
+  secretsKey: string,
+  databaseUrl?: string,
+): Promise<SeededReceiver> {
+  const handle = await openDb({ dataDir, databaseUrl });
   try {
     const appSecret = randomBytes(16).toString('hex');
     const verifyToken = randomBytes(12).toString('base64url');
@@ -46,8 +51,8 @@ export interface Ledger {
   eventKeys: Set<string>;
 }
 
-export async function readLedger(dataDir: string, receiverId: string): Promise<Ledger> {
-  const handle = await openDb({ dataDir });
+export async function readLedger(dataDir: string, receiverId: string, databaseUrl?: string): Promise<Ledger> {
+  const handle = await openDb({ dataDir, databaseUrl });
   try {
     const rows = await handle.db
       .select({ outcome: receiverDeliveries.outcome, count: sql<number>`count(*)::int` })
@@ -55,6 +60,11 @@ export async function readLedger(dataDir: string, receiverId: string): Promise<L
       .where(eq(receiverDeliveries.receiverId, receiverId))
       .groupBy(receiverDeliveries.outcome);
     const count = (o: string) => rows.find((r) => r.outcome === o)?.count ?? 0;
+    // Only the latest rejections are kept as rows; the receiver counts all of them.
+    const [receiver] = await handle.db
+      .select({ rejectedTotal: receivers.rejectedTotal })
+      .from(receivers)
+      .where(eq(receivers.id, receiverId));
     const events = await handle.db
       .select({ key: receiverEvents.eventKey })
       .from(receiverEvents)
@@ -62,7 +72,7 @@ export async function readLedger(dataDir: string, receiverId: string): Promise<L
     return {
       stored: count('stored'),
       duplicates: count('duplicate'),
-      rejected: count('rejected'),
+      rejected: Math.max(count('rejected'), receiver?.rejectedTotal ?? 0),
       eventKeys: new Set(events.map((e) => e.key)),
     };
   } finally {

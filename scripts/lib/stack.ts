@@ -20,10 +20,14 @@ export interface StackOptions {
   quiet?: boolean;
   /** Also append everything the app writes to stdout and stderr to this file (tests grep it for secrets). */
   logFile?: string;
+  /** Extra flags for the app's node process (e.g. `--cpu-prof` while profiling a benchmark). */
+  nodeArgs?: string[];
 }
 
 export interface RunningStack {
   appUrl: string;
+  /** The app's process id (benchmarks read its memory from /proc). */
+  appPid: number | undefined;
   sandbox: RunningSandbox;
   env: Record<string, string>;
   stop(): Promise<void>;
@@ -57,12 +61,20 @@ export function appEnvFor(sandbox: RunningSandbox, appPort: number, dataDir: str
  * The production server, as `npm start` runs it (lib/serve/main.ts: Next.js plus the webhook fast path),
  * listening on 127.0.0.1 and env.PORT.
  */
-export function spawnApp(env: Record<string, string>, stdio: StdioOptions): ChildProcess {
+export function spawnApp(
+  env: Record<string, string>,
+  stdio: StdioOptions,
+  nodeArgs: readonly string[] = [],
+): ChildProcess {
   // tsx as a loader in this one process (its CLI would fork a second one that a kill does not reach).
-  return spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'lib/serve/main.ts'], {
-    env: { ...process.env, HOSTNAME: '127.0.0.1', ...env },
-    stdio,
-  });
+  return spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', '--conditions=react-server', 'lib/serve/main.ts'],
+    {
+      env: { ...process.env, HOSTNAME: '127.0.0.1', ...env },
+      stdio,
+    },
+  );
 }
 
 /** SIGTERM, then SIGKILL if the app has not exited within 5 s. */
@@ -95,7 +107,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const appPort = options.appPort ?? (await freePort());
   const env = { ...appEnvFor(sandbox, appPort, options.dataDir), ...options.env };
   const log = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : null;
-  const child = spawnApp(env, options.quiet || log ? ['ignore', 'pipe', 'pipe'] : 'inherit');
+  const child = spawnApp(
+    env,
+    options.quiet || log ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    options.nodeArgs,
+  );
   let output = '';
   const capture = (echo: NodeJS.WriteStream) => (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
@@ -116,5 +132,5 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await stop();
     throw new Error(`${(error as Error).message}\n--- app output ---\n${output}`);
   }
-  return { appUrl, sandbox, env, stop };
+  return { appUrl, appPid: child.pid, sandbox, env, stop };
 }
