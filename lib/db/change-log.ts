@@ -24,6 +24,8 @@ export interface ChangeEntry {
   errorCode?: number | null;
   fbtraceId?: string | null;
   message?: string | null;
+  /** The Meta app whose route the change was for; routing writes always name it. */
+  appId?: string | null;
 }
 
 /**
@@ -56,5 +58,6 @@ export async function recordChange(entry: ChangeEntry, db?: Db): Promise<void> {
     errorCode: entry.errorCode ?? null,
     fbtraceId: entry.fbtraceId ?? null,
     message: entry.message == null ? null : (storable(entry.message) as string),
+    appId: entry.appId ?? null,
   });
 }

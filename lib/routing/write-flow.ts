@@ -74,6 +74,7 @@ export async function performWrite<T, Target>(
         errorCode: extra.error?.code ?? null,
         fbtraceId: extra.error?.fbtraceId ?? null,
         message: extra.message ?? extra.error?.message ?? null,
+        appId: ctx.appId,
       },
       ctx.db,
     );
