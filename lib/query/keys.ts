@@ -25,7 +25,13 @@ export const wabaKeys = {
 export const numberKeys = {
   all: ['numbers'] as const,
   details: () => [...numberKeys.all, 'detail'] as const,
-  detail: (phoneNumberId: string) => [...numberKeys.details(), phoneNumberId] as const,
+  /** The default app's view of a number; with `appId`, that app's (prefix: invalidating a number hits both). */
+  detail: (phoneNumberId: string, appId?: string) =>
+    appId
+      ? ([...numberKeys.details(), phoneNumberId, 'app', appId] as const)
+      : ([...numberKeys.details(), phoneNumberId] as const),
+  /** Every configured app's route for the number, side by side. */
+  apps: (phoneNumberId: string) => [...numberKeys.details(), phoneNumberId, 'apps'] as const,
 };
 
 export const auditKeys = {

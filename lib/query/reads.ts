@@ -5,9 +5,9 @@
  */
 import 'server-only';
 import { z } from 'zod';
-import { getNumber, getOverview, getWaba, listWabas } from '@/lib/routing';
-import type { NumberDetail, Overview, WabaDetail, WabaListResult } from '@/lib/routing/types';
-import { getRoutingContext } from '@/lib/server';
+import { getNumber, getNumberApps, getOverview, getWaba, listWabas } from '@/lib/routing';
+import type { NumberAppsView, NumberDetail, Overview, WabaDetail, WabaListResult } from '@/lib/routing/types';
+import { getRoutingContext, getRoutingContexts } from '@/lib/server';
 import type { ReadResult } from './read-result';
 import { readSafely } from './read-safely';
 
@@ -36,7 +36,23 @@ export async function readWaba(wabaId: string): Promise<ReadResult<WabaDetail | 
   return readSafely(async () => getWaba(await getRoutingContext(), wabaId));
 }
 
-/** One number read from Graph now; `null` data when Graph or the configured businesses do not know it. */
-export async function readNumber(phoneNumberId: string): Promise<ReadResult<NumberDetail | null>> {
-  return readSafely(async () => getNumber(await getRoutingContext(), phoneNumberId));
+export const numberParamsSchema = z.object({
+  phoneNumberId: graphIdSchema,
+  app: graphIdSchema.optional(),
+});
+
+/**
+ * One number read from Graph now, as one configured app sees it (the default app without `appId`); `null`
+ * data when Graph or the configured businesses do not know it. An unknown app is a read failure the page shows.
+ */
+export async function readNumber(
+  phoneNumberId: string,
+  appId?: string,
+): Promise<ReadResult<NumberDetail | null>> {
+  return readSafely(async () => getNumber(await getRoutingContext(appId), phoneNumberId));
+}
+
+/** Every configured app's route for one number, side by side; `null` data when the number is unknown. */
+export async function readNumberApps(phoneNumberId: string): Promise<ReadResult<NumberAppsView | null>> {
+  return readSafely(async () => getNumberApps(await getRoutingContexts(), phoneNumberId));
 }
