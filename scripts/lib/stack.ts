@@ -35,7 +35,7 @@ export function appEnvFor(sandbox: RunningSandbox, appPort: number, dataDir: str
   if (!app) throw new Error('The sandbox fixture has no apps');
   // Two apps on the same WABAs, as a new user should see at once: apps[0] is the default (the single-app
   // variables), apps[1] (the fixture's helpdesk, with overrides of its own) comes through META_APPS.
-  const secondApp = second
+  const secondApp: Record<string, string> = second
     ? {
         META_APPS: JSON.stringify([
           { id: second.id, label: second.name, accessToken: second.accessToken, appSecret: second.secret },
