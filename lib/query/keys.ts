@@ -19,7 +19,11 @@ export const wabaKeys = {
   lists: () => [...wabaKeys.all, 'list'] as const,
   list: (params: WabaListParams) => [...wabaKeys.lists(), params] as const,
   details: () => [...wabaKeys.all, 'detail'] as const,
-  detail: (wabaId: string) => [...wabaKeys.details(), wabaId] as const,
+  /** The default app's view of a WABA; with `appId`, that app's (prefix: invalidating a WABA hits both). */
+  detail: (wabaId: string, appId?: string) =>
+    appId
+      ? ([...wabaKeys.details(), wabaId, 'app', appId] as const)
+      : ([...wabaKeys.details(), wabaId] as const),
 };
 
 export const numberKeys = {

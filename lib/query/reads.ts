@@ -31,9 +31,14 @@ export async function readWabaList(params: { q: string; page: number }): Promise
   return readSafely(async () => listWabas(await getRoutingContext(), params));
 }
 
-/** One WABA with its subscribed apps and numbers, read from Graph now; `null` data when unknown. */
-export async function readWaba(wabaId: string): Promise<ReadResult<WabaDetail | null>> {
-  return readSafely(async () => getWaba(await getRoutingContext(), wabaId));
+export const wabaParamsSchema = z.object({ wabaId: graphIdSchema, app: graphIdSchema.optional() });
+
+/**
+ * One WABA with its subscribed apps and numbers, read from Graph now as one configured app sees it (the
+ * default app without `appId`); `null` data when unknown.
+ */
+export async function readWaba(wabaId: string, appId?: string): Promise<ReadResult<WabaDetail | null>> {
+  return readSafely(async () => getWaba(await getRoutingContext(appId), wabaId));
 }
 
 export const numberParamsSchema = z.object({

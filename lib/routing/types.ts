@@ -39,6 +39,11 @@ export interface WabaSummary {
   subscribed: boolean;
   /** This app's WABA override, if any. */
   wabaOverride: string | null;
+  /**
+   * Every app subscribed to the WABA (this one and others) with its WABA override, from the same
+   * `subscribed_apps` read: a page can show each configured app's standing without a call per app.
+   */
+  subscriptions: { appId: string; overrideCallbackUri: string | null }[];
 }
 
 export interface SubscribedAppView {

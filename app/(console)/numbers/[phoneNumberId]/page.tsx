@@ -103,7 +103,14 @@ export default async function NumberPage({
             {registry.apps.length > 1 && (
               <NumberAppsSection phoneNumberId={number.phoneNumberId} actingAppId={acting.id} />
             )}
-            <ActingAppProvider app={{ appId, label: acting.label, isDefault: acting.isDefault }}>
+            <ActingAppProvider
+              app={{
+                appId,
+                label: acting.label,
+                isDefault: acting.isDefault,
+                others: registry.apps.filter((app) => app !== acting).map(({ id, label }) => ({ id, label })),
+              }}
+            >
               {!acting.isDefault && (
                 <p className="text-sm font-medium" data-testid="acting-app">
                   Showing and changing the route of {acting.label} (app {acting.id}).
