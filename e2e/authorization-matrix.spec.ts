@@ -23,7 +23,14 @@ interface ActionCase {
   /** Whether an allowed call writes to Graph (then refusals must leave the call log without writes). */
   writesGraph: boolean;
   input(sandbox: SandboxHandle): unknown | Promise<unknown>;
+  /** Test title, when one action has several cases (the per-app variants). */
+  title?: string;
+  /** The fixture app (index) whose token an allowed write must use: per-app writes act as the app they name. */
+  writesAs?: number;
 }
+
+/** The second demo app (apps[1], configured through META_APPS), for the per-app variants. */
+const secondApp = (s: SandboxHandle) => s.fixture.apps[1]?.id;
 
 /** A deployment id no registration made: allowed callers get the service's "no such deployment" answer. */
 const NO_DEPLOYMENT = '00000000-0000-4000-8000-0000000000c0';
@@ -51,7 +58,82 @@ const appTier = (s: SandboxHandle) =>
 const OPERATORS: DemoRole[] = ['operator', 'admin'];
 const ADMINS: DemoRole[] = ['admin'];
 
+const PER_APP_CASES: ActionCase[] = [
+  {
+    file: 'app/(console)/_actions/set-phone-override.ts',
+    name: 'setPhoneOverrideAction',
+    title: 'setPhoneOverrideAction for the second app',
+    allowed: OPERATORS,
+    writesGraph: true,
+    writesAs: 1,
+    input: (s) => ({
+      appId: secondApp(s),
+      phoneNumberId: scenarios(s).wabaTier?.phoneNumberId,
+      overrideCallbackUri: receiver(s).url,
+      verifyToken: receiver(s).verifyToken,
+      expected: '',
+    }),
+  },
+  {
+    file: 'app/(console)/_actions/clear-phone-override.ts',
+    name: 'clearPhoneOverrideAction',
+    title: 'clearPhoneOverrideAction for the second app',
+    allowed: OPERATORS,
+    writesGraph: true,
+    writesAs: 1,
+    input: async (s) => {
+      const phoneNumberId = scenarios(s).sharedWaba.secondAppPhoneNumberId;
+      const node = await s.graph<{ webhook_configuration: { phone_number?: string } }>(
+        `${phoneNumberId}?fields=webhook_configuration`,
+        s.fixture.apps[1],
+      );
+      return { appId: secondApp(s), phoneNumberId, expected: node.webhook_configuration.phone_number ?? '' };
+    },
+  },
+  {
+    file: 'app/(console)/_actions/set-waba-override.ts',
+    name: 'setWabaOverrideAction',
+    title: 'setWabaOverrideAction for the second app',
+    allowed: OPERATORS,
+    writesGraph: true,
+    writesAs: 1,
+    input: async (s) => {
+      const wabaId = scenarios(s).sharedWaba.wabaId;
+      const apps = await s.graph<{
+        data: { whatsapp_business_api_data: { id: string }; override_callback_uri?: string }[];
+      }>(`${wabaId}/subscribed_apps`);
+      const theirs = apps.data.find((a) => a.whatsapp_business_api_data.id === secondApp(s));
+      return {
+        appId: secondApp(s),
+        wabaId,
+        overrideCallbackUri: receiver(s).url,
+        verifyToken: receiver(s).verifyToken,
+        expected: theirs?.override_callback_uri ?? '',
+      };
+    },
+  },
+  {
+    file: 'app/(console)/_actions/subscribe-app.ts',
+    name: 'subscribeAppAction',
+    title: 'subscribeAppAction for the second app',
+    allowed: OPERATORS,
+    writesGraph: true,
+    writesAs: 1,
+    input: (s) => ({ appId: secondApp(s), wabaId: scenarios(s).applicationTier?.wabaId }),
+  },
+  {
+    file: 'app/(console)/_actions/unsubscribe-app.ts',
+    name: 'unsubscribeAppAction',
+    title: 'unsubscribeAppAction for the second app',
+    allowed: ADMINS,
+    writesGraph: true,
+    writesAs: 1,
+    input: (s) => ({ appId: secondApp(s), wabaId: scenarios(s).sharedWaba.wabaId }),
+  },
+];
+
 const CASES: ActionCase[] = [
+  ...PER_APP_CASES,
   {
     file: 'app/(console)/_actions/set-phone-override.ts',
     name: 'setPhoneOverrideAction',
@@ -290,7 +372,10 @@ const manifest = loadManifest();
 for (const c of CASES) {
   for (const caller of CALLERS) {
     const allowed = caller !== 'signed-out' && c.allowed.includes(caller);
-    test(`${c.name} as ${caller} is ${allowed ? 'allowed' : 'refused'}`, async ({ sandbox, baseURL }) => {
+    test(`${c.title ?? c.name} as ${caller} is ${allowed ? 'allowed' : 'refused'}`, async ({
+      sandbox,
+      baseURL,
+    }) => {
       const { id, url } = locate(manifest, c, sandbox);
       const cookie = cookieHeader(caller);
       const coreappSettings = async () =>
@@ -317,6 +402,12 @@ for (const c of CASES) {
         if (c.writesGraph) {
           expect(result.ok, JSON.stringify(result)).toBe(true);
           expect(writes.filter((w) => w.status < 400).length).toBeGreaterThan(0);
+          if (c.writesAs !== undefined) {
+            // The write went out with the named app's token, and no other app's scoping was touched.
+            expect(new Set(writes.map((w) => w.appId))).toEqual(
+              new Set([sandbox.fixture.apps[c.writesAs]?.id]),
+            );
+          }
         }
       } else {
         expect(result.ok).toBe(false);

@@ -74,6 +74,59 @@ test.describe('as an operator', () => {
   });
 });
 
+test.describe('every app on the WABA', () => {
+  test.use({ storageState: authFile('operator') });
+
+  test("shows both demo apps' winners; the second app's phone override changes only its own route", async ({
+    page,
+    sandbox,
+    receiver,
+  }) => {
+    const [main, helpdesk] = sandbox.fixture.apps;
+    if (!main || !helpdesk) throw new Error('the fixture needs two apps');
+    const { phoneNumberId } = scenarios(sandbox).wabaTier;
+    const mainBefore = await webhookConfiguration(sandbox, phoneNumberId, main);
+    const helpdeskBefore = await webhookConfiguration(sandbox, phoneNumberId, helpdesk);
+    expect(helpdeskBefore.phone_number).toBeUndefined();
+
+    await page.goto(`/numbers/${phoneNumberId}`);
+    const apps = page.getByRole('region', { name: "Every app's route" });
+    const mainRow = apps.locator(`tr[data-app-id="${main.id}"]`);
+    const helpdeskRow = apps.locator(`tr[data-app-id="${helpdesk.id}"]`);
+    await expect(mainRow.locator('[data-tier]')).toHaveAttribute('data-tier', 'whatsapp_business_account');
+    const helpdeskWinner = helpdeskBefore.whatsapp_business_account
+      ? 'whatsapp_business_account'
+      : 'application';
+    await expect(helpdeskRow.locator('[data-tier]')).toHaveAttribute('data-tier', helpdeskWinner);
+    const mainUrl = mainBefore.whatsapp_business_account ?? '';
+    await expect(page.getByTestId('number-apps-summary')).toContainText(
+      `reach 2 apps: ${main.name} → ${mainUrl}`,
+    );
+
+    await helpdeskRow.getByRole('link', { name: `Manage ${helpdesk.name}'s route` }).click();
+    await expect(page).toHaveURL(`/numbers/${phoneNumberId}?app=${helpdesk.id}`);
+    await expect(page.getByTestId('acting-app')).toContainText(helpdesk.name);
+    await page.getByRole('button', { name: 'Set phone override' }).click();
+    // The form says whose route it changes and what stays for the other app.
+    await expect(page.getByTestId('others-stay')).toContainText(
+      `Changes ${helpdesk.name}'s route only. ${main.name} still receives at ${mainUrl}.`,
+    );
+    await fillOverride(page, receiver.url('echo'), receiver.verifyToken);
+    await page.getByRole('button', { name: 'Save phone override' }).click();
+    const result = page.getByTestId('phone-override-result').getByTestId('write-outcome');
+    await expect(result).toHaveAttribute('data-outcome', 'applied');
+
+    // Graph: only the second app's webhook_configuration changed; the first app's route stays.
+    expect((await webhookConfiguration(sandbox, phoneNumberId, helpdesk)).phone_number).toBe(
+      receiver.url('echo'),
+    );
+    expect(await webhookConfiguration(sandbox, phoneNumberId, main)).toEqual(mainBefore);
+    await expect(helpdeskRow.locator('[data-tier]')).toHaveAttribute('data-tier', 'phone_number');
+    await expect(mainRow.locator('[data-tier]')).toHaveAttribute('data-tier', 'whatsapp_business_account');
+    await sandbox.reset();
+  });
+});
+
 test.describe('as a viewer', () => {
   test.use({ storageState: authFile('viewer') });
 

@@ -7,6 +7,7 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { type EnvApp, envApps, metaAppsSchema } from '@/lib/apps/env-apps';
 import { parseTrustedProxies, type TrustedProxies } from '@/lib/net/trusted-proxies';
 
 const bool = z
@@ -52,13 +53,20 @@ const envSchema = z
       .string()
       .regex(/^v\d+\.0$/, 'must look like v23.0')
       .default('v23.0'),
-    /** System-user token of the app Switchboard acts as. */
-    GRAPH_ACCESS_TOKEN: z.string().min(1, 'is required'),
+    /** System-user token of the default app (required unless META_APPS lists the apps). */
+    GRAPH_ACCESS_TOKEN: z.string().min(1, 'is required').optional(),
     GRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     GRAPH_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
-    META_APP_ID: z.string().regex(/^\d+$/, 'must be the numeric app id'),
+    META_APP_ID: z.string().regex(/^\d+$/, 'must be the numeric app id').optional(),
     /** Used for the app access token (`APP_ID|APP_SECRET`) of `/<APP_ID>/subscriptions`. */
     META_APP_SECRET: z.string().min(1).optional(),
+    /** How the console names the app of the single-app variables (default `App <META_APP_ID>`). */
+    META_APP_LABEL: z.string().trim().min(1).max(80).optional(),
+    /**
+     * Several apps on the same WABAs: a JSON array of `{ id, label, accessToken, appSecret?, default? }`
+     * (lib/apps/env-apps.ts). With the single-app variables also set, those are the default app.
+     */
+    META_APPS: metaAppsSchema.optional(),
     META_BUSINESS_IDS: commaList,
     /** Unset: embedded PGlite in DATA_DIR. Set: PostgreSQL. */
     DATABASE_URL: z.url().optional(),
@@ -163,6 +171,19 @@ const envSchema = z
       .optional(),
   })
   .superRefine((env, ctx) => {
+    if (!env.META_APPS || env.META_APP_ID || env.GRAPH_ACCESS_TOKEN) {
+      for (const key of ['GRAPH_ACCESS_TOKEN', 'META_APP_ID'] as const) {
+        if (!env[key])
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: 'is required (or list the apps in META_APPS)',
+          });
+      }
+    }
+    const apps = envApps(env, env.META_APPS ?? []);
+    if (typeof apps === 'string' && env.META_APPS)
+      ctx.addIssue({ code: 'custom', path: ['META_APPS'], message: apps });
     if (env.OIDC_ISSUER) {
       for (const key of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const) {
         if (!env[key])
@@ -191,6 +212,19 @@ const envSchema = z
         message: 'is required outside demo mode (openssl rand -base64 32)',
       });
     }
+  })
+  .transform((env) => {
+    // Validated above: envApps returns a list here. The default app fills the single-app fields, which the
+    // code that acts as "the" app (usage figures, health probe) keeps reading.
+    const apps = envApps(env, env.META_APPS ?? []) as EnvApp[];
+    const [main] = apps as [EnvApp, ...EnvApp[]];
+    return {
+      ...env,
+      META_APPS: apps,
+      META_APP_ID: main.id,
+      GRAPH_ACCESS_TOKEN: main.accessToken,
+      META_APP_SECRET: main.appSecret ?? undefined,
+    };
   });
 
 export type Config = z.output<typeof envSchema>;

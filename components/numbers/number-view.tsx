@@ -17,6 +17,8 @@ import { ReadStatus } from './read-status';
 
 interface NumberViewProps {
   phoneNumberId: string;
+  /** The configured app whose route this view reads and changes; undefined = the default app. */
+  appId?: string;
   permissions: RoutingPermissions;
   allowLoopback: boolean;
   actions: NumberActions;
@@ -26,8 +28,8 @@ interface NumberViewProps {
  * The live part of a number's page: hydrated from the server render, re-read from Graph by *Refresh* and
  * after every write, so the ladder always shows what Graph reports.
  */
-export function NumberView({ phoneNumberId, permissions, allowLoopback, actions }: NumberViewProps) {
-  const options = numberDetailOptions(phoneNumberId);
+export function NumberView({ phoneNumberId, appId, permissions, allowLoopback, actions }: NumberViewProps) {
+  const options = numberDetailOptions(phoneNumberId, appId);
   const queryClient = useQueryClient();
   const { data: number, error, isRefetching } = useSuspenseQuery(options);
   if (!number) {

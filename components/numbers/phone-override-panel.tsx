@@ -1,6 +1,8 @@
 'use client';
 
 import { useRef, useState } from 'react';
+import { useActingApp } from '@/components/apps/acting-app';
+import { OthersStay } from '@/components/apps/others-stay';
 import { ConfirmDialog } from '@/components/common/confirm-dialog';
 import { describeNumberRoute } from '@/components/overrides/describe-after';
 import {
@@ -35,6 +37,8 @@ export function PhoneOverridePanel(props: PhoneOverridePanelProps) {
   const [formOpen, setFormOpen] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
   const clear = useRoutingWrite(actions.clearPhoneOverride, scope);
+  const actingApp = useActingApp();
+  const othersStay = <OthersStay phoneNumberId={number.phoneNumberId} actingLabel={actingApp.label} />;
   const subscribeAction = permissions.wabaSubscribe ? (
     <SubscribeAction
       wabaId={number.wabaId}
@@ -67,7 +71,12 @@ export function PhoneOverridePanel(props: PhoneOverridePanelProps) {
           <ConfirmDialog
             triggerLabel="Clear phone override"
             title={`Clear the phone number override of ${numberLabel}?`}
-            description={<p>{clearPhoneSentence(numberLabel, number)}</p>}
+            description={
+              <>
+                <p>{clearPhoneSentence(numberLabel, number)}</p>
+                {othersStay}
+              </>
+            }
             confirmLabel="Clear phone override"
             pendingLabel="Clearing…"
             disabled={clear.pending}
@@ -81,6 +90,7 @@ export function PhoneOverridePanel(props: PhoneOverridePanelProps) {
       </div>
       {formOpen && (
         <div id="phone-override-form" className="space-y-3 rounded-md border border-slate-200 p-4">
+          {othersStay}
           {!number.subscribed && (
             <Alert variant="warning">
               <AlertTitle>

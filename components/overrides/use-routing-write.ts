@@ -2,6 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
+import { useActingApp, withActingApp } from '@/components/apps/acting-app';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { ActionResult } from '@/lib/auth/safe-action';
 import { invalidateRouting, type RoutingScope } from '@/lib/query/invalidate';
@@ -25,7 +26,9 @@ export function useRoutingWrite<I, T>(
 ) {
   const queryClient = useQueryClient();
   const router = useRouter();
-  return useActionForm(action, {
+  // Every routing write names the app whose route it changes (the page's acting app; none = the default).
+  const { appId } = useActingApp();
+  return useActionForm((input: I) => action(withActingApp(input, appId)), {
     resetOnSuccess: false,
     after: async (result) => {
       if (!mayHaveChanged(result)) return;

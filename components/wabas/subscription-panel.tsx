@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef, useState } from 'react';
+import { WabaOthersStay } from '@/components/apps/acting-app';
 import { ConfirmDialog } from '@/components/common/confirm-dialog';
 import { Section } from '@/components/common/section';
 import { describeWabaState } from '@/components/overrides/describe-after';
@@ -62,6 +63,7 @@ export function SubscriptionPanel({
       description="Whether this app receives this WABA’s webhooks, and its WABA override (tier 2)."
     >
       <SubscriptionFacts waba={waba} />
+      <WabaOthersStay subscriptions={waba.subscriptions} />
 
       {canChange ? (
         <div className="mt-4 flex flex-wrap gap-2">

@@ -13,6 +13,8 @@ import { SubscriptionPanel } from './subscription-panel';
 
 interface WabaDetailViewProps {
   wabaId: string;
+  /** The configured app whose view this is (its subscription, override, tiers); undefined = the default app. */
+  appId?: string;
   permissions: RoutingPermissions;
   allowLoopback: boolean;
   actions: WabaActions;
@@ -26,8 +28,8 @@ export function wabaLabelOf(waba: { wabaId: string; name: string | null }): stri
  * The live part of the WABA page: hydrated from the server render, refetched after every write so the
  * subscription, the apps and every number's tiers show what Graph reports now.
  */
-export function WabaDetailView({ wabaId, permissions, allowLoopback, actions }: WabaDetailViewProps) {
-  const { data: waba, error } = useSuspenseQuery(wabaDetailOptions(wabaId));
+export function WabaDetailView({ wabaId, appId, permissions, allowLoopback, actions }: WabaDetailViewProps) {
+  const { data: waba, error } = useSuspenseQuery(wabaDetailOptions(wabaId, appId));
   if (!waba) {
     return (
       <EmptyState title="This WABA is no longer visible">

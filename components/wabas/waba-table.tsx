@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { OtherAppsCell } from '@/components/apps/apps-on-waba';
 import { CallbackUrl } from '@/components/routing/callback-url';
 import {
   Table,
@@ -9,12 +10,23 @@ import {
   TableHeader,
   TableRow,
 } from '@/components/ui/table';
+import type { AppSummary } from '@/lib/apps/types';
 import type { WabaSummary } from '@/lib/routing/types';
 import { OwnershipBadge } from './ownership-badge';
 import { SubscribedBadge } from './subscribed-badge';
 
 /** One page of WABAs: who owns each, how many numbers, and whether (and where) this app receives them. */
-export function WabaTable({ items, caption }: { items: WabaSummary[]; caption: string }) {
+export function WabaTable({
+  items,
+  caption,
+  apps = [],
+}: {
+  items: WabaSummary[];
+  caption: string;
+  apps?: AppSummary[];
+}) {
+  // With several configured apps, one more column: the others' subscriptions and WABA overrides.
+  const multiApp = apps.length > 1;
   return (
     <Table>
       <TableCaption>{caption}</TableCaption>
@@ -26,6 +38,7 @@ export function WabaTable({ items, caption }: { items: WabaSummary[]; caption: s
           <TableHead className="text-right">Numbers</TableHead>
           <TableHead>This app</TableHead>
           <TableHead>WABA override</TableHead>
+          {multiApp && <TableHead>Other configured apps</TableHead>}
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -50,6 +63,11 @@ export function WabaTable({ items, caption }: { items: WabaSummary[]; caption: s
             <TableCell>
               <CallbackUrl url={waba.wabaOverride} empty="None" />
             </TableCell>
+            {multiApp && (
+              <TableCell>
+                <OtherAppsCell waba={waba} apps={apps} />
+              </TableCell>
+            )}
           </TableRow>
         ))}
       </TableBody>

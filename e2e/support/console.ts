@@ -17,9 +17,15 @@ export interface WebhookConfiguration {
   application?: string;
 }
 
-export async function webhookConfiguration(sandbox: SandboxHandle, phoneNumberId: string) {
+/** The number's three tiers as one app sees them (default: the app Switchboard uses by default). */
+export async function webhookConfiguration(
+  sandbox: SandboxHandle,
+  phoneNumberId: string,
+  app?: SandboxHandle['fixture']['apps'][number],
+) {
   const node = await sandbox.graph<{ webhook_configuration?: WebhookConfiguration }>(
     `/${phoneNumberId}?fields=webhook_configuration`,
+    app,
   );
   return node.webhook_configuration ?? {};
 }

@@ -33,6 +33,7 @@ export async function startAuditHarness(options: { sandbox?: SandboxOptions; db?
   const routing: RoutingContext = {
     graph: connect().graph,
     appId: app.id,
+    appLabel: app.name,
     businessIds,
     allowLoopbackCallbacks: true,
     preflightTimeoutMs: 1_000,

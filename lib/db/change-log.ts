@@ -26,6 +26,8 @@ export interface ChangeEntry {
   message?: string | null;
   /** The bulk job this change is part of (lib/audit/bulk/runner.ts). */
   jobId?: string | null;
+  /** The Meta app whose route the change was for; routing writes always name it. */
+  appId?: string | null;
 }
 
 /**
@@ -59,5 +61,6 @@ export async function recordChange(entry: ChangeEntry, db?: Db): Promise<void> {
     fbtraceId: entry.fbtraceId ?? null,
     message: entry.message == null ? null : (storable(entry.message) as string),
     jobId: entry.jobId ?? null,
+    appId: entry.appId ?? null,
   });
 }

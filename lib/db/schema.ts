@@ -68,6 +68,7 @@ export const CHANGE_TARGET_TYPES = [
   'user',
   'receiver',
   'onprem_deployment',
+  'meta_app',
 ] as const;
 export type ChangeTargetType = (typeof CHANGE_TARGET_TYPES)[number];
 
@@ -95,6 +96,8 @@ export const changeLog = pgTable(
     message: text('message'),
     /** The bulk job (bulk_jobs.id) that made this change, so /activity groups a job's rows; null otherwise. */
     jobId: uuid('job_id'),
+    /** The Meta app whose route the change was for (routing writes); null on rows older than per-app routing. */
+    appId: text('app_id'),
   },
   (t) => [
     index('change_log_target_idx').on(t.targetType, t.targetId, t.at),
@@ -157,6 +160,20 @@ export const receivers = pgTable('receivers', {
   requireMtls: boolean('require_mtls').notNull().default(false),
 });
 export type ReceiverRow = typeof receivers.$inferSelect;
+
+/**
+ * Meta apps an admin added in Settings, next to those of the environment (lib/apps). The system-user token and
+ * the app secret are AES-256-GCM ciphertexts (lib/receivers/secret-box.ts): written once, never shown again.
+ */
+export const metaApps = pgTable('meta_apps', {
+  appId: text('app_id').primaryKey(),
+  label: text('label').notNull(),
+  accessTokenEnc: text('access_token_enc').notNull(),
+  appSecretEnc: text('app_secret_enc'),
+  createdBy: text('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type MetaAppRow = typeof metaApps.$inferSelect;
 
 export const DELIVERY_OUTCOMES = ['stored', 'duplicate', 'rejected'] as const;
 export const CLIENT_CERT_STATES = ['valid', 'invalid', 'absent'] as const;

@@ -19,13 +19,23 @@ export const wabaKeys = {
   lists: () => [...wabaKeys.all, 'list'] as const,
   list: (params: WabaListParams) => [...wabaKeys.lists(), params] as const,
   details: () => [...wabaKeys.all, 'detail'] as const,
-  detail: (wabaId: string) => [...wabaKeys.details(), wabaId] as const,
+  /** The default app's view of a WABA; with `appId`, that app's (prefix: invalidating a WABA hits both). */
+  detail: (wabaId: string, appId?: string) =>
+    appId
+      ? ([...wabaKeys.details(), wabaId, 'app', appId] as const)
+      : ([...wabaKeys.details(), wabaId] as const),
 };
 
 export const numberKeys = {
   all: ['numbers'] as const,
   details: () => [...numberKeys.all, 'detail'] as const,
-  detail: (phoneNumberId: string) => [...numberKeys.details(), phoneNumberId] as const,
+  /** The default app's view of a number; with `appId`, that app's (prefix: invalidating a number hits both). */
+  detail: (phoneNumberId: string, appId?: string) =>
+    appId
+      ? ([...numberKeys.details(), phoneNumberId, 'app', appId] as const)
+      : ([...numberKeys.details(), phoneNumberId] as const),
+  /** Every configured app's route for the number, side by side. */
+  apps: (phoneNumberId: string) => [...numberKeys.details(), phoneNumberId, 'apps'] as const,
 };
 
 /**

@@ -1,15 +1,28 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Diagnosis, WabaDiagnosis } from '@/lib/doctor/types';
-import type { NumberDetail } from '@/lib/routing/types';
+import type { NumberAppsView, NumberDetail } from '@/lib/routing/types';
 import { getJson, getRead } from './get-json';
 import { diagnosisKeys, numberKeys } from './keys';
 
-/** Shared by the server prefetch (page.tsx) and the browser's `useSuspenseQuery` (GET /api/numbers/<id>). */
-export function numberDetailOptions(phoneNumberId: string) {
+/**
+ * Shared by the server prefetch (page.tsx) and the browser's `useSuspenseQuery` (GET /api/numbers/<id>), as
+ * one app sees the number (`appId`; the default app without one).
+ */
+export function numberDetailOptions(phoneNumberId: string, appId?: string) {
+  const query = appId ? `?app=${encodeURIComponent(appId)}` : '';
   return queryOptions({
-    queryKey: numberKeys.detail(phoneNumberId),
+    queryKey: numberKeys.detail(phoneNumberId, appId),
     queryFn: ({ signal }) =>
-      getRead<NumberDetail | null>(`/api/numbers/${encodeURIComponent(phoneNumberId)}`, { signal }),
+      getRead<NumberDetail | null>(`/api/numbers/${encodeURIComponent(phoneNumberId)}${query}`, { signal }),
+  });
+}
+
+/** Every configured app's route for the number (GET /api/numbers/<id>/apps). */
+export function numberAppsOptions(phoneNumberId: string) {
+  return queryOptions({
+    queryKey: numberKeys.apps(phoneNumberId),
+    queryFn: ({ signal }) =>
+      getRead<NumberAppsView | null>(`/api/numbers/${encodeURIComponent(phoneNumberId)}/apps`, { signal }),
   });
 }
 

@@ -7,9 +7,9 @@ import 'server-only';
 import { z } from 'zod';
 import { snapshotOverview } from '@/lib/audit/overview';
 import type { FleetOverview } from '@/lib/audit/types';
-import { getNumber, getWaba, listWabas } from '@/lib/routing';
-import type { NumberDetail, WabaDetail, WabaListResult } from '@/lib/routing/types';
-import { getDb, getRoutingContext } from '@/lib/server';
+import { getNumber, getNumberApps, getWaba, listWabas } from '@/lib/routing';
+import type { NumberAppsView, NumberDetail, WabaDetail, WabaListResult } from '@/lib/routing/types';
+import { getDb, getRoutingContext, getRoutingContexts } from '@/lib/server';
 import type { ReadResult } from './read-result';
 import { readSafely } from './read-safely';
 
@@ -35,12 +35,33 @@ export async function readWabaList(params: { q: string; page: number }): Promise
   return readSafely(async () => listWabas(await getRoutingContext(), params));
 }
 
-/** One WABA with its subscribed apps and numbers, read from Graph now; `null` data when unknown. */
-export async function readWaba(wabaId: string): Promise<ReadResult<WabaDetail | null>> {
-  return readSafely(async () => getWaba(await getRoutingContext(), wabaId));
+export const wabaParamsSchema = z.object({ wabaId: graphIdSchema, app: graphIdSchema.optional() });
+
+/**
+ * One WABA with its subscribed apps and numbers, read from Graph now as one configured app sees it (the
+ * default app without `appId`); `null` data when unknown.
+ */
+export async function readWaba(wabaId: string, appId?: string): Promise<ReadResult<WabaDetail | null>> {
+  return readSafely(async () => getWaba(await getRoutingContext(appId), wabaId));
 }
 
-/** One number read from Graph now; `null` data when Graph or the configured businesses do not know it. */
-export async function readNumber(phoneNumberId: string): Promise<ReadResult<NumberDetail | null>> {
-  return readSafely(async () => getNumber(await getRoutingContext(), phoneNumberId));
+export const numberParamsSchema = z.object({
+  phoneNumberId: graphIdSchema,
+  app: graphIdSchema.optional(),
+});
+
+/**
+ * One number read from Graph now, as one configured app sees it (the default app without `appId`); `null`
+ * data when Graph or the configured businesses do not know it. An unknown app is a read failure the page shows.
+ */
+export async function readNumber(
+  phoneNumberId: string,
+  appId?: string,
+): Promise<ReadResult<NumberDetail | null>> {
+  return readSafely(async () => getNumber(await getRoutingContext(appId), phoneNumberId));
+}
+
+/** Every configured app's route for one number, side by side; `null` data when the number is unknown. */
+export async function readNumberApps(phoneNumberId: string): Promise<ReadResult<NumberAppsView | null>> {
+  return readSafely(async () => getNumberApps(await getRoutingContexts(), phoneNumberId));
 }

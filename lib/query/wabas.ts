@@ -7,11 +7,12 @@ import { type WabaListParams, wabaKeys } from './keys';
  * Shared by the server prefetch (page.tsx, which runs the read directly through fetchForPage) and the
  * browser's `useSuspenseQuery`, which refetches through GET /api/wabas/<id>.
  */
-export function wabaDetailOptions(wabaId: string) {
+export function wabaDetailOptions(wabaId: string, appId?: string) {
+  const query = appId ? `?app=${encodeURIComponent(appId)}` : '';
   return queryOptions({
-    queryKey: wabaKeys.detail(wabaId),
+    queryKey: wabaKeys.detail(wabaId, appId),
     queryFn: ({ signal }) =>
-      getRead<WabaDetail | null>(`/api/wabas/${encodeURIComponent(wabaId)}`, { signal }),
+      getRead<WabaDetail | null>(`/api/wabas/${encodeURIComponent(wabaId)}${query}`, { signal }),
   });
 }
 

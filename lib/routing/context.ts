@@ -10,8 +10,13 @@ import type { FleetCache } from './fleet-cache';
 
 export interface RoutingContext {
   graph: GraphClient;
-  /** The app Switchboard acts as: `isThisApp`, and whose subscription counts as "subscribed". */
+  /**
+   * The app this context acts as (its token is `graph`'s): `isThisApp`, whose subscription counts as
+   * "subscribed", whose overrides are read and written. One context per configured app (lib/apps).
+   */
   appId: string;
+  /** How the console names that app ("Acme Helpdesk"), for sentences about its route. */
+  appLabel: string;
   businessIds: string[];
   allowLoopbackCallbacks: boolean;
   preflightTimeoutMs: number;

@@ -10,6 +10,7 @@ export { getNumber } from './get-number';
 export { getOverview } from './get-overview';
 export { getWaba } from './get-waba';
 export { type ListWabasInput, listWabas } from './list-wabas';
+export { getNumberApps, readNumberApps } from './number-apps';
 export {
   type ClearPhoneOverrideRequest,
   clearPhoneOverride,

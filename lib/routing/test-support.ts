@@ -27,21 +27,25 @@ export async function startRoutingHarness(options: HarnessOptions = {}) {
   const app = sandbox.fixture.apps[0];
   if (!app) throw new Error('the fixture has no app');
   const businessIds = sandbox.fixture.businesses.map((b) => b.id);
-  const ctx: RoutingContext = {
+  const fleetCache = new FleetCache();
+  /** A context acting as one fixture app (its own token), sharing the database and the fleet cache. */
+  const contextFor = (fixtureApp: typeof app): RoutingContext => ({
     graph: createGraphClient({
       baseUrl: sandbox.url,
       version: sandbox.fixture.graphVersion,
-      accessToken: app.accessToken,
+      accessToken: fixtureApp.accessToken,
       timeoutMs: 5_000,
       maxRetries: 0,
     }),
-    appId: app.id,
+    appId: fixtureApp.id,
+    appLabel: fixtureApp.name,
     businessIds: options.businesses === 'first' ? businessIds.slice(0, 1) : businessIds,
     allowLoopbackCallbacks: true,
     preflightTimeoutMs: options.preflightTimeoutMs ?? 1_000,
     db: dbHandle.db,
-    fleetCache: new FleetCache(),
-  };
+    fleetCache,
+  });
+  const ctx = contextFor(app);
 
   let since = { changes: 0, checks: 0 };
   const control = sandboxClient(sandbox.url);
@@ -51,6 +55,7 @@ export async function startRoutingHarness(options: HarnessOptions = {}) {
     fixture: sandbox.fixture,
     scenarios: sandbox.fixture.scenarios,
     ctx,
+    contextFor,
     control,
     /** Graph calls the sandbox received since the last `clearCalls()`. */
     calls: () => control.calls(),

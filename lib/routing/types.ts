@@ -41,6 +41,11 @@ export interface WabaSummary {
   subscribed: boolean;
   /** This app's WABA override, if any. */
   wabaOverride: string | null;
+  /**
+   * Every app subscribed to the WABA (this one and others) with its WABA override, from the same
+   * `subscribed_apps` read: a page can show each configured app's standing without a call per app.
+   */
+  subscriptions: { appId: string; overrideCallbackUri: string | null }[];
 }
 
 export interface SubscribedAppView {
@@ -185,3 +190,34 @@ export type AppTierRead =
   /** `subscription` null: the app has no subscription for WABAs at all. */
   | { kind: 'ok'; appId: string; subscription: AppSubscriptionView | null; readAt: string }
   | { kind: 'error'; appId: string; error: GraphFailureView };
+
+/** One configured app's route for one number, as that app's token sees it (`webhook_configuration`). */
+export interface AppRouteView {
+  appId: string;
+  appLabel: string;
+  isDefault: boolean;
+  /** Whether this app is subscribed to the number's WABA (`GET subscribed_apps`). */
+  subscribed: boolean;
+  /** Null when this app's read failed (`error` says why). */
+  tiers: WebhookConfiguration | null;
+  resolution: Resolution | null;
+  error: GraphFailureView | null;
+}
+
+/** An app subscribed to the WABA that Switchboard has no token for: Graph shows only its WABA override. */
+export interface UnconfiguredAppView {
+  appId: string;
+  name: string | null;
+  wabaOverride: string | null;
+}
+
+/** Every app's copy of one number's messages webhooks, side by side. */
+export interface NumberAppsView {
+  phoneNumberId: string;
+  wabaId: string;
+  apps: AppRouteView[];
+  unconfigured: UnconfiguredAppView[];
+  /** "Messages for this number reach 2 apps: Switchboard Demo → https://…, Acme Helpdesk → https://…." */
+  summary: string;
+  readAt: string;
+}

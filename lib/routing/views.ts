@@ -53,5 +53,9 @@ export function toWabaSummary(
     numberCount,
     subscribed: mine !== undefined,
     wabaOverride: presentOrNull(mine?.override_callback_uri),
+    subscriptions: subscribedApps.map((entry) => ({
+      appId: entry.whatsapp_business_api_data.id,
+      overrideCallbackUri: presentOrNull(entry.override_callback_uri),
+    })),
   };
 }

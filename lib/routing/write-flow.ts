@@ -77,6 +77,7 @@ export async function performWrite<T, Target>(
         fbtraceId: extra.error?.fbtraceId ?? null,
         message: extra.message ?? extra.error?.message ?? null,
         jobId: spec.jobId ?? null,
+        appId: ctx.appId,
       },
       ctx.db,
     );

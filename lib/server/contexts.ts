@@ -3,6 +3,9 @@
  * arguments, so tests build their own from a sandbox and a memory database; the app builds them here only.
  */
 import 'server-only';
+import { type AppRegistry, buildAppRegistry, pickApp } from '@/lib/apps/registry';
+import { listStoredApps } from '@/lib/apps/stored-apps';
+import type { ConfiguredApp } from '@/lib/apps/types';
 import type { AuditEnv } from '@/lib/audit/env';
 import { getConfig } from '@/lib/config';
 import { managedReceiverMatcher } from '@/lib/doctor/managed-receiver';
@@ -29,11 +32,41 @@ export function getKeyring(): Keyring {
   return processSingleton('receivers.keyring', () => keyringFromConfig(getConfig()));
 }
 
-export async function getRoutingContext(): Promise<RoutingContext> {
+/**
+ * Every configured app: the environment's (META_APPS and/or the single-app variables, the default first) and
+ * those an admin added in Settings (read from the database on each call, so an app added on one instance is
+ * seen on all; the table holds a handful of rows).
+ */
+export async function getAppRegistry(): Promise<AppRegistry> {
+  const fromEnvironment = getConfig().META_APPS;
+  return buildAppRegistry(fromEnvironment, await listStoredApps(await getDb(), getKeyring()));
+}
+
+/** The configured app `appId` names (the default app without one); throws UnknownAppError for any other id. */
+export async function getApp(appId?: string | null): Promise<ConfiguredApp> {
+  return pickApp(await getAppRegistry(), appId);
+}
+
+/**
+ * The routing context acting as one app: its Graph client (its token, so its view of every override), its id
+ * and label. Without `appId` the default app, as every caller had before apps became a parameter.
+ */
+export async function getRoutingContext(appId?: string | null): Promise<RoutingContext> {
+  return routingContextFor(await getApp(appId));
+}
+
+/** One routing context per configured app, the default first: for pages that show every app's route. */
+export async function getRoutingContexts(): Promise<RoutingContext[]> {
+  const registry = await getAppRegistry();
+  return Promise.all(registry.apps.map(routingContextFor));
+}
+
+async function routingContextFor(app: ConfiguredApp): Promise<RoutingContext> {
   const config = getConfig();
   return {
-    graph: getGraphClient(),
-    appId: config.META_APP_ID,
+    graph: getGraphClient(app),
+    appId: app.id,
+    appLabel: app.label,
     businessIds: config.META_BUSINESS_IDS,
     allowLoopbackCallbacks: config.ALLOW_LOOPBACK_CALLBACKS,
     preflightTimeoutMs: config.PREFLIGHT_TIMEOUT_MS,
@@ -42,9 +75,10 @@ export async function getRoutingContext(): Promise<RoutingContext> {
   };
 }
 
-/** The routing context plus the app access token the app-tier services (and only they) need. */
-export async function getAppTierContext(): Promise<AppTierContext> {
-  return { ...(await getRoutingContext()), appAccessToken: getAppAccessToken() };
+/** One app's routing context plus its app access token, which the app-tier services (and only they) need. */
+export async function getAppTierContext(appId?: string | null): Promise<AppTierContext> {
+  const app = await getApp(appId);
+  return { ...(await routingContextFor(app)), appAccessToken: getAppAccessToken(app) };
 }
 
 export async function getReceiversContext(): Promise<ReceiversContext> {

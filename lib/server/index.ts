@@ -7,6 +7,8 @@ import 'server-only';
 
 export { getConfig } from '@/lib/config';
 export {
+  getApp,
+  getAppRegistry,
   getAppTierContext,
   getAuditEnv,
   getFleetCache,
@@ -15,10 +17,12 @@ export {
   getOnpremContext,
   getReceiversContext,
   getRoutingContext,
+  getRoutingContexts,
 } from './contexts';
 export { type Db, type DbHandle, getDb, getDbHandle } from './db';
 export {
   connectJobGraph,
+  defaultEnvApp,
   getAppAccessToken,
   getGraphClient,
   getUsageRecorder,

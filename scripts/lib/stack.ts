@@ -35,8 +35,17 @@ export interface RunningStack {
 
 /** The environment that points the app at a running sandbox: configuration only, no code branches. */
 export function appEnvFor(sandbox: RunningSandbox, appPort: number, dataDir: string): Record<string, string> {
-  const app = sandbox.fixture.apps[0];
+  const [app, second] = sandbox.fixture.apps;
   if (!app) throw new Error('The sandbox fixture has no apps');
+  // Two apps on the same WABAs, as a new user should see at once: apps[0] is the default (the single-app
+  // variables), apps[1] (the fixture's helpdesk, with overrides of its own) comes through META_APPS.
+  const secondApp: Record<string, string> = second
+    ? {
+        META_APPS: JSON.stringify([
+          { id: second.id, label: second.name, accessToken: second.accessToken, appSecret: second.secret },
+        ]),
+      }
+    : {};
   return {
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
@@ -46,6 +55,8 @@ export function appEnvFor(sandbox: RunningSandbox, appPort: number, dataDir: str
     GRAPH_ACCESS_TOKEN: app.accessToken,
     META_APP_ID: app.id,
     META_APP_SECRET: app.secret,
+    META_APP_LABEL: app.name,
+    ...secondApp,
     META_BUSINESS_IDS: sandbox.fixture.businesses.map((b) => b.id).join(','),
     DATA_DIR: dataDir,
     NEXTAUTH_URL: `http://127.0.0.1:${appPort}`,

@@ -7,6 +7,7 @@ import { getConfig } from '@/lib/config';
 import { setPhoneOverride } from '@/lib/routing';
 import { setPhoneOverrideActionSchema } from '@/lib/routing/validation';
 import { getRoutingContext } from '@/lib/server';
+import { actingApp, withAppChoice } from '../_lib/acting-app';
 import { overrideTargetOf } from '../_lib/override-target';
 
 /**
@@ -16,16 +17,18 @@ import { overrideTargetOf } from '../_lib/override-target';
 export const setPhoneOverrideAction = defineAction(
   {
     permission: 'override.write',
-    schema: z.lazy(() => setPhoneOverrideActionSchema(getConfig().ALLOW_LOOPBACK_CALLBACKS)),
+    schema: z.lazy(() => withAppChoice(setPhoneOverrideActionSchema(getConfig().ALLOW_LOOPBACK_CALLBACKS))),
   },
   async (input, { user }) => {
+    const acting = await actingApp(input.appId, getRoutingContext);
+    if (!acting.ok) return acting.result;
     const resolved = await overrideTargetOf(input);
     if (!resolved.ok) return resolved.result;
     const { phoneNumberId, expected } = input;
     return {
       ok: true,
       data: await setPhoneOverride(
-        await getRoutingContext(),
+        acting.ctx,
         { phoneNumberId, expected, ...resolved.target },
         changeLogActor(user),
       ),

@@ -7,6 +7,7 @@ import { getConfig } from '@/lib/config';
 import { setWabaOverride } from '@/lib/routing';
 import { setWabaOverrideActionSchema } from '@/lib/routing/validation';
 import { getRoutingContext } from '@/lib/server';
+import { actingApp, withAppChoice } from '../_lib/acting-app';
 import { overrideTargetOf } from '../_lib/override-target';
 
 /**
@@ -16,19 +17,17 @@ import { overrideTargetOf } from '../_lib/override-target';
 export const setWabaOverrideAction = defineAction(
   {
     permission: 'override.write',
-    schema: z.lazy(() => setWabaOverrideActionSchema(getConfig().ALLOW_LOOPBACK_CALLBACKS)),
+    schema: z.lazy(() => withAppChoice(setWabaOverrideActionSchema(getConfig().ALLOW_LOOPBACK_CALLBACKS))),
   },
   async (input, { user }) => {
+    const acting = await actingApp(input.appId, getRoutingContext);
+    if (!acting.ok) return acting.result;
     const resolved = await overrideTargetOf(input);
     if (!resolved.ok) return resolved.result;
     const { wabaId, expected } = input;
     return {
       ok: true,
-      data: await setWabaOverride(
-        await getRoutingContext(),
-        { wabaId, expected, ...resolved.target },
-        changeLogActor(user),
-      ),
+      data: await setWabaOverride(acting.ctx, { wabaId, expected, ...resolved.target }, changeLogActor(user)),
     };
   },
 );

@@ -5,12 +5,14 @@ import { defineAction } from '@/lib/auth/safe-action';
 import { subscribeApp } from '@/lib/routing';
 import { wabaSubscriptionInputSchema } from '@/lib/routing/validation';
 import { getRoutingContext } from '@/lib/server';
+import { actingApp, withAppChoice } from '../_lib/acting-app';
 
 /** Subscribe this app to a WABA so its numbers' webhooks reach the app; refused when already subscribed. */
 export const subscribeAppAction = defineAction(
-  { permission: 'waba.subscribe', schema: wabaSubscriptionInputSchema },
-  async (input, { user }) => ({
-    ok: true,
-    data: await subscribeApp(await getRoutingContext(), input, changeLogActor(user)),
-  }),
+  { permission: 'waba.subscribe', schema: withAppChoice(wabaSubscriptionInputSchema) },
+  async (input, { user }) => {
+    const acting = await actingApp(input.appId, getRoutingContext);
+    if (!acting.ok) return acting.result;
+    return { ok: true, data: await subscribeApp(acting.ctx, input, changeLogActor(user)) };
+  },
 );

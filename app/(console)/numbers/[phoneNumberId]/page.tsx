@@ -3,6 +3,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ChangeHistory } from '@/components/activity/change-history';
+import { ActingAppProvider } from '@/components/apps/acting-app';
+import { NumberAppsSection } from '@/components/apps/number-apps-section';
 import { DriftBadge } from '@/components/audit/drift-badge';
 import { RouteHistory } from '@/components/audit/route-history';
 import { PageHeader } from '@/components/common/page-header';
@@ -19,14 +21,17 @@ import { requireUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { fetchForPage } from '@/lib/query/fetch-for-page';
 import { getQueryClient } from '@/lib/query/get-query-client';
-import { numberDetailOptions } from '@/lib/query/numbers';
-import { readNumber } from '@/lib/query/reads';
+import { numberAppsOptions, numberDetailOptions } from '@/lib/query/numbers';
+import { readNumber, readNumberApps } from '@/lib/query/reads';
+import { getAppRegistry } from '@/lib/server';
 import { clearPhoneOverrideAction } from '../../_actions/clear-phone-override';
 import { setPhoneOverrideAction } from '../../_actions/set-phone-override';
 import { subscribeAppAction } from '../../_actions/subscribe-app';
 import { testCallbackAction } from '../../_actions/test-callback';
 
 type Params = Promise<{ phoneNumberId: string }>;
+/** `?app=<appId>`: the configured app whose route the forms change (the default app without it). */
+type SearchParams = Promise<{ app?: string | string[] }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { phoneNumberId } = await params;
@@ -34,10 +39,28 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: (result.ok && result.data?.displayPhoneNumber) || `Number ${phoneNumberId}` };
 }
 
-export default async function NumberPage({ params }: { params: Params }) {
+export default async function NumberPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}) {
   const { phoneNumberId } = await params;
   const user = await requireUser();
-  const result = await fetchForPage(numberDetailOptions(phoneNumberId), () => readNumber(phoneNumberId));
+  const registry = await getAppRegistry();
+  const requested = (await searchParams).app;
+  const acting = typeof requested === 'string' && requested ? registry.find(requested) : registry.defaultApp;
+  // An app that is not configured (any more) has no route to show here.
+  if (!acting) notFound();
+  const appId = acting.isDefault ? undefined : acting.id;
+  const [result] = await Promise.all([
+    fetchForPage(numberDetailOptions(phoneNumberId, appId), () => readNumber(phoneNumberId, appId)),
+    // Every app's route, side by side; a failure shows in its section's place, not instead of the page.
+    registry.apps.length > 1
+      ? fetchForPage(numberAppsOptions(phoneNumberId), () => readNumberApps(phoneNumberId))
+      : null,
+  ]);
   if (!result.ok) {
     return (
       <>
@@ -77,17 +100,35 @@ export default async function NumberPage({ params }: { params: Params }) {
       <div className="space-y-6">
         <ReceiverChoicesBoundary role={user.role}>
           <HydrationBoundary state={dehydrate(getQueryClient())}>
-            <NumberView
-              phoneNumberId={number.phoneNumberId}
-              permissions={routingPermissions(user.role)}
-              allowLoopback={getConfig().ALLOW_LOOPBACK_CALLBACKS}
-              actions={{
-                setPhoneOverride: setPhoneOverrideAction,
-                clearPhoneOverride: clearPhoneOverrideAction,
-                subscribeApp: subscribeAppAction,
-                testCallback: testCallbackAction,
+            {registry.apps.length > 1 && (
+              <NumberAppsSection phoneNumberId={number.phoneNumberId} actingAppId={acting.id} />
+            )}
+            <ActingAppProvider
+              app={{
+                appId,
+                label: acting.label,
+                isDefault: acting.isDefault,
+                others: registry.apps.filter((app) => app !== acting).map(({ id, label }) => ({ id, label })),
               }}
-            />
+            >
+              {!acting.isDefault && (
+                <p className="text-sm font-medium" data-testid="acting-app">
+                  Showing and changing the route of {acting.label} (app {acting.id}).
+                </p>
+              )}
+              <NumberView
+                phoneNumberId={number.phoneNumberId}
+                appId={appId}
+                permissions={routingPermissions(user.role)}
+                allowLoopback={getConfig().ALLOW_LOOPBACK_CALLBACKS}
+                actions={{
+                  setPhoneOverride: setPhoneOverrideAction,
+                  clearPhoneOverride: clearPhoneOverrideAction,
+                  subscribeApp: subscribeAppAction,
+                  testCallback: testCallbackAction,
+                }}
+              />
+            </ActingAppProvider>
           </HydrationBoundary>
         </ReceiverChoicesBoundary>
         <DeliveryCheckPanel

@@ -7,16 +7,18 @@ import { getConfig } from '@/lib/config';
 import { setAppSubscription } from '@/lib/routing/app-subscription';
 import { setAppSubscriptionInputSchema } from '@/lib/routing/validation';
 import { getAppTierContext } from '@/lib/server';
+import { actingApp, withAppChoice } from '../../_lib/acting-app';
 
 /** Set the app callback URL, verify token and fields (admins): stale check, preflight, Graph write, read-back. */
 export const setAppSubscriptionAction = defineAction(
   {
     permission: 'settings.manage',
     // Lazy: the loopback allowance comes from the environment at request time, not at build time.
-    schema: z.lazy(() => setAppSubscriptionInputSchema(getConfig().ALLOW_LOOPBACK_CALLBACKS)),
+    schema: z.lazy(() => withAppChoice(setAppSubscriptionInputSchema(getConfig().ALLOW_LOOPBACK_CALLBACKS))),
   },
-  async (input, { user }) => ({
-    ok: true,
-    data: await setAppSubscription(await getAppTierContext(), input, changeLogActor(user)),
-  }),
+  async (input, { user }) => {
+    const acting = await actingApp(input.appId, getAppTierContext);
+    if (!acting.ok) return acting.result;
+    return { ok: true, data: await setAppSubscription(acting.ctx, input, changeLogActor(user)) };
+  },
 );

@@ -7,9 +7,11 @@ import { Timestamp } from '@/components/common/timestamp';
 import { Pagination } from '@/components/ui/pagination';
 import { WabaSearch } from '@/components/wabas/waba-search';
 import { WabaTable } from '@/components/wabas/waba-table';
+import { appSummary } from '@/lib/apps/types';
 import { fetchForPage } from '@/lib/query/fetch-for-page';
 import { readWabaList } from '@/lib/query/reads';
 import { wabaListOptions } from '@/lib/query/wabas';
+import { getAppRegistry } from '@/lib/server';
 
 export const metadata: Metadata = { title: 'WABAs' };
 
@@ -33,7 +35,11 @@ export default async function WabasPage({ searchParams }: { searchParams: Search
   const requestedPage = Number.parseInt(first(params.page), 10);
   const page = Number.isFinite(requestedPage) && requestedPage > 0 ? requestedPage : 1;
 
-  const result = await fetchForPage(wabaListOptions({ q, page }), () => readWabaList({ q, page }));
+  const [result, registry] = await Promise.all([
+    fetchForPage(wabaListOptions({ q, page }), () => readWabaList({ q, page })),
+    getAppRegistry(),
+  ]);
+  const apps = registry.apps.map(appSummary);
   const header = (
     <PageHeader
       title="WABAs"
@@ -82,6 +88,7 @@ export default async function WabasPage({ searchParams }: { searchParams: Search
         ) : (
           <>
             <WabaTable
+              apps={apps}
               items={list.items}
               caption={q ? `WABAs matching “${q}”, page ${list.page}` : `All WABAs, page ${list.page}`}
             />

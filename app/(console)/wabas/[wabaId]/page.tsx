@@ -3,6 +3,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ChangeHistory } from '@/components/activity/change-history';
+import { ActingAppProvider } from '@/components/apps/acting-app';
+import { AppsOnWabaSection } from '@/components/apps/apps-on-waba';
 import { PageHeader } from '@/components/common/page-header';
 import { ReadFailure } from '@/components/common/read-failure';
 import { Timestamp } from '@/components/common/timestamp';
@@ -12,6 +14,7 @@ import { ReceiverChoicesBoundary } from '@/components/receivers/receiver-choices
 import { Card, CardContent } from '@/components/ui/card';
 import { OwnershipBadge } from '@/components/wabas/ownership-badge';
 import { WabaDetailView } from '@/components/wabas/waba-detail-view';
+import { appSummary } from '@/lib/apps/types';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
@@ -19,6 +22,7 @@ import { fetchForPage } from '@/lib/query/fetch-for-page';
 import { getQueryClient } from '@/lib/query/get-query-client';
 import { readWaba } from '@/lib/query/reads';
 import { wabaDetailOptions } from '@/lib/query/wabas';
+import { getAppRegistry } from '@/lib/server';
 import { clearWabaOverrideAction } from '../../_actions/clear-waba-override';
 import { setWabaOverrideAction } from '../../_actions/set-waba-override';
 import { subscribeAppAction } from '../../_actions/subscribe-app';
@@ -26,6 +30,8 @@ import { testCallbackAction } from '../../_actions/test-callback';
 import { unsubscribeAppAction } from '../../_actions/unsubscribe-app';
 
 type Params = Promise<{ wabaId: string }>;
+/** `?app=<appId>`: the configured app whose subscription and WABA override the forms change. */
+type SearchParams = Promise<{ app?: string | string[] }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { wabaId } = await params;
@@ -33,10 +39,21 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: result.ok && result.data?.name ? result.data.name : `WABA ${wabaId}` };
 }
 
-export default async function WabaPage({ params }: { params: Params }) {
+export default async function WabaPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}) {
   const { wabaId } = await params;
   const user = await requireUser();
-  const result = await fetchForPage(wabaDetailOptions(wabaId), () => readWaba(wabaId));
+  const registry = await getAppRegistry();
+  const requested = (await searchParams).app;
+  const acting = typeof requested === 'string' && requested ? registry.find(requested) : registry.defaultApp;
+  if (!acting) notFound();
+  const appId = acting.isDefault ? undefined : acting.id;
+  const result = await fetchForPage(wabaDetailOptions(wabaId, appId), () => readWaba(wabaId, appId));
   if (!result.ok) {
     return (
       <>
@@ -73,18 +90,36 @@ export default async function WabaPage({ params }: { params: Params }) {
       <div className="space-y-6">
         <ReceiverChoicesBoundary role={user.role}>
           <HydrationBoundary state={dehydrate(getQueryClient())}>
-            <WabaDetailView
-              wabaId={waba.wabaId}
-              permissions={routingPermissions(user.role)}
-              allowLoopback={getConfig().ALLOW_LOOPBACK_CALLBACKS}
-              actions={{
-                setWabaOverride: setWabaOverrideAction,
-                clearWabaOverride: clearWabaOverrideAction,
-                subscribeApp: subscribeAppAction,
-                unsubscribeApp: unsubscribeAppAction,
-                testCallback: testCallbackAction,
+            {registry.apps.length > 1 && (
+              <AppsOnWabaSection waba={waba} apps={registry.apps.map(appSummary)} actingAppId={acting.id} />
+            )}
+            <ActingAppProvider
+              app={{
+                appId,
+                label: acting.label,
+                isDefault: acting.isDefault,
+                others: registry.apps.filter((app) => app !== acting).map(({ id, label }) => ({ id, label })),
               }}
-            />
+            >
+              {!acting.isDefault && (
+                <p className="text-sm font-medium" data-testid="acting-app">
+                  Showing and changing the subscription of {acting.label} (app {acting.id}).
+                </p>
+              )}
+              <WabaDetailView
+                wabaId={waba.wabaId}
+                appId={appId}
+                permissions={routingPermissions(user.role)}
+                allowLoopback={getConfig().ALLOW_LOOPBACK_CALLBACKS}
+                actions={{
+                  setWabaOverride: setWabaOverrideAction,
+                  clearWabaOverride: clearWabaOverrideAction,
+                  subscribeApp: subscribeAppAction,
+                  unsubscribeApp: unsubscribeAppAction,
+                  testCallback: testCallbackAction,
+                }}
+              />
+            </ActingAppProvider>
           </HydrationBoundary>
         </ReceiverChoicesBoundary>
         <WabaDeliveryCheck

@@ -1,9 +1,15 @@
-/** GET /api/numbers/<phoneNumberId>: one number read from Graph now, `data: null` when unknown (ReadResult). */
+/**
+ * GET /api/numbers/<phoneNumberId>[?app=<appId>]: one number read from Graph now, as that configured app sees
+ * it (the default app without `app`); `data: null` when unknown (ReadResult).
+ */
 import { readRoute } from '@/lib/query/read-route';
-import { graphIdSchema, readNumber } from '@/lib/query/reads';
+import { numberParamsSchema, readNumber } from '@/lib/query/reads';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(_request: Request, { params }: { params: Promise<{ phoneNumberId: string }> }) {
-  return readRoute(graphIdSchema, (await params).phoneNumberId, readNumber);
+export async function GET(request: Request, { params }: { params: Promise<{ phoneNumberId: string }> }) {
+  const app = new URL(request.url).searchParams.get('app') || undefined;
+  return readRoute(numberParamsSchema, { phoneNumberId: (await params).phoneNumberId, app }, (input) =>
+    readNumber(input.phoneNumberId, input.app),
+  );
 }

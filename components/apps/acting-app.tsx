@@ -1,0 +1,60 @@
+'use client';
+
+import { createContext, type ReactNode, useContext } from 'react';
+
+/** The app whose route a page's forms read and change; without a provider, the default app. */
+export interface ActingApp {
+  /** Undefined for the default app: forms then send no `appId`, exactly as before apps became a parameter. */
+  appId: string | undefined;
+  label: string;
+  isDefault: boolean;
+  /** Every other configured app, so a form can say what stays as it is for them. */
+  others?: { id: string; label: string }[];
+}
+
+const DEFAULT_APP: ActingApp = { appId: undefined, label: 'this app', isDefault: true };
+const ActingAppContext = createContext<ActingApp>(DEFAULT_APP);
+
+export function ActingAppProvider({ app, children }: { app: ActingApp; children: ReactNode }) {
+  return <ActingAppContext.Provider value={app}>{children}</ActingAppContext.Provider>;
+}
+
+export function useActingApp(): ActingApp {
+  return useContext(ActingAppContext);
+}
+
+/** The routing write's input with the acting app named (FormData or a plain object), so every form sends it. */
+export function withActingApp<I>(input: I, appId: string | undefined): I {
+  if (!appId) return input;
+  if (input instanceof FormData) {
+    input.set('appId', appId);
+    return input;
+  }
+  if (input && typeof input === 'object') return { ...input, appId };
+  return input;
+}
+
+/**
+ * For WABA-level writes: "Changes Acme Helpdesk's subscription only. Switchboard Demo stays subscribed (WABA
+ * override https://…)." — from the `subscribed_apps` the page already read.
+ */
+export function WabaOthersStay({
+  subscriptions,
+}: {
+  subscriptions: { appId: string; overrideCallbackUri: string | null }[];
+}) {
+  const { label, others = [] } = useActingApp();
+  if (others.length === 0) return null;
+  return (
+    <p className="mt-2 text-sm text-slate-700" data-testid="others-stay">
+      Changes {label}'s subscription and WABA override only.{' '}
+      {others.map((app) => {
+        const entry = subscriptions.find((sub) => sub.appId === app.id);
+        if (!entry) return `${app.label} stays unsubscribed. `;
+        return entry.overrideCallbackUri
+          ? `${app.label} stays subscribed, with its WABA override ${entry.overrideCallbackUri}. `
+          : `${app.label} stays subscribed, without a WABA override. `;
+      })}
+    </p>
+  );
+}

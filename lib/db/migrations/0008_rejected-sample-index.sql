@@ -1,1 +1,0 @@
-CREATE INDEX "receiver_deliveries_rejected_idx" ON "receiver_deliveries" USING btree ("receiver_id","seq") WHERE "receiver_deliveries"."outcome" = 'rejected';
