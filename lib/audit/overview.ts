@@ -92,7 +92,14 @@ async function unsubscribed(db: Db, scanId: string): Promise<WabaSummary[]> {
     .where(and(eq(s.scanId, scanId), eq(s.subscribed, false)))
     .groupBy(s.wabaId, s.wabaName, s.businessId, s.ownership)
     .orderBy(s.wabaName, s.wabaId);
-  return rows.map((row) => ({ ...row, subscribed: false, wabaOverride: null }));
+  // The snapshot keeps neither the owner's name nor other apps' subscriptions; the WABA page reads them live.
+  return rows.map((row) => ({
+    ...row,
+    ownerBusinessName: null,
+    subscribed: false,
+    wabaOverride: null,
+    subscriptions: [],
+  }));
 }
 
 /**

@@ -36,6 +36,7 @@ export function benchEnv(input: {
   const routing: RoutingContext = {
     graph: createGraphClient(clientOptions),
     appId: app.id,
+    appLabel: app.name,
     businessIds,
     allowLoopbackCallbacks: true,
     preflightTimeoutMs: 5_000,
