@@ -10,6 +10,7 @@ import { Timestamp } from '@/components/common/timestamp';
 import { Button } from '@/components/ui/button';
 import type { AuditScanView, FleetOverview } from '@/lib/audit/types';
 import type { ActionResult } from '@/lib/auth/safe-action';
+import { overviewKeys } from '@/lib/query/keys';
 
 export type StartScan = (
   input: Record<string, never>,
@@ -55,11 +56,11 @@ export function SnapshotRefresh({
   const [starting, setStarting] = useState(false);
   const shownScanId = overview.snapshot?.scanId ?? null;
   const scan = useQuery({
-    queryKey: ['overview', 'scan-state'],
+    queryKey: overviewKeys.scan(),
     queryFn: fetchScanState,
     initialData: { latest: overview.running, current: null },
-    // Only polled while a scan runs; the server render carries the rest.
-    enabled: overview.running !== null || starting,
+    // The server render carries the state: no fetch on mount, only polling while a scan runs.
+    staleTime: Number.POSITIVE_INFINITY,
     refetchInterval: (q) => (q.state.data?.latest?.status === 'running' ? POLL_MS : false),
   });
   const running = scan.data.latest?.status === 'running' ? scan.data.latest : null;

@@ -12,6 +12,8 @@ export interface WabaListParams {
 
 export const overviewKeys = {
   all: ['overview'] as const,
+  /** The audit scan state the overview polls while a scan runs. */
+  scan: () => [...overviewKeys.all, 'scan'] as const,
 };
 
 export const wabaKeys = {
