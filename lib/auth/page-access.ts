@@ -12,16 +12,14 @@ import { requireUser, type SessionUser } from '@/lib/auth/session';
 
 export type PageAccess = { path: string; what: string; permission: Permission };
 
-/** Longest prefix first is not needed: no entry's path is a prefix of another's. */
+/**
+ * No entry's path is a prefix of another's. /receivers and /on-premises still render their refusal inline
+ * (status 200): with forbidden() Next 16 sends the refusal only in the flight data, not the HTML, which the
+ * authorization matrix's HTML check (and a client without JavaScript) would not see.
+ */
 export const PAGE_ACCESS: readonly PageAccess[] = [
   { path: '/users', what: 'Managing users', permission: 'users.manage' },
   { path: '/settings', what: 'Settings', permission: 'settings.manage' },
-  {
-    path: '/receivers',
-    what: 'Reading webhook receivers and their deliveries',
-    permission: 'deliveries.read',
-  },
-  { path: '/on-premises', what: 'The On-Premises page', permission: 'onprem.read' },
 ];
 
 /** The least role that holds the permission: the table lists roles from least to most. */

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
+import { Forbidden } from '@/components/auth/forbidden';
 import { PageHeader } from '@/components/common/page-header';
 import { DeploymentCard } from '@/components/onprem/deployment-card';
 import { RegisterDeploymentForm } from '@/components/onprem/register-deployment-form';
 import { SunsetBanner } from '@/components/onprem/sunset-banner';
 import { Card, CardContent } from '@/components/ui/card';
-import { requirePageAccess } from '@/lib/auth/page-access';
 import { can } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
 import { readBridge } from '@/lib/onprem/bridge';
 import { listDeployments } from '@/lib/onprem/deployments';
 import { readDeploymentSettings } from '@/lib/onprem/settings';
@@ -14,8 +15,10 @@ import { getOnpremContext } from '@/lib/server';
 export const metadata: Metadata = { title: 'On-Premises' };
 
 export default async function OnPremisesPage() {
-  // A real 403 (app/(console)/forbidden.tsx) rather than a refusal rendered with status 200.
-  const user = await requirePageAccess('/on-premises');
+  const user = await requireUser();
+  if (!can(user.role, 'onprem.read')) {
+    return <Forbidden what="The On-Premises page" role={user.role} needed="operator" />;
+  }
   const ctx = await getOnpremContext();
   const deployments = await listDeployments(ctx);
   // Live reads: the Coreapp and Graph are the truth, nothing here is cached.

@@ -1,18 +1,23 @@
 import type { Metadata } from 'next';
+import { Forbidden } from '@/components/auth/forbidden';
 import { PageHeader } from '@/components/common/page-header';
 import { CreateReceiverForm } from '@/components/receivers/create-receiver-form';
 import { ReceiversTable } from '@/components/receivers/receivers-table';
 import { Card, CardContent } from '@/components/ui/card';
-import { requirePageAccess } from '@/lib/auth/page-access';
 import { can } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
 import { listReceivers } from '@/lib/receivers/queries';
 import { getReceiversContext } from '@/lib/server';
 
 export const metadata: Metadata = { title: 'Receivers' };
 
 export default async function ReceiversPage() {
-  // A real 403 (app/(console)/forbidden.tsx) rather than a refusal rendered with status 200.
-  const user = await requirePageAccess('/receivers');
+  const user = await requireUser();
+  if (!can(user.role, 'deliveries.read')) {
+    return (
+      <Forbidden what="Reading webhook receivers and their deliveries" role={user.role} needed="operator" />
+    );
+  }
   const receivers = await listReceivers(await getReceiversContext());
   return (
     <>

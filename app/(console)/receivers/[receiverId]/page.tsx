@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
+import { Forbidden } from '@/components/auth/forbidden';
 import { PageHeader } from '@/components/common/page-header';
 import { PageSkeleton } from '@/components/common/page-skeleton';
 import { Section } from '@/components/common/section';
@@ -9,8 +10,8 @@ import { DeliveryInspector } from '@/components/receivers/delivery-inspector';
 import { ReceiverFacts } from '@/components/receivers/receiver-facts';
 import { RequireMtlsForm } from '@/components/receivers/require-mtls-form';
 import { RotateSecretForm } from '@/components/receivers/rotate-secret-form';
-import { requirePageAccess } from '@/lib/auth/page-access';
 import { can } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
 import { isReceiverId } from '@/lib/receivers/context';
 import { getReceiver } from '@/lib/receivers/queries';
 import { getReceiversContext } from '@/lib/server';
@@ -18,8 +19,12 @@ import { getReceiversContext } from '@/lib/server';
 export const metadata: Metadata = { title: 'Receiver' };
 
 export default async function ReceiverPage({ params }: { params: Promise<{ receiverId: string }> }) {
-  // A real 403 (app/(console)/forbidden.tsx) rather than a refusal rendered with status 200.
-  const user = await requirePageAccess('/receivers');
+  const user = await requireUser();
+  if (!can(user.role, 'deliveries.read')) {
+    return (
+      <Forbidden what="Reading webhook receivers and their deliveries" role={user.role} needed="operator" />
+    );
+  }
   const { receiverId } = await params;
   if (!isReceiverId(receiverId)) notFound();
   const ctx = await getReceiversContext();
