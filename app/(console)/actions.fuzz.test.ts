@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { addAppInputSchema, removeAppInputSchema } from '@/lib/apps/manage';
 import type { ActionResult } from '@/lib/auth/safe-action';
 import { changeLog, ROLES } from '@/lib/db/schema';
 import { createUser } from '@/lib/db/users';
@@ -86,7 +87,9 @@ import {
 } from './receivers/_actions/schemas';
 import { sendTestEventAction } from './receivers/_actions/send-test-event';
 import { setReceiverRequireMtlsAction } from './receivers/_actions/set-receiver-require-mtls';
+import { addMetaAppAction } from './settings/_actions/add-meta-app';
 import { deleteAppSubscriptionAction } from './settings/_actions/delete-app-subscription';
+import { removeMetaAppAction } from './settings/_actions/remove-meta-app';
 import { setAppSubscriptionAction } from './settings/_actions/set-app-subscription';
 import { changeUserRoleAction } from './users/_actions/change-user-role';
 import { createUserAction } from './users/_actions/create-user';
@@ -140,7 +143,7 @@ interface Case {
 
 let sandbox: RunningSandbox;
 let receiver: TestReceiver;
-const ids = { admin: '', viewer: '', receiver: '', app: '', deployment: '' };
+const ids = { admin: '', viewer: '', receiver: '', app: '', secondApp: '', deployment: '' };
 /**
  * The sandbox Coreapp registered before the run (its webhook URL pointed at a local 404, so a carry-over's
  * preflight fails at once), another one never registered, and every Coreapp's settings when the run starts.
@@ -346,7 +349,53 @@ function setOverrideCases(
   ];
 }
 
+/**
+ * The routing writes name their app (`appId`, optional: the default app without it). A malformed id or one no
+ * configuration knows is refused on `appId` before anything reaches Graph; valid inputs sometimes act as the
+ * second configured app (apps[1], through META_APPS).
+ */
+const PER_APP_ACTIONS = new Set([
+  'setPhoneOverride',
+  'setPhoneOverride (receiver)',
+  'setWabaOverride',
+  'setWabaOverride (receiver)',
+  'clearPhoneOverride',
+  'clearWabaOverride',
+  'subscribeApp',
+  'unsubscribeApp',
+  'setAppSubscription',
+  'deleteAppSubscription',
+]);
+const badAppId = fc.oneof(
+  fc.constantFrom('999999999999', 'abc', '1'.repeat(40), ' 1', '-1'),
+  fc.string({ minLength: 1, maxLength: 40 }).filter((v) => !/^\d{1,32}$/.test(v)),
+);
+
+function perApp(c: Case): Case {
+  if (!PER_APP_ACTIONS.has(c.name)) return c;
+  const valid = c.valid;
+  return {
+    ...c,
+    bad: { ...c.bad, appId: badAppId },
+    serviceChecked: [...(c.serviceChecked ?? []), 'appId'],
+    valid: () =>
+      valid().chain((input) =>
+        fc
+          .constantFrom(input, { ...input, appId: '' })
+          .chain((v) =>
+            fc
+              .constant(null)
+              .map(() => (ids.secondApp && Math.random() < 0.3 ? { ...v, appId: ids.secondApp } : v)),
+          ),
+      ),
+  };
+}
+
 function cases(): Case[] {
+  return baseCases().map(perApp);
+}
+
+function baseCases(): Case[] {
   const overrideBad = { overrideCallbackUri: badCallbackUrl, verifyToken: badVerifyToken };
   return [
     ...setOverrideCases(
@@ -749,6 +798,35 @@ function cases(): Case[] {
       formData: true,
     },
     {
+      name: 'addMetaApp',
+      action: addMetaAppAction as Action,
+      fields: keysOf(addAppInputSchema),
+      bad: {
+        appId: badGraphId,
+        label: fc.constantFrom('', '   ', 'x'.repeat(81)),
+        accessToken: fc.constantFrom('', '  '),
+      },
+      valid: () =>
+        fc.record({
+          appId: digits,
+          label: printable(1, 80).filter((v) => v.trim().length > 0),
+          accessToken: fc.stringMatching(/^[A-Za-z0-9-]{8,64}$/),
+          appSecret: fc.constantFrom('', 'fuzz-app-secret'),
+        }),
+      validRuns: 20,
+      formData: true,
+      serviceChecked: ['appId'],
+    },
+    {
+      name: 'removeMetaApp',
+      action: removeMetaAppAction as Action,
+      fields: keysOf(removeAppInputSchema),
+      bad: { appId: badGraphId },
+      valid: () => fc.record({ appId: digits }),
+      validRuns: 20,
+      formData: true,
+    },
+    {
       name: 'createUser',
       action: createUserAction as Action,
       fields: keysOf(createUserSchema),
@@ -951,6 +1029,11 @@ beforeAll(async () => {
     GRAPH_TIMEOUT_MS: '5000',
     META_APP_ID: app.id,
     META_APP_SECRET: app.secret,
+    META_APPS: JSON.stringify(
+      sandbox.fixture.apps
+        .slice(1, 2)
+        .map((a) => ({ id: a.id, label: a.name, accessToken: a.accessToken, appSecret: a.secret })),
+    ),
     META_BUSINESS_IDS: sandbox.fixture.businesses.map((b) => b.id).join(','),
     GRAPH_SANDBOX_CONTROL_URL: sandbox.url,
     ALLOW_LOOPBACK_CALLBACKS: '1',
@@ -972,6 +1055,7 @@ beforeAll(async () => {
   if (!created.ok) throw new Error(created.error);
   ids.receiver = created.data.id;
   ids.app = app.id;
+  ids.secondApp = sandbox.fixture.apps[1]?.id ?? '';
   await registerCoreapp();
   const tier = await getAppTier(await getAppTierContext());
   if (tier.kind !== 'ok') throw new Error(`the app tier could not be read: ${JSON.stringify(tier)}`);

@@ -23,7 +23,8 @@ export interface AppsContext {
 const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value);
 
 export const addAppInputSchema = z.object({
-  appId: z.string().trim().pipe(appIdSchema),
+  // Not trimmed: an id with stray whitespace is a paste error worth naming, not something to guess at.
+  appId: appIdSchema,
   label: z.string().trim().min(1, 'Give the app a label.').max(80, 'At most 80 characters.'),
   accessToken: z.string().trim().min(1, "Paste the app's system-user token.").max(2048),
   appSecret: z.preprocess(blankToNull, z.string().trim().min(1).max(256).nullable()).default(null),

@@ -4,15 +4,17 @@ import { RetryButton } from '@/components/common/retry-button';
 import { Section } from '@/components/common/section';
 import { AppTierSection } from '@/components/settings/app-tier-section';
 import { ConnectionFacts } from '@/components/settings/connection-facts';
+import { MetaAppsPanel } from '@/components/settings/meta-apps-panel';
 import { MtlsSection } from '@/components/settings/mtls-section';
 import { TokenCheckResult } from '@/components/settings/token-check';
 import { UsageFigures } from '@/components/settings/usage-figures';
+import { appSummary } from '@/lib/apps/types';
 import { requirePageAccess } from '@/lib/auth/page-access';
 import { getConfig } from '@/lib/config';
 import { latestUsage } from '@/lib/graph-usage';
 import { receiverMtlsStatus } from '@/lib/receivers/mtls-status';
 import { getAppTier } from '@/lib/routing/app-subscription';
-import { getAppTierContext, getUsageRecorder } from '@/lib/server';
+import { getAppRegistry, getAppTierContext, getUsageRecorder } from '@/lib/server';
 import { checkAccessToken, connectionView } from '@/lib/settings/connection';
 import { testCallbackAction } from '../_actions/test-callback';
 import { deleteAppSubscriptionAction } from './_actions/delete-app-subscription';
@@ -38,6 +40,7 @@ export default async function SettingsPage() {
   // This page's own Graph calls carried usage headers too: let this instance's writes land before reading.
   await getUsageRecorder().settled();
   const usage = await latestUsage(ctx.db, ctx.appId);
+  const apps = (await getAppRegistry()).apps.map(appSummary);
 
   return (
     <>
@@ -53,6 +56,13 @@ export default async function SettingsPage() {
           description="From the environment; secrets are never shown."
         >
           <ConnectionFacts connection={connectionView(config)} />
+        </Section>
+        <Section
+          id="settings-apps"
+          title="Apps"
+          description="The Meta apps whose routes Switchboard shows and changes, side by side. The default app's settings follow below."
+        >
+          <MetaAppsPanel apps={apps} />
         </Section>
         <Section
           id="settings-token"
