@@ -103,6 +103,9 @@ export function AuditTable({
     data: windowRows,
     getRowId: (row) => row.phoneNumberId,
     getRowCanExpand: () => true,
+    // The rows are a window onto the server's list that changes on every scroll and re-render; expansion is
+    // reset explicitly on a new filter or scan (below), never because the window moved.
+    autoResetExpanded: false,
     state: { expanded },
     onExpandedChange: (updater) =>
       setExpanded((old) => {
