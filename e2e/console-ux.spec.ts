@@ -166,8 +166,10 @@ test.describe('item 8: tables and buttons', () => {
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.goto(`/wabas/${scenarios(sandbox).wabaTier.wabaId}`);
     const urls = page.getByRole('table', { name: /Phone numbers of/ }).getByTestId('truncated-url');
-    expect(await urls.count()).toBeGreaterThan(0);
+    // count() does not wait: wait for the table's first URL before counting and measuring them.
     const first = urls.first();
+    await expect(first).toBeVisible();
+    expect(await urls.count()).toBeGreaterThan(0);
     const full = (await first.textContent()) ?? '';
     await expect(first).toHaveAttribute('title', full);
     const lines = await urls.evaluateAll((nodes) =>
