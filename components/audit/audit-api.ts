@@ -3,17 +3,8 @@
  * Reads go through GET route handlers (cacheable by TanStack Query, pollable); changes go through server actions.
  */
 import { type AuditFilter, auditFilterQuery } from '@/lib/audit/filter';
-import type { AuditRowsPage, AuditScanView, BulkJobView, UrlGroups } from '@/lib/audit/types';
+import type { AuditRowsPage, BulkJobView, UrlGroups } from '@/lib/audit/types';
 import { getJson } from '@/lib/query/get-json';
-
-export interface ScanState {
-  /** The most recent scan, whatever its state. */
-  latest: AuditScanView | null;
-  /** The most recent completed scan: the snapshot shown. */
-  current: AuditScanView | null;
-}
-
-export const fetchScanState = () => getJson<ScanState>('/api/audit/scan');
 
 export function fetchRows(scanId: string, filter: AuditFilter, offset: number, limit: number) {
   const query = auditFilterQuery(filter, { scan: scanId, offset: String(offset), limit: String(limit) });

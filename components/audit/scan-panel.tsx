@@ -5,9 +5,9 @@ import { Timestamp } from '@/components/common/timestamp';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import type { AuditScanView } from '@/lib/audit/types';
-import type { ScanState } from './audit-api';
 import { count, plural, seconds } from './format';
 import { ProgressBar } from './progress-bar';
+import type { ScanState } from './scan-state-api';
 
 function RunningScan({ scan }: { scan: AuditScanView }) {
   const total = scan.numbersTotal;

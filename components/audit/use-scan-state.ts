@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { auditKeys } from '@/lib/query/keys';
-import { fetchScanState, type ScanState } from './audit-api';
+import { fetchScanState, type ScanState } from './scan-state-api';
 
 /** Polled every second while a scan runs (in any instance), idle otherwise. */
 export const SCAN_POLL_MS = 1_000;

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { RefreshCw } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { fetchScanState } from '@/components/audit/audit-api';
+import { fetchScanState } from '@/components/audit/scan-state-api';
 import { count, plural } from '@/components/audit/format';
 import { Timestamp } from '@/components/common/timestamp';
 import { Button } from '@/components/ui/button';
