@@ -1,6 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
-import { UnknownAppError } from '@/lib/apps/registry';
+import type { ActingApp } from '@/components/apps/acting-app';
+import { type AppRegistry, UnknownAppError } from '@/lib/apps/registry';
+import type { ConfiguredApp } from '@/lib/apps/types';
 import type { ActionResult } from '@/lib/auth/safe-action';
 import { graphIdSchema } from '@/lib/routing/validation';
 
@@ -38,4 +40,26 @@ export async function actingApp<C>(
       },
     };
   }
+}
+
+/**
+ * The app a number or WABA page shows and changes: `?app=<id>`, else the default; null when that app is not
+ * configured (any more), which has no route to show. `value` is what the page's forms are given: no `appId` for
+ * the default app, and every other app so a form can say what stays as it is for them.
+ */
+export function pageActingApp(
+  registry: AppRegistry,
+  requested: string | string[] | undefined,
+): { app: ConfiguredApp; value: ActingApp } | null {
+  const app = typeof requested === 'string' && requested ? registry.find(requested) : registry.defaultApp;
+  if (!app) return null;
+  return {
+    app,
+    value: {
+      appId: app.isDefault ? undefined : app.id,
+      label: app.label,
+      isDefault: app.isDefault,
+      others: registry.apps.filter((other) => other !== app).map(({ id, label }) => ({ id, label })),
+    },
+  };
 }

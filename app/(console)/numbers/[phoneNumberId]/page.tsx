@@ -28,6 +28,7 @@ import { clearPhoneOverrideAction } from '../../_actions/clear-phone-override';
 import { setPhoneOverrideAction } from '../../_actions/set-phone-override';
 import { subscribeAppAction } from '../../_actions/subscribe-app';
 import { testCallbackAction } from '../../_actions/test-callback';
+import { pageActingApp } from '../../_lib/acting-app';
 
 type Params = Promise<{ phoneNumberId: string }>;
 /** `?app=<appId>`: the configured app whose route the forms change (the default app without it). */
@@ -50,10 +51,11 @@ export default async function NumberPage({
   const user = await requireUser();
   const registry = await getAppRegistry();
   const requested = (await searchParams).app;
-  const acting = typeof requested === 'string' && requested ? registry.find(requested) : registry.defaultApp;
+  const chosen = pageActingApp(registry, requested);
   // An app that is not configured (any more) has no route to show here.
-  if (!acting) notFound();
-  const appId = acting.isDefault ? undefined : acting.id;
+  if (!chosen) notFound();
+  const { app: acting, value: actingValue } = chosen;
+  const appId = actingValue.appId;
   const [result] = await Promise.all([
     fetchForPage(numberDetailOptions(phoneNumberId, appId), () => readNumber(phoneNumberId, appId)),
     // Every app's route, side by side; a failure shows in its section's place, not instead of the page.
@@ -103,14 +105,7 @@ export default async function NumberPage({
             {registry.apps.length > 1 && (
               <NumberAppsSection phoneNumberId={number.phoneNumberId} actingAppId={acting.id} />
             )}
-            <ActingAppProvider
-              app={{
-                appId,
-                label: acting.label,
-                isDefault: acting.isDefault,
-                others: registry.apps.filter((app) => app !== acting).map(({ id, label }) => ({ id, label })),
-              }}
-            >
+            <ActingAppProvider app={actingValue}>
               {!acting.isDefault && (
                 <p className="text-sm font-medium" data-testid="acting-app">
                   Showing and changing the route of {acting.label} (app {acting.id}).

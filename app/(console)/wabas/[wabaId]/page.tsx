@@ -28,6 +28,7 @@ import { setWabaOverrideAction } from '../../_actions/set-waba-override';
 import { subscribeAppAction } from '../../_actions/subscribe-app';
 import { testCallbackAction } from '../../_actions/test-callback';
 import { unsubscribeAppAction } from '../../_actions/unsubscribe-app';
+import { pageActingApp } from '../../_lib/acting-app';
 
 type Params = Promise<{ wabaId: string }>;
 /** `?app=<appId>`: the configured app whose subscription and WABA override the forms change. */
@@ -50,9 +51,10 @@ export default async function WabaPage({
   const user = await requireUser();
   const registry = await getAppRegistry();
   const requested = (await searchParams).app;
-  const acting = typeof requested === 'string' && requested ? registry.find(requested) : registry.defaultApp;
-  if (!acting) notFound();
-  const appId = acting.isDefault ? undefined : acting.id;
+  const chosen = pageActingApp(registry, requested);
+  if (!chosen) notFound();
+  const { app: acting, value: actingValue } = chosen;
+  const appId = actingValue.appId;
   const result = await fetchForPage(wabaDetailOptions(wabaId, appId), () => readWaba(wabaId, appId));
   if (!result.ok) {
     return (
@@ -93,14 +95,7 @@ export default async function WabaPage({
             {registry.apps.length > 1 && (
               <AppsOnWabaSection waba={waba} apps={registry.apps.map(appSummary)} actingAppId={acting.id} />
             )}
-            <ActingAppProvider
-              app={{
-                appId,
-                label: acting.label,
-                isDefault: acting.isDefault,
-                others: registry.apps.filter((app) => app !== acting).map(({ id, label }) => ({ id, label })),
-              }}
-            >
+            <ActingAppProvider app={actingValue}>
               {!acting.isDefault && (
                 <p className="text-sm font-medium" data-testid="acting-app">
                   Showing and changing the subscription of {acting.label} (app {acting.id}).
