@@ -47,6 +47,21 @@ function UrlDiff({ before, after }: { before: string | null; after: string | nul
 }
 
 /** One change-log row of the Activity table (also the rows inside a bulk job's entry). */
+/** The change log's columns: the page's table and a bulk job's rows inside it read alike. */
+export function ActivityHeader() {
+  return (
+    <TableHeader>
+      <TableRow>
+        <TableHead>When</TableHead>
+        <TableHead>Who</TableHead>
+        <TableHead>Change</TableHead>
+        <TableHead>Outcome</TableHead>
+        <TableHead>Details</TableHead>
+      </TableRow>
+    </TableHeader>
+  );
+}
+
 export function ActivityRow({
   row,
   compact = false,
@@ -116,15 +131,7 @@ export function ActivityTable({
   return (
     <Table data-testid="activity-table">
       <TableCaption>{caption}</TableCaption>
-      <TableHeader>
-        <TableRow>
-          <TableHead>When</TableHead>
-          <TableHead>Who</TableHead>
-          <TableHead>Change</TableHead>
-          <TableHead>Outcome</TableHead>
-          <TableHead>Details</TableHead>
-        </TableRow>
-      </TableHeader>
+      <ActivityHeader />
       <TableBody>
         {(entries ?? rows.map((row): ActivityEntry => ({ kind: 'change', row }))).map((entry) =>
           entry.kind === 'change' ? (

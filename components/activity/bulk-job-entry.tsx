@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { Timestamp } from '@/components/common/timestamp';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { Table, TableBody, TableCell, TableRow } from '@/components/ui/table';
 import type { ActivityEntry } from '@/lib/activity';
-import { ActivityRow } from './activity-table';
+import { ActivityHeader, ActivityRow } from './activity-table';
 
 type JobEntry = Extract<ActivityEntry, { kind: 'job' }>;
 
@@ -40,15 +40,7 @@ export function BulkJobEntry({ entry, names }: { entry: JobEntry; names: Record<
           </summary>
           <div className="mt-2 overflow-x-auto">
             <Table data-testid="activity-job-rows">
-              <TableHeader>
-                <TableRow>
-                  <TableHead>When</TableHead>
-                  <TableHead>Who</TableHead>
-                  <TableHead>Change</TableHead>
-                  <TableHead>Outcome</TableHead>
-                  <TableHead>Details</TableHead>
-                </TableRow>
-              </TableHeader>
+              <ActivityHeader />
               <TableBody>
                 {entry.rows.map((row) => (
                   <ActivityRow key={row.id} row={row} names={names} />
