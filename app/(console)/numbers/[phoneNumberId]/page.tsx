@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ChangeHistory } from '@/components/activity/change-history';
-import { ActingAppProvider } from '@/components/apps/acting-app';
+import { ActingAppScope } from '@/components/apps/acting-app-scope';
 import { NumberAppsSection } from '@/components/apps/number-apps-section';
 import { DriftBadge } from '@/components/audit/drift-badge';
 import { RouteHistory } from '@/components/audit/route-history';
@@ -105,12 +105,7 @@ export default async function NumberPage({
             {registry.apps.length > 1 && (
               <NumberAppsSection phoneNumberId={number.phoneNumberId} actingAppId={acting.id} />
             )}
-            <ActingAppProvider app={actingValue}>
-              {!acting.isDefault && (
-                <p className="text-sm font-medium" data-testid="acting-app">
-                  Showing and changing the route of {acting.label} (app {acting.id}).
-                </p>
-              )}
+            <ActingAppScope app={actingValue} what="route">
               <NumberView
                 phoneNumberId={number.phoneNumberId}
                 appId={appId}
@@ -123,7 +118,7 @@ export default async function NumberPage({
                   testCallback: testCallbackAction,
                 }}
               />
-            </ActingAppProvider>
+            </ActingAppScope>
           </HydrationBoundary>
         </ReceiverChoicesBoundary>
         <DeliveryCheckPanel

@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ChangeHistory } from '@/components/activity/change-history';
-import { ActingAppProvider } from '@/components/apps/acting-app';
+import { ActingAppScope } from '@/components/apps/acting-app-scope';
 import { AppsOnWabaSection } from '@/components/apps/apps-on-waba';
 import { PageHeader } from '@/components/common/page-header';
 import { ReadFailure } from '@/components/common/read-failure';
@@ -95,12 +95,7 @@ export default async function WabaPage({
             {registry.apps.length > 1 && (
               <AppsOnWabaSection waba={waba} apps={registry.apps.map(appSummary)} actingAppId={acting.id} />
             )}
-            <ActingAppProvider app={actingValue}>
-              {!acting.isDefault && (
-                <p className="text-sm font-medium" data-testid="acting-app">
-                  Showing and changing the subscription of {acting.label} (app {acting.id}).
-                </p>
-              )}
+            <ActingAppScope app={actingValue} what="subscription">
               <WabaDetailView
                 wabaId={waba.wabaId}
                 appId={appId}
@@ -114,7 +109,7 @@ export default async function WabaPage({
                   testCallback: testCallbackAction,
                 }}
               />
-            </ActingAppProvider>
+            </ActingAppScope>
           </HydrationBoundary>
         </ReceiverChoicesBoundary>
         <WabaDeliveryCheck
