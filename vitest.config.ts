@@ -1,7 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import UnhandledErrorsReporter from './lib/testing/unhandled-errors-reporter';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const report = process.env.TEST_DATABASE === 'postgres' ? 'vitest-postgres' : 'vitest';
 
 export default defineConfig({
   resolve: {
@@ -22,12 +24,8 @@ export default defineConfig({
     // One report per database: `npm test` runs Vitest on PGlite, then on PostgreSQL, and counts both.
     reporters: [
       'default',
-      [
-        'json',
-        {
-          outputFile: `.test-reports/vitest${process.env.TEST_DATABASE === 'postgres' ? '-postgres' : ''}.json`,
-        },
-      ],
+      ['json', { outputFile: `.test-reports/${report}.json` }],
+      new UnhandledErrorsReporter(`.test-reports/${report}-unhandled.json`),
     ],
   },
 });

@@ -3,6 +3,7 @@
  * `tests: N passed, N failed, N skipped`. CI reads this line; each runner's own summary stays above it.
  */
 import { readFile } from 'node:fs/promises';
+import type { UnhandledErrorEntry } from '@/lib/testing/unhandled-errors-reporter';
 
 interface Counts {
   passed: number;
@@ -55,10 +56,27 @@ const browser = browserRuns.reduce((a, b) => ({
   failed: a.failed + b.failed,
   skipped: a.skipped + b.skipped,
 }));
+// Written by lib/testing/unhandled-errors-reporter.ts: each fails the run, so each is named here, at the end.
+const unhandled = (
+  await Promise.all(
+    ['vitest', 'vitest-postgres'].map(async (report) =>
+      (
+        ((await readJson(`.test-reports/${report}-unhandled.json`)) as UnhandledErrorEntry[] | null) ?? []
+      ).map((entry) => ({ ...entry, report })),
+    ),
+  )
+).flat();
+for (const e of unhandled) {
+  console.log(
+    `unhandled error (${e.report}${e.file ? `, while ${e.file} ran` : ''}): ${e.name}: ${e.message}`,
+  );
+  for (const line of e.stack.slice(0, 6)) console.log(`    ${line}`);
+}
 console.log(`unit+integration: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped`);
 console.log(`browser: ${browser.passed} passed, ${browser.failed} failed, ${browser.skipped} skipped`);
 const failedRun = process.argv.includes('--failed');
-const failed = unit.failed + browser.failed + (failedRun && unit.failed + browser.failed === 0 ? 1 : 0);
+const counted = unit.failed + browser.failed + unhandled.length;
+const failed = counted + (failedRun && counted === 0 ? 1 : 0);
 console.log(
   `tests: ${unit.passed + browser.passed} passed, ${failed} failed, ${unit.skipped + browser.skipped} skipped`,
 );

@@ -1,5 +1,6 @@
 /** PostgreSQL only (`npm run test:postgres`): what several instances on one server rely on. */
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createDatabase, dropDatabase } from '@/lib/testing/postgres';
 import { openDb } from './client';
@@ -22,6 +23,29 @@ describe.skipIf(!adminUrl)('openDb (PostgreSQL)', () => {
         await Promise.all(handles.map((h) => h.close()));
       }
     } finally {
+      await dropDatabase(adminUrl ?? '', url);
+    }
+  });
+
+  it('keeps working when PostgreSQL closes its idle connections (a restart, a failover, an admin kill)', async () => {
+    const url = await createDatabase(adminUrl ?? '', 'switchboard_kill');
+    const handle = await openDb({ databaseUrl: url });
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    try {
+      await Promise.all([1, 2, 3].map(() => handle.db.execute(sql`select pg_sleep(0.05)`)));
+      const killed = await admin.query(
+        'select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = $1',
+        [new URL(url).pathname.slice(1)],
+      );
+      expect(killed.rows.length).toBeGreaterThan(0);
+      // Each idle client now gets an 'error' event; unheard, it would be an uncaught exception that fails this run.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const again = (await handle.db.execute(sql`select 41 + 1 as n`)) as { rows: { n: number }[] };
+      expect(again.rows[0]?.n).toBe(42);
+    } finally {
+      await admin.end();
+      await handle.close();
       await dropDatabase(adminUrl ?? '', url);
     }
   });

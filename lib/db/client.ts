@@ -14,6 +14,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { getConfig } from '@/lib/config';
+import { logger } from '@/lib/log';
 import { processSingleton } from '@/lib/server/process-singleton';
 import * as schema from './schema';
 
@@ -39,6 +40,15 @@ export interface OpenDbOptions {
 export async function openDb(options: OpenDbOptions): Promise<DbHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // PostgreSQL may close an idle connection at any time (a restart, a failover, pg_terminate_backend). The
+    // pool drops that client and opens a new one on the next query; without a listener, Node would turn the
+    // 'error' event into an uncaught exception and end the process.
+    pool.on('error', (error) => {
+      logger.warn(
+        { err: { message: error.message, code: (error as { code?: string }).code } },
+        'PostgreSQL closed an idle connection; the pool will open a new one',
+      );
+    });
     try {
       await migrateLocked(pool);
     } catch (error) {
