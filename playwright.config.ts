@@ -9,41 +9,48 @@ const database = process.env.E2E_DATABASE === 'postgres' ? 'postgres' : 'pglite'
 
 /**
  * Specs whose outcome does not depend on the database engine run once, on one engine each, split so the two
- * side-by-side runs take about as long (each engine's share ≈ 350 s of test time in the CI runs of 1 December:
- * figures in the comments, seconds per spec on a loaded 2-core machine). Engine-independent means the spec tests
- * rendering, axe, HTTP behaviour, permission gating, Graph calls and their errors, or forms against the sandbox,
- * and the database code under it is plain reads and writes whose SQL both engines run alike (and which Vitest
- * runs on both: `npm run test:postgres`). A spec stays on both engines when what it tests goes through code the
- * engines treat differently: users behind a row lock (users), jobs claimed under an advisory lock with heartbeats (audit: scans, bulk re-routing), deliveries stored
- * under load and across a crash (receivers, receivers-crash), the change log's filters and CSV (activity); two
- * instances on one database is PostgreSQL's alone. A new spec runs on both until it is listed here.
- * `E2E_ALL_SPECS=1` runs every spec on both engines.
+ * side-by-side runs take about as long (figures in the comments: seconds per spec in a fresh-clone CI run on
+ * this 2-core machine). Engine-independent means the spec tests rendering, axe, HTTP behaviour, permission
+ * gating, Graph calls and their errors, or forms against the sandbox, and the database code under it is SQL both
+ * engines run alike (and which Vitest runs on both: `npm run test:postgres`). Specs that go through code where the
+ * engines differ — users behind a row lock, jobs claimed under an advisory lock with heartbeats (audit scans, bulk
+ * re-routing), deliveries stored from concurrent requests — run on PostgreSQL, where locks and concurrent
+ * connections are real (PGlite has one connection, so its locks never wait). receivers-crash runs on both: a
+ * killed app must lose no delivery, on disk and on a server. Two instances on one database is PostgreSQL's
+ * alone. A new spec runs on both until it is listed here. `E2E_ALL_SPECS=1` runs every spec on both engines.
  */
 const ENGINE_INDEPENDENT: Record<typeof database, string[]> = {
+  // With the specs on both engines, each engine's share is about 300-320 s.
   pglite: [
-    'auth.spec.ts', // ~58 s: redirects, headers and CSP, sign-in messages, rate-limit answers, callbackUrl
-    // ~41 s: a session re-checked against its user row on each request is one plain indexed read on either engine
+    'a11y-pages.spec.ts', // ~50 s: axe on every page
+    'auth.spec.ts', // ~44 s: redirects, headers and CSP, sign-in messages, rate-limit answers, callbackUrl
+    // ~50 s: a session re-checked against its user row on each request is one plain indexed read on either engine
     // (lib/auth's Vitest suites run it on both); most of its time is bcrypt at sign-in, not the database.
     'auth-session.spec.ts',
-    'authorization-matrix.spec.ts', // ~7 s
-    'console-phone-override.spec.ts', // ~8 s
-    'console-ux.spec.ts', // ~35 s: dialogs, overview wording and charts, layout (audit covers scans and bulk)
-    'graph-proof.spec.ts', // ~5 s: every Graph call carries appsecret_proof
-    'on-premises.spec.ts', // ~22 s: the Coreapp forms against the sandbox
+    'authorization-matrix.spec.ts', // ~5 s
+    'console-phone-override.spec.ts', // ~12 s
+    'console-ux.spec.ts', // ~47 s: dialogs, overview wording and charts, layout (audit covers scans and bulk)
+    'graph-proof.spec.ts', // ~9 s: every Graph call carries appsecret_proof
+    'on-premises.spec.ts', // ~20 s: the Coreapp forms against the sandbox
     'settings.spec.ts', // ~20 s: connection, token check, app tier through the override flow
-    'wabas-override.spec.ts', // ~13 s
+    'wabas-override.spec.ts', // ~12 s
   ],
   postgres: [
-    'a11y.spec.ts', // ~78 s
-    'audit-layout.spec.ts', // ~4 s: column geometry at 1366 px
-    'auth-oidc.spec.ts', // ~13 s: the provider round trip
-    'console-overview.spec.ts', // ~10 s
-    'console-secrets.spec.ts', // ~12 s
-    'doctor.spec.ts', // ~12 s: the delivery check reads Graph
-    'numbers-errors.spec.ts', // ~20 s: 404s, malformed ids and Graph errors on the number page
+    'a11y.spec.ts', // ~43 s: axe on every dialog and form state, keyboard paths
+    // ~21 s: scans, drift and bulk jobs through the console; lib/audit's Vitest suites run on both engines.
+    'audit.spec.ts',
+    'activity.spec.ts', // ~13 s: the change log's filters and paging (lib/db's queries run on both in Vitest)
+    'audit-layout.spec.ts', // ~3 s: column geometry at 1366 px
+    'auth-oidc.spec.ts', // ~9 s: the provider round trip
+    'console-overview.spec.ts', // ~13 s
+    'console-secrets.spec.ts', // ~10 s
+    'doctor.spec.ts', // ~17 s: the delivery check reads Graph
+    'numbers-errors.spec.ts', // ~34 s: 404s, malformed ids and Graph errors on the number page
+    'receivers.spec.ts', // ~30 s: managed receivers (lib/receivers' Vitest suites run the store on both engines)
     'receivers-picker.spec.ts', // ~24 s: overrides from a managed receiver, the token never in the browser
-    'wabas-list.spec.ts', // ~2 s
-    'write-unverified.spec.ts', // ~8 s: a Graph read-back fault
+    'users.spec.ts', // ~21 s: the Users page and role changes (lib/db/users runs on both in Vitest)
+    'wabas-list.spec.ts', // ~3 s
+    'write-unverified.spec.ts', // ~6 s: a Graph read-back fault
   ],
 };
 // A misspelt or renamed entry would silently put that spec back on both engines.

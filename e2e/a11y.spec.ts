@@ -1,47 +1,13 @@
 /**
- * axe-core on every console page and every open dialog: no serious or critical violations (colour contrast
- * included). Plus the keyboard-only paths a support engineer uses.
+ * axe-core on every open dialog and the override form's error states: no serious or critical violations. Plus the
+ * keyboard-only paths a support engineer uses. The pages themselves are in a11y-pages.spec.ts.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { fillOverride, type Scenarios, scenarios } from './support/console';
+import { expectNoSeriousViolations } from './support/axe';
+import { fillOverride, scenarios } from './support/console';
 import { expect, test } from './support/fixtures';
 import { authFile } from './support/roles';
 
 test.use({ storageState: authFile('admin') });
-
-async function expectNoSeriousViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, `axe on ${label}`).toEqual([]);
-}
-
-const PAGES: [string, (s: Scenarios) => string][] = [
-  ['overview', () => '/'],
-  ['WABA list', () => '/wabas'],
-  ['WABA list, empty search', () => '/wabas?q=no-such-waba'],
-  ['WABA', (s) => `/wabas/${s.wabaTier.wabaId}`],
-  ['unsubscribed WABA', (s) => `/wabas/${s.unsubscribedWaba.wabaId}`],
-  ['number', (s) => `/numbers/${s.phoneNumberTier.phoneNumberId}`],
-  ['number of an unsubscribed WABA', (s) => `/numbers/${s.unsubscribedWaba.phoneNumberId}`],
-  ['unknown number', () => '/numbers/999999999999'],
-  ['unknown WABA', () => '/wabas/999999999999'],
-  ['settings', () => '/settings'],
-  ['activity', () => '/activity'],
-];
-
-for (const [name, pathOf] of PAGES) {
-  test(`page: ${name}`, async ({ page, sandbox }) => {
-    const path = pathOf(scenarios(sandbox));
-    await page.goto(path);
-    await expect(page.locator('main h1').first()).toBeVisible();
-    await expectNoSeriousViolations(page, path);
-  });
-}
 
 test('dialog: clear phone override', async ({ page, sandbox }) => {
   await page.goto(`/numbers/${scenarios(sandbox).phoneNumberTier.phoneNumberId}`);
@@ -70,14 +36,6 @@ test('dialog: subscribe, with where the numbers start delivering', async ({ page
   await expectNoSeriousViolations(page, 'subscribe dialog');
   await page.keyboard.press('Escape');
   expect(await sandbox.writes()).toEqual([]);
-});
-
-test('narrow screen: the header menu open', async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Menu' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  await expectNoSeriousViolations(page, 'header menu at 390 px');
 });
 
 test('dialog: delete app subscription', async ({ page, sandbox }) => {
