@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from './client';
+import { hasCluster } from './pglite-init';
 import { changeLog, users } from './schema';
 
 describe('openDb (PGlite)', () => {
@@ -32,6 +33,12 @@ describe('openDb (PGlite)', () => {
     await first.close();
 
     const second = await openDb({ dataDir });
+    // Held to 32 MB on every open (lib/db/client.ts says why); the cluster itself was created in a worker.
+    const buffers = (await second.db.execute(sql`show shared_buffers`)) as unknown as {
+      rows: { shared_buffers: string }[];
+    };
+    expect(buffers.rows[0]?.shared_buffers).toBe('32MB');
+    expect(hasCluster(dataDir)).toBe(true);
     const rows = await second.db.select().from(changeLog).where(eq(changeLog.targetId, '100'));
     expect(rows).toHaveLength(1);
     expect(rows[0]?.action).toBe('waba.subscribe');

@@ -16,6 +16,7 @@ import pg from 'pg';
 import { getConfig } from '@/lib/config';
 import { logger } from '@/lib/log';
 import { processSingleton } from '@/lib/server/process-singleton';
+import { initDataDirInWorker } from './pglite-init';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -26,6 +27,14 @@ export interface DbHandle {
 }
 
 const migrationsFolder = path.join(process.cwd(), 'lib/db/migrations');
+
+/**
+ * PGlite's own start parameters plus 32 MB of shared buffers instead of PostgreSQL's 128 MB: the buffers live in
+ * PGlite's WebAssembly memory, which counts in the app's RSS from the first query on and never shrinks (measured
+ * here on reopening a data dir: 343 MB with 128 MB, 233 MB with 32 MB). Switchboard's working set (routing
+ * snapshots, the change log, recent deliveries) is read through the operating system's file cache beyond that.
+ */
+const PGLITE_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'];
 
 export interface OpenDbOptions {
   databaseUrl?: string;
@@ -64,7 +73,12 @@ export async function openDb(options: OpenDbOptions): Promise<DbHandle> {
   if (!dataDir.startsWith('memory://')) {
     await mkdir(path.dirname(path.resolve(/* turbopackIgnore: true */ dataDir)), { recursive: true });
   }
-  const client = await PGlite.create({ dataDir, loadDataDir: options.loadDataDir });
+  if (!dataDir.startsWith('memory://') && !options.loadDataDir) await initDataDirInWorker(dataDir);
+  const client = await PGlite.create({
+    dataDir,
+    loadDataDir: options.loadDataDir,
+    startParams: PGLITE_START_PARAMS,
+  });
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
