@@ -1,8 +1,8 @@
 import { Slot } from '@radix-ui/react-slot';
 import type { VariantProps } from 'class-variance-authority';
 import type { ComponentProps } from 'react';
+import { cn } from '#cn';
 import { buttonVariants } from './button-variants';
-import { cn } from './cn';
 
 export { buttonVariants };
 
