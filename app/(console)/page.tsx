@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { DriftSummary, readDrift } from '@/components/audit/drift-summary';
 import { PageHeader } from '@/components/common/page-header';
-import { QueryProvider } from '@/components/common/query-provider';
 import { ReadFailure } from '@/components/common/read-failure';
 import { OverviewWarnings } from '@/components/overview/overview-warnings';
 import { RouteCounts } from '@/components/overview/route-counts';
@@ -30,12 +29,8 @@ export default async function OverviewPage() {
   }
   const overview = result.data;
   const startScan = can(user.role, 'audit.scan') ? startAuditScanAction : undefined;
-  // Only the freshness line polls (while a scan runs), so only it is inside TanStack Query's provider.
-  const refresh = (
-    <QueryProvider>
-      <SnapshotRefresh overview={overview} startScan={startScan} />
-    </QueryProvider>
-  );
+  // Only the freshness line polls (while a scan runs); it brings TanStack Query's provider with its poller.
+  const refresh = <SnapshotRefresh overview={overview} startScan={startScan} />;
   if (!overview.snapshot) {
     return (
       <>

@@ -1,7 +1,10 @@
-import Link from 'next/link';
 import { EmptyState } from '@/components/common/empty-state';
 
-/** The words of every not-found page: inside the console (with its header) and outside it. */
+/**
+ * The words of every not-found page: inside the console (with its header) and outside it. Plain links, not
+ * `next/link`: the root not-found boundary is part of every page's first load, and there `Link` would be a
+ * second copy of the router link code the console header already ships (Turbopack does not share it).
+ */
 export function NotFoundMessage() {
   return (
     <>
@@ -9,13 +12,13 @@ export function NotFoundMessage() {
       <EmptyState title="There is nothing at this address">
         <p>
           Go back to the{' '}
-          <Link href="/" className="text-blue-800 underline underline-offset-2">
+          <a href="/" className="text-blue-800 underline underline-offset-2">
             overview
-          </Link>{' '}
+          </a>{' '}
           or the{' '}
-          <Link href="/wabas" className="text-blue-800 underline underline-offset-2">
+          <a href="/wabas" className="text-blue-800 underline underline-offset-2">
             list of WABAs
-          </Link>
+          </a>
           .
         </p>
       </EmptyState>

@@ -65,7 +65,8 @@ export function CarryOverControl({
             autoComplete="off"
             value={verifyToken}
             onChange={(e) => setVerifyToken(e.target.value)}
-            className="h-8 w-48"
+            compact
+            fieldWidth="w-48"
           />
         </div>
         <ConfirmDialog

@@ -1,22 +1,21 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { RefreshCw } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { count, plural } from '@/components/audit/format';
-import { fetchScanState } from '@/components/audit/scan-state-api';
+import type { ScanState } from '@/components/audit/scan-state-api';
 import { Timestamp } from '@/components/common/timestamp';
-import { Button } from '@/components/ui/button';
+import { buttonVariants } from '@/components/ui/button-variants';
 import type { AuditScanView, FleetOverview } from '@/lib/audit/types';
 import type { ActionResult } from '@/lib/auth/safe-action';
-import { overviewKeys } from '@/lib/query/keys';
 
 export type StartScan = (
   input: Record<string, never>,
 ) => Promise<ActionResult<{ scan: AuditScanView; created: boolean }>>;
 
-const POLL_MS = 1_000;
+// TanStack Query comes with the poller: a visit with no scan running does not download it.
+const ScanPoller = lazy(() => import('./scan-poller').then((module) => ({ default: module.ScanPoller })));
 
 /** "3 min ago": the snapshot's age in words, coarse enough that the server and browser agree. */
 export function ageInWords(iso: string, now: number): string {
@@ -54,17 +53,17 @@ export function SnapshotRefresh({
   const now = useNow(30_000);
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
+  // The server render carries the state; the poller replaces it while a scan runs.
+  const [scan, setScan] = useState<ScanState>({ latest: overview.running, current: null });
+  // A scan just started: read its state before the next poll decides whether it still runs.
+  const [awaitingStart, setAwaitingStart] = useState(false);
   const shownScanId = overview.snapshot?.scanId ?? null;
-  const scan = useQuery({
-    queryKey: overviewKeys.scan(),
-    queryFn: fetchScanState,
-    initialData: { latest: overview.running, current: null },
-    // The server render carries the state: no fetch on mount, only polling while a scan runs.
-    staleTime: Number.POSITIVE_INFINITY,
-    refetchInterval: (q) => (q.state.data?.latest?.status === 'running' ? POLL_MS : false),
-  });
-  const running = scan.data.latest?.status === 'running' ? scan.data.latest : null;
-  const completedId = scan.data.current?.id ?? null;
+  const running = scan.latest?.status === 'running' ? scan.latest : null;
+  const completedId = scan.current?.id ?? null;
+  const onScanState = useCallback((state: ScanState) => {
+    setScan(state);
+    setAwaitingStart(false);
+  }, []);
   useEffect(() => {
     if (completedId && completedId !== shownScanId) router.refresh();
   }, [completedId, shownScanId, router]);
@@ -76,7 +75,7 @@ export function SnapshotRefresh({
     try {
       const result = await startScan({});
       if (!result.ok) setError(result.error);
-      else await scan.refetch();
+      else setAwaitingStart(true);
     } finally {
       setStarting(false);
     }
@@ -120,11 +119,22 @@ export function SnapshotRefresh({
           numbers. The figures update when it completes.
         </p>
       )}
+      {(running || awaitingStart) && (
+        <Suspense fallback={null}>
+          <ScanPoller onState={onScanState} />
+        </Suspense>
+      )}
       {startScan && !running && (
-        <Button variant="outline" size="sm" onClick={start} disabled={starting}>
+        // A plain <button> with Button's styles: `Button` would bring tailwind-merge into the overview.
+        <button
+          type="button"
+          className={buttonVariants({ variant: 'outline', size: 'sm' })}
+          onClick={start}
+          disabled={starting || awaitingStart}
+        >
           <RefreshCw className="size-4" aria-hidden="true" />
           {snapshot ? 'Refresh now' : 'Scan the fleet now'}
-        </Button>
+        </button>
       )}
       {error && (
         <p role="alert" className="text-red-800">

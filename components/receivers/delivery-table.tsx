@@ -1,9 +1,9 @@
 'use client';
 
 import { Fragment } from 'react';
+import { cn } from '#cn';
 import { Timestamp } from '@/components/common/timestamp';
 import { Button } from '@/components/ui/button';
-import { cn } from '@/components/ui/cn';
 import {
   Table,
   TableBody,
@@ -42,8 +42,8 @@ export function DeliveryTable({ receiverId, items, openId, onToggle, freshIds }:
           <TableHead>Field</TableHead>
           <TableHead>Phone number id</TableHead>
           <TableHead>Routed by</TableHead>
-          <TableHead className="text-right">Events</TableHead>
-          <TableHead className="text-right">Size</TableHead>
+          <TableHead align="right">Events</TableHead>
+          <TableHead align="right">Size</TableHead>
           <TableHead>
             <span className="sr-only">Details</span>
           </TableHead>
@@ -89,7 +89,7 @@ export function DeliveryTable({ receiverId, items, openId, onToggle, freshIds }:
                 </TableCell>
               </TableRow>
               {open && (
-                <TableRow id={`delivery-${item.id}`} className="hover:bg-white">
+                <TableRow id={`delivery-${item.id}`} highlightOnHover={false}>
                   <TableCell colSpan={10}>
                     <DeliveryDetail receiverId={receiverId} deliveryId={item.id} />
                   </TableCell>

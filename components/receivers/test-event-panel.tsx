@@ -82,7 +82,7 @@ export function TestEventPanel({
               id={`${id}-event`}
               value={event}
               onChange={(e) => setEvent(e.target.value)}
-              className="w-auto"
+              fieldWidth="auto"
             >
               {EVENTS.map((e) => (
                 <option key={e.value} value={e.value}>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
+import { cn } from '#cn';
 import { ReceiverLabel } from '@/components/receivers/receiver-choices';
 import { Alert, AlertDescription, AlertTitle } from '@/components/ui/alert';
-import { cn } from '@/components/ui/cn';
 import { tierUrl } from '@/lib/routing/tiers';
 import type { NumberRoute, Tier } from '@/lib/routing/types';
 import { CallbackUrl } from './callback-url';
@@ -62,8 +62,9 @@ export function TierLadder({ route, wabaLabel, subscribeAction }: TierLadderProp
               data-tier={step.tier}
               data-wins={wins ? 'true' : undefined}
               className={cn(
-                'rounded-md border bg-white p-3',
-                wins ? 'border-2 border-emerald-700' : 'border-slate-200',
+                // Whole border lists per state: this client component's cn joins, it does not merge.
+                'rounded-md bg-white p-3',
+                wins ? 'border-2 border-emerald-700' : 'border border-slate-200',
               )}
             >
               <div className="flex flex-wrap items-center gap-2">

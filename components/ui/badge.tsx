@@ -1,6 +1,6 @@
 import { cva, type VariantProps } from 'class-variance-authority';
 import type { ComponentProps } from 'react';
-import { cn } from './cn';
+import { cn } from '#cn';
 
 // Every pair keeps text/background contrast above 4.5:1 (axe colour-contrast).
 export const badgeVariants = cva(

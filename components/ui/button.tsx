@@ -1,22 +1,21 @@
-import { Slot } from '@radix-ui/react-slot';
 import type { VariantProps } from 'class-variance-authority';
 import type { ComponentProps } from 'react';
+import { cn } from '#cn';
 import { buttonVariants } from './button-variants';
-import { cn } from './cn';
 
 export { buttonVariants };
 
-export interface ButtonProps extends ComponentProps<'button'>, VariantProps<typeof buttonVariants> {
-  /** Render the child element (e.g. a Next `Link`) with button styles instead of a `<button>`. */
-  asChild?: boolean;
-}
+/**
+ * A `<button>` with the console's styles. A link that looks like a button takes `buttonVariants()` as its
+ * className instead (no `asChild`: Radix's Slot would be in the first load of every page with a client button).
+ */
+export interface ButtonProps extends ComponentProps<'button'>, VariantProps<typeof buttonVariants> {}
 
-export function Button({ className, variant, size, asChild = false, type, ...props }: ButtonProps) {
-  const Comp = asChild ? Slot : 'button';
+export function Button({ className, variant, size, type, ...props }: ButtonProps) {
   return (
-    <Comp
+    <button
       // A bare <button> inside a form submits it; make that an explicit choice.
-      type={asChild ? undefined : (type ?? 'button')}
+      type={type ?? 'button'}
       className={cn(buttonVariants({ variant, size }), className)}
       {...props}
     />

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
+import { cn } from '#cn';
 import type { ActionResult } from '@/lib/auth/safe-action';
 import { Alert } from './alert';
-import { cn } from './cn';
 
 /**
  * Where a form's outcome is announced (`aria-live`): the success message, or the refusal when it is not about a

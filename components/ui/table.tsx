@@ -1,11 +1,16 @@
 import type { ComponentProps } from 'react';
-import { cn } from './cn';
+import { cn } from '#cn';
 
 export function Table({ className, ...props }: ComponentProps<'table'>) {
   return (
-    // The wrapper scrolls wide tables (long callback URLs) instead of the whole page.
+    // The wrapper scrolls wide tables (long callback URLs) instead of the whole page. The cells' text colour is
+    // set on the table, not on each cell, so a cell can take another without conflicting classes (client
+    // components' cn joins, it does not merge).
     <div className="w-full overflow-x-auto">
-      <table className={cn('w-full caption-bottom border-collapse text-sm', className)} {...props} />
+      <table
+        className={cn('w-full caption-bottom border-collapse text-sm text-slate-900', className)}
+        {...props}
+      />
     </div>
   );
 }
@@ -22,16 +27,25 @@ export function TableBody({ className, ...props }: ComponentProps<'tbody'>) {
   return <tbody className={cn('divide-y divide-slate-200', className)} {...props} />;
 }
 
-export function TableRow({ className, ...props }: ComponentProps<'tr'>) {
-  return <tr className={cn('align-top hover:bg-slate-50', className)} {...props} />;
+export function TableRow({
+  className,
+  highlightOnHover = true,
+  ...props
+}: ComponentProps<'tr'> & { highlightOnHover?: boolean }) {
+  return <tr className={cn('align-top', highlightOnHover && 'hover:bg-slate-50', className)} {...props} />;
 }
 
-export function TableHead({ className, ...props }: ComponentProps<'th'>) {
+export function TableHead({
+  className,
+  align = 'left',
+  ...props
+}: Omit<ComponentProps<'th'>, 'align'> & { align?: 'left' | 'right' }) {
   return (
     <th
       scope="col"
       className={cn(
-        'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-700',
+        'px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-700',
+        align === 'right' ? 'text-right' : 'text-left',
         className,
       )}
       {...props}
@@ -40,5 +54,5 @@ export function TableHead({ className, ...props }: ComponentProps<'th'>) {
 }
 
 export function TableCell({ className, ...props }: ComponentProps<'td'>) {
-  return <td className={cn('px-3 py-2 text-slate-900', className)} {...props} />;
+  return <td className={cn('px-3 py-2', className)} {...props} />;
 }

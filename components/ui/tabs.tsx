@@ -2,7 +2,7 @@
 
 import * as TabsPrimitive from '@radix-ui/react-tabs';
 import type { ComponentProps } from 'react';
-import { cn } from './cn';
+import { cn } from '#cn';
 
 // Radix gives the tab pattern: arrow keys between tabs, aria-controls/aria-labelledby between tab and panel.
 

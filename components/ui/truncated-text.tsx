@@ -1,7 +1,7 @@
 'use client';
 
 import * as TooltipPrimitive from '@radix-ui/react-tooltip';
-import { cn } from './cn';
+import { cn } from '#cn';
 
 /**
  * A value cut to one line with an ellipsis; the full value shows on hover and on keyboard focus (a tooltip), so a

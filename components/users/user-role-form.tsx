@@ -35,7 +35,8 @@ export function UserRoleForm({
           name="role"
           defaultValue={role}
           disabled={Boolean(lockedReason) || pending}
-          className="h-8 w-auto"
+          compact
+          fieldWidth="auto"
         >
           {ROLE_OPTIONS.map((r) => (
             <option key={r} value={r}>

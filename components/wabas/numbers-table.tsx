@@ -1,9 +1,9 @@
 import Link from 'next/link';
+import { cn } from '#cn';
 import { EmptyState } from '@/components/common/empty-state';
 import { CallbackUrl } from '@/components/routing/callback-url';
 import { TierBadge } from '@/components/routing/tier-badge';
 import { WinsMarker } from '@/components/routing/wins-marker';
-import { cn } from '@/components/ui/cn';
 import {
   Table,
   TableBody,

@@ -1,6 +1,6 @@
 import { Search } from 'lucide-react';
 import Link from 'next/link';
-import { Button } from '@/components/ui/button';
+import { Button, buttonVariants } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 
@@ -27,9 +27,9 @@ export function WabaSearch({ q }: { q: string }) {
           Search
         </Button>
         {q && (
-          <Button asChild variant="ghost">
-            <Link href="/wabas">Clear search</Link>
-          </Button>
+          <Link href="/wabas" className={buttonVariants({ variant: 'ghost' })}>
+            Clear search
+          </Link>
         )}
       </form>
     </search>

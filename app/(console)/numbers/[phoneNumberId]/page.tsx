@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ChangeHistory } from '@/components/activity/change-history';
 import { ActingAppScope } from '@/components/apps/acting-app-scope';
-import { NumberAppsSection } from '@/components/apps/number-apps-section';
+import { NumberAppsSection } from '@/components/apps/lazy-number-apps-section';
 import { DriftBadge } from '@/components/audit/drift-badge';
 import { RouteHistory } from '@/components/audit/route-history';
 import { PageHeader } from '@/components/common/page-header';
