@@ -41,7 +41,10 @@ export function BulkConfirmation({
       {!preview.snapshotCoversApp && (
         <p className="text-slate-700" data-testid="bulk-live-read">
           The latest scan read another app's routes, not {app}'s: every selected number is written, after
-          reading {app}'s current phone override from Graph.
+          reading {app}'s current phone override from Graph
+          {action === 'phone_override.clear'
+            ? `; a number without a phone override of ${app}'s is listed as refused.`
+            : '.'}
         </p>
       )}
       {preview.replacedCount > 0 && (

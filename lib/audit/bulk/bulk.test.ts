@@ -1,5 +1,6 @@
 import { and, eq, gt, max } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { UnknownAppError } from '@/lib/apps/registry';
 import { callbackChecks, changeLog, routeSnapshots } from '@/lib/db/schema';
 import { settled } from '@/lib/jobs/runs';
 import { startAuditScan } from '../scan-job';
@@ -306,6 +307,20 @@ describe('bulk re-routing from an audit selection', () => {
     const rows = await changesSince();
     expect(rows).toHaveLength(preview.count);
     expect(rows.every((r) => r.appId === second.id && r.outcome === 'success')).toBe(true);
+
+    // Once the app is no longer configured, its job cannot be retried as any other app.
+    const removed: BulkEnv = {
+      ...bulk,
+      routing: async (appId) => {
+        if (appId === second.id) throw new UnknownAppError(second.id);
+        return bulk.routing(appId);
+      },
+    };
+    expect(await retryBulkJob(removed, { jobId: job?.id ?? '', verifyToken: TOKEN }, ACTOR)).toMatchObject({
+      kind: 'refused',
+      message: expect.stringContaining('no longer configured'),
+    });
+    expect(await changesSince()).toHaveLength(preview.count);
   });
 
   it('refuses a bulk re-route for an app that is not configured, before anything is written', async () => {

@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import { and, asc, eq, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { UnknownAppError } from '@/lib/apps/registry';
 import type { FieldRefusal } from '@/lib/auth/safe-action';
 import type { Db } from '@/lib/db/client';
 import { auditScans, routeSnapshots } from '@/lib/db/schema';
@@ -207,6 +208,17 @@ export async function retryBulkJob(
   const job = await getJobRow(env.db, request.jobId);
   if (!job) return { kind: 'refused', message: 'This job does not exist.' };
   if (isLive(job)) return { kind: 'refused', message: 'This job is still running; wait for it to finish.' };
+  // The job writes as its own app only: one removed since cannot be written as (nor replaced by another).
+  const routing = await env.routing(job.appId).catch((error: unknown) => {
+    if (error instanceof UnknownAppError) return null;
+    throw error;
+  });
+  if (!routing) {
+    return {
+      kind: 'refused',
+      message: `The app this job changes (${job.appId}) is no longer configured in Switchboard, so it cannot be retried.`,
+    };
+  }
   let preflight = job.preflight;
   if (job.action === 'phone_override.set') {
     const problem = checkVerifyToken(request.verifyToken ?? '');
@@ -218,7 +230,7 @@ export async function retryBulkJob(
       };
     // The job's own app: its callback check, as its first run had.
     preflight = await preflightCallback(
-      await env.routing(job.appId),
+      routing,
       { url: job.overrideCallbackUri ?? '', verifyToken: request.verifyToken ?? '' },
       actor,
     );
