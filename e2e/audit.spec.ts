@@ -201,3 +201,66 @@ test('bulk re-route a selection: confirmation, per-number outcomes, a failure re
       .getByTestId('activity-job-summary'),
   ).toContainText(`${selected.length} changed, 0 failed`);
 });
+
+test("bulk re-route for the second app: only its phone overrides change, the first app's route stays", async ({
+  page,
+  sandbox,
+  receiver,
+}) => {
+  const truth = await fleetTruth(sandbox);
+  const [main, helpdesk] = sandbox.fixture.apps;
+  if (!main || !helpdesk) throw new Error('the demo fixture has two apps');
+  const { wabaId } = scenarios(sandbox).sharedWaba;
+  const selected = truth.filter((r) => r.wabaId === wabaId);
+  expect(selected.length).toBeGreaterThanOrEqual(2);
+  const firstAppBefore = await Promise.all(
+    selected.map(async (r) => (await webhookConfiguration(sandbox, r.phoneNumberId, main)).phone_number),
+  );
+  await page.goto('/audit');
+  await runScan(page, truth.length);
+  await page.getByLabel('WABA name or id').fill(wabaId);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('audit-total')).toHaveText(`${selected.length} numbers`);
+
+  await page.getByRole('button', { name: `Re-route ${selected.length} numbers…` }).click();
+  const dialog = page.getByRole('alertdialog');
+  // The default app is preselected; the job changes the one app chosen here.
+  const appChoice = dialog.getByLabel('App', { exact: true });
+  await expect(appChoice).toHaveValue(main.id);
+  await appChoice.selectOption(helpdesk.id);
+  const url = receiver.url('echo');
+  await dialog.getByLabel('New callback URL').fill(url);
+  await dialog.getByLabel('Verify token').fill(receiver.verifyToken);
+  await dialog.getByRole('button', { name: 'Review' }).click();
+  const confirmation = dialog.getByTestId('bulk-confirmation');
+  await expect(confirmation).toContainText(
+    `Set the phone number override of ${selected.length} numbers to ${url}`,
+  );
+  await expect(confirmation.getByTestId('bulk-app')).toHaveText(
+    new RegExp(
+      `^Changes ${helpdesk.name}'s route only; .+ keeps its own route for these numbers, as it is\\.$`,
+    ),
+  );
+  await expect(confirmation.getByTestId('bulk-live-read')).toBeVisible();
+  await dialog.getByRole('button', { name: `Re-route ${selected.length} numbers` }).click();
+
+  await expect(page).toHaveURL(/\/audit\/bulk\//);
+  await expect(page.getByTestId('bulk-job-app')).toHaveText(helpdesk.name);
+  const counts = page.getByTestId('bulk-counts');
+  await expect(counts).toContainText(`${selected.length} of ${selected.length} done`, { timeout: 30_000 });
+  await expect(counts).toContainText(`${selected.length} applied`);
+  for (const [i, r] of selected.entries()) {
+    expect((await webhookConfiguration(sandbox, r.phoneNumberId, helpdesk)).phone_number).toBe(url);
+    expect((await webhookConfiguration(sandbox, r.phoneNumberId, main)).phone_number).toBe(firstAppBefore[i]);
+  }
+
+  // Activity names the app whose route the job changed.
+  const jobUrl = new URL(page.url()).pathname;
+  await page.goto('/activity');
+  await expect(
+    page
+      .getByTestId('activity-job')
+      .filter({ has: page.locator(`[href="${jobUrl}"]`) })
+      .getByTestId('activity-job-summary'),
+  ).toContainText(`(${helpdesk.name}'s route)`);
+});

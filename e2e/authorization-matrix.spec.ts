@@ -32,6 +32,9 @@ interface ActionCase {
 /** The second demo app (apps[1], configured through META_APPS), for the per-app variants. */
 const secondApp = (s: SandboxHandle) => s.fixture.apps[1]?.id;
 
+/** A scan and bulk job id no one made: allowed callers get the service's answer about nothing to do. */
+const NO_JOB = '00000000-0000-4000-8000-0000000000b0';
+
 /** A deployment id no registration made: allowed callers get the service's "no such deployment" answer. */
 const NO_DEPLOYMENT = '00000000-0000-4000-8000-0000000000c0';
 
@@ -129,6 +132,57 @@ const PER_APP_CASES: ActionCase[] = [
     writesGraph: true,
     writesAs: 1,
     input: (s) => ({ appId: secondApp(s), wabaId: scenarios(s).sharedWaba.wabaId }),
+  },
+  // Reads and jobs that act as one chosen app. Allowed calls stop in the service (no such scan or job), so
+  // nothing is written; refusals must still leave Graph untouched.
+  {
+    file: 'app/(console)/_actions/read-again.ts',
+    name: 'readAgainAction',
+    title: 'readAgainAction for the second app',
+    allowed: OPERATORS,
+    writesGraph: false,
+    input: (s) => ({
+      appId: secondApp(s),
+      action: 'phone_override.set',
+      targetId: scenarios(s).sharedWaba.secondAppPhoneNumberId,
+    }),
+  },
+  {
+    file: 'app/(console)/audit/_actions/preview-bulk-reroute.ts',
+    name: 'previewBulkRerouteAction',
+    title: 'previewBulkRerouteAction for the second app',
+    allowed: OPERATORS,
+    writesGraph: false,
+    input: (s) => ({ appId: secondApp(s), scanId: NO_JOB, filter: {}, action: 'phone_override.clear' }),
+  },
+  {
+    file: 'app/(console)/audit/_actions/start-bulk-reroute.ts',
+    name: 'startBulkRerouteAction',
+    title: 'startBulkRerouteAction for the second app',
+    allowed: OPERATORS,
+    writesGraph: false,
+    input: (s) => ({
+      appId: secondApp(s),
+      scanId: NO_JOB,
+      filter: {},
+      action: 'phone_override.clear',
+      expectedCount: 1,
+    }),
+  },
+  {
+    file: 'app/(console)/audit/_actions/retry-bulk-job.ts',
+    name: 'retryBulkJobAction',
+    allowed: OPERATORS,
+    writesGraph: false,
+    input: () => ({ jobId: NO_JOB }),
+  },
+  {
+    // Sandbox mode: emits through the sandbox's routing and reports every app's copy; no Graph write.
+    file: 'app/(console)/receivers/_actions/send-test-event.ts',
+    name: 'sendTestEventAction',
+    allowed: OPERATORS,
+    writesGraph: false,
+    input: (s) => ({ phoneNumberId: scenarios(s).unsubscribedWaba?.phoneNumberId }),
   },
 ];
 
@@ -417,6 +471,32 @@ for (const c of CASES) {
       }
     });
   }
+}
+
+/**
+ * The delivery check as the second app (`?app=`): a read (`data.read`), so every signed-in role may run it, and
+ * it answers for that app; signed out, nothing is checked.
+ */
+for (const caller of CALLERS) {
+  const allowed = caller !== 'signed-out';
+  test(`the delivery check for the second app as ${caller} is ${allowed ? 'readable' : 'refused'}`, async ({
+    sandbox,
+    baseURL,
+  }) => {
+    const cookie = cookieHeader(caller);
+    const phoneNumberId = scenarios(sandbox).sharedWaba.secondAppPhoneNumberId ?? '0';
+    const res = await fetch(`${baseURL}/api/numbers/${phoneNumberId}/diagnosis?app=${secondApp(sandbox)}`, {
+      headers: cookie ? { cookie } : undefined,
+      redirect: 'manual',
+    });
+    if (!allowed) {
+      expect([307, 401]).toContain(res.status);
+      return;
+    }
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { app: { id: string } }).app.id).toBe(secondApp(sandbox));
+    expect(await sandbox.writes()).toEqual([]);
+  });
 }
 
 /**

@@ -71,6 +71,27 @@ test.describe('as an operator', () => {
     );
   });
 
+  test("checks as the acting app (?app=): the second app's own route, and a link to check the first", async ({
+    page,
+    sandbox,
+  }) => {
+    const [main, helpdesk] = sandbox.fixture.apps;
+    if (!main || !helpdesk) throw new Error('the demo fixture has two apps');
+    const phoneNumberId = scenarios(sandbox).sharedWaba.secondAppPhoneNumberId ?? '';
+    await page.goto(`/numbers/${phoneNumberId}?app=${helpdesk.id}`);
+    const checked = panel(page).getByTestId('doctor-app');
+    await expect(checked).toHaveAttribute('data-app-id', helpdesk.id);
+    await expect(checked).toContainText(`Checked for ${helpdesk.name}`);
+    // Its own phone override (invisible to the first app's token) is what its copy follows.
+    await expect(panel(page).locator('li[data-check="callback_live"]')).toContainText(
+      'Phone number override wins.',
+    );
+    await checked.getByRole('link', { name: main.name }).click();
+    await expect(page).toHaveURL(new RegExp(`app=${main.id}`));
+    await expect(panel(page).getByTestId('doctor-app')).toHaveAttribute('data-app-id', main.id);
+    await expect(panel(page).locator('li[data-check="callback_live"]')).toContainText('WABA override wins.');
+  });
+
   test('reads at 390 px without horizontal scrolling', async ({ page, sandbox }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`/numbers/${scenarios(sandbox).unsubscribedWaba.phoneNumberId}`);

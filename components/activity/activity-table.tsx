@@ -121,12 +121,15 @@ export function ActivityTable({
   caption,
   compact = false,
   names = {},
+  appLabels = {},
 }: {
   rows?: ChangeLogRow[];
   entries?: ActivityEntry[];
   caption: string;
   compact?: boolean;
   names?: Record<string, string>;
+  /** Configured apps' labels by id, so a bulk job's entry names the app whose route it changed. */
+  appLabels?: Record<string, string>;
 }) {
   return (
     <Table data-testid="activity-table">
@@ -137,7 +140,7 @@ export function ActivityTable({
           entry.kind === 'change' ? (
             <ActivityRow key={entry.row.id} row={entry.row} compact={compact} names={names} />
           ) : (
-            <BulkJobEntry key={entry.jobId} entry={entry} names={names} />
+            <BulkJobEntry key={entry.jobId} entry={entry} names={names} appLabels={appLabels} />
           ),
         )}
       </TableBody>

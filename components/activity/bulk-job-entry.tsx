@@ -10,23 +10,41 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** "Bulk re-route of 40 numbers by x@y — 38 changed, 2 failed": what a reader wants before the rows. */
-export function bulkJobSentence(entry: JobEntry): string {
+/**
+ * "Bulk re-route of 40 numbers by x@y — 38 changed, 2 failed (Acme Helpdesk's route)": what a reader wants
+ * before the rows. `appLabel`: the app whose route the job changed, when several apps are configured.
+ */
+export function bulkJobSentence(entry: JobEntry, appLabel?: string): string {
   const who = entry.job?.createdBy ?? entry.rows[0]?.actorEmail ?? 'someone';
   const size = entry.job?.total ?? entry.rows.length;
   const what =
     entry.job?.action === 'phone_override.clear'
       ? `Bulk clear of the phone override of ${plural(size, 'number')}`
       : `Bulk re-route of ${plural(size, 'number')}`;
-  return `${what} by ${who} — ${entry.changed} changed, ${entry.failed} failed`;
+  const app = appLabel ? ` (${appLabel}'s route)` : '';
+  return `${what} by ${who} — ${entry.changed} changed, ${entry.failed} failed${app}`;
 }
 
 /**
  * A bulk job's change-log rows as one Activity entry: the sentence, then (on demand) each number's own row,
  * and the job's page with the before → after of every number.
  */
-export function BulkJobEntry({ entry, names }: { entry: JobEntry; names: Record<string, string> }) {
+export function BulkJobEntry({
+  entry,
+  names,
+  appLabels,
+}: {
+  entry: JobEntry;
+  names: Record<string, string>;
+  /** Configured apps' labels by id; empty with one app, where naming it says nothing. */
+  appLabels: Record<string, string>;
+}) {
   const newest = entry.rows[0];
+  // Every row of a job is written as the job's one app.
+  const appId = newest?.appId;
+  const appLabel = appId
+    ? (appLabels[appId] ?? (Object.keys(appLabels).length ? `App ${appId}` : undefined))
+    : undefined;
   return (
     <TableRow data-testid="activity-job" data-job-id={entry.jobId}>
       <TableCell className="align-top whitespace-nowrap text-xs">
@@ -35,7 +53,7 @@ export function BulkJobEntry({ entry, names }: { entry: JobEntry; names: Record<
       <TableCell colSpan={4} className="space-y-2">
         <details>
           <summary className="cursor-pointer text-sm text-slate-900" data-testid="activity-job-summary">
-            {bulkJobSentence(entry)}
+            {bulkJobSentence(entry, appLabel)}
             <span className="sr-only"> (show its {plural(entry.rows.length, 'change')})</span>
           </summary>
           <div className="mt-2 overflow-x-auto">

@@ -10,7 +10,7 @@ import type { ActionResult } from '@/lib/auth/safe-action';
 import { exportHref } from './audit-api';
 import { AuditFilters } from './audit-filters';
 import { AuditTable } from './audit-table';
-import type { BulkServerActions } from './bulk-actions';
+import type { BulkAppChoice, BulkServerActions } from './bulk-actions';
 import { BulkRerouteDialog } from './bulk-reroute-dialog';
 import { plural } from './format';
 import { ScanPanel } from './scan-panel';
@@ -24,6 +24,8 @@ export interface AuditConsoleProps {
   initial: ScanState;
   permissions: { export: boolean; reroute: boolean; scan: boolean };
   allowLoopback: boolean;
+  /** The configured apps a bulk re-route can change (one per job), the default first. */
+  bulkApps: BulkAppChoice[];
   actions: BulkServerActions & {
     startAuditScan: (
       input: Record<string, never>,
@@ -47,7 +49,7 @@ function DriftNotice({ scan, onShow }: { scan: AuditScanView; onShow: () => void
 }
 
 /** The /audit page's interactive part: scan status and refresh, filters, the table or the URL groups, CSV, bulk. */
-export function AuditConsole({ initial, permissions, allowLoopback, actions }: AuditConsoleProps) {
+export function AuditConsole({ initial, permissions, allowLoopback, bulkApps, actions }: AuditConsoleProps) {
   const scanState = useScanState(initial);
   const { filter, view, setFilter, setView, showUrl } = useAuditUrl();
   const [starting, setStarting] = useState(false);
@@ -91,6 +93,7 @@ export function AuditConsole({ initial, permissions, allowLoopback, actions }: A
                     scanId={current.id}
                     filter={filter}
                     allowLoopback={allowLoopback}
+                    apps={bulkApps}
                     actions={actions}
                     triggerLabel={`Re-route ${plural(matching, 'number')}…`}
                   />
@@ -120,6 +123,7 @@ export function AuditConsole({ initial, permissions, allowLoopback, actions }: A
                             scanId={current.id}
                             filter={{ ...filter, url: group.url }}
                             allowLoopback={allowLoopback}
+                            apps={bulkApps}
                             actions={actions}
                             triggerLabel="Re-route…"
                           />

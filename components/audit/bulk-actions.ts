@@ -9,6 +9,15 @@ export interface BulkSelectionInput {
   filter: AuditFilter;
   action: BulkAction;
   overrideCallbackUri?: string;
+  /** The app whose phone overrides change; the default app without it. */
+  appId?: string;
+}
+
+/** A configured app the bulk form offers (never its token). */
+export interface BulkAppChoice {
+  id: string;
+  label: string;
+  isDefault: boolean;
 }
 
 export interface BulkServerActions {

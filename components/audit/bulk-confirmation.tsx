@@ -1,5 +1,6 @@
 import type { BulkPreview } from '@/lib/audit/bulk/start';
 import type { BulkAction } from '@/lib/audit/types';
+import type { BulkAppChoice } from './bulk-actions';
 import { plural } from './format';
 
 /** The bulk re-route's second step: what will happen, in words, before anything is written. */
@@ -7,11 +8,15 @@ export function BulkConfirmation({
   preview,
   action,
   url,
+  others,
 }: {
   preview: BulkPreview;
   action: BulkAction;
   url: string;
+  /** The other configured apps: their routes stay as they are. */
+  others: BulkAppChoice[];
 }) {
+  const app = preview.app.label;
   return (
     <div className="space-y-3 text-sm text-slate-900" data-testid="bulk-confirmation">
       {preview.count === 0 ? (
@@ -25,6 +30,21 @@ export function BulkConfirmation({
         <p>
           Clear the phone number override of <strong>{plural(preview.count, 'number')}</strong>. Each falls
           back to its WABA override, or the app callback when there is none.
+        </p>
+      )}
+      <p data-testid="bulk-app">
+        Changes <strong>{app}</strong>'s route only
+        {others.length > 0 &&
+          `; ${others.map((other) => other.label).join(', ')} ${others.length === 1 ? 'keeps its' : 'keep their'} own route for these numbers, as it is`}
+        .
+      </p>
+      {!preview.snapshotCoversApp && (
+        <p className="text-slate-700" data-testid="bulk-live-read">
+          The latest scan read another app's routes, not {app}'s: every selected number is written, after
+          reading {app}'s current phone override from Graph
+          {action === 'phone_override.clear'
+            ? `; a number without a phone override of ${app}'s is listed as refused.`
+            : '.'}
         </p>
       )}
       {preview.replacedCount > 0 && (

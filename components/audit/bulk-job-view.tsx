@@ -107,10 +107,13 @@ function RetryForm({
 /** A bulk job's progress and per-number outcomes, polled while it runs (by whichever instance runs it). */
 export function BulkJobView({
   initial,
+  appLabel,
   retry,
   canRetry,
 }: {
   initial: BulkJob;
+  /** The app whose phone overrides the job changes. */
+  appLabel: string;
   retry: RetryBulkJobAction;
   canRetry: boolean;
 }) {
@@ -144,8 +147,9 @@ export function BulkJobView({
           {running ? 'Running' : job.status === 'interrupted' ? 'Interrupted' : 'Finished'}
         </h2>
         <p className="text-sm text-slate-800">
-          {plural(job.total, 'number')} ({job.selection}): {target}. Started by {job.createdBy} at{' '}
-          <Timestamp iso={job.createdAt} />
+          {plural(job.total, 'number')} ({job.selection}): {target} for{' '}
+          <strong data-testid="bulk-job-app">{appLabel}</strong> (other apps' routes stay as they are).
+          Started by {job.createdBy} at <Timestamp iso={job.createdAt} />
           {job.finishedAt && (
             <>
               , finished at <Timestamp iso={job.finishedAt} />

@@ -2,10 +2,12 @@ import Link from 'next/link';
 import { Timestamp } from '@/components/common/timestamp';
 import { Badge } from '@/components/ui/badge';
 import type { BulkJobView } from '@/lib/audit/types';
+import type { BulkAppChoice } from './bulk-actions';
+import { bulkAppLabel } from './bulk-app';
 import { count } from './format';
 
 /** Recent bulk re-routing jobs, each linking to its progress page. */
-export function BulkJobsList({ jobs }: { jobs: BulkJobView[] }) {
+export function BulkJobsList({ jobs, apps }: { jobs: BulkJobView[]; apps: BulkAppChoice[] }) {
   if (jobs.length === 0) return null;
   return (
     <section aria-labelledby="bulk-jobs" className="space-y-2">
@@ -20,6 +22,11 @@ export function BulkJobsList({ jobs }: { jobs: BulkJobView[] }) {
               {job.total === 1 ? 'number' : 'numbers'}
               {job.overrideCallbackUri && ` → ${job.overrideCallbackUri}`}
             </Link>
+            {apps.length > 1 && (
+              <span className="text-slate-700" data-testid="bulk-job-app">
+                {bulkAppLabel(apps, job.appId)}
+              </span>
+            )}
             <span className="flex items-center gap-2 text-slate-700">
               <Badge variant={job.status === 'running' ? 'info' : job.counts.failed ? 'danger' : 'success'}>
                 {job.status === 'running'

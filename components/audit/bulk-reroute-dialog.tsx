@@ -15,7 +15,7 @@ import {
 } from '@/components/ui/alert-dialog';
 import { Button, type ButtonProps } from '@/components/ui/button';
 import { type AuditFilter, describeSelection } from '@/lib/audit/filter';
-import type { BulkServerActions } from './bulk-actions';
+import type { BulkAppChoice, BulkServerActions } from './bulk-actions';
 import { BulkConfirmation } from './bulk-confirmation';
 import { BulkRerouteForm } from './bulk-reroute-form';
 import { plural } from './format';
@@ -30,6 +30,7 @@ export function BulkRerouteDialog({
   scanId,
   filter,
   allowLoopback,
+  apps,
   actions,
   triggerLabel,
   triggerVariant = 'outline',
@@ -37,13 +38,22 @@ export function BulkRerouteDialog({
   scanId: string;
   filter: AuditFilter;
   allowLoopback: boolean;
+  /** The configured apps, the default first: the job changes one of them. */
+  apps: BulkAppChoice[];
   actions: BulkServerActions;
   triggerLabel: string;
   triggerVariant?: ButtonProps['variant'];
 }) {
   const id = useId();
   const [open, setOpen] = useState(false);
-  const bulk = useBulkReroute({ scanId, filter, allowLoopback, actions, onStarted: () => setOpen(false) });
+  const bulk = useBulkReroute({
+    scanId,
+    filter,
+    allowLoopback,
+    apps,
+    actions,
+    onStarted: () => setOpen(false),
+  });
   const { step, pending } = bulk;
 
   return (
@@ -68,6 +78,7 @@ export function BulkRerouteDialog({
         {step.kind === 'form' ? (
           <BulkRerouteForm
             id={`${id}-form`}
+            apps={apps}
             value={bulk.input}
             onChange={bulk.setInput}
             fieldErrors={bulk.fieldErrors}
@@ -75,7 +86,12 @@ export function BulkRerouteDialog({
             onReview={bulk.review}
           />
         ) : (
-          <BulkConfirmation preview={step.preview} action={step.action} url={step.url} />
+          <BulkConfirmation
+            preview={step.preview}
+            action={step.action}
+            url={step.url}
+            others={apps.filter((app) => app.id !== step.preview.app.id)}
+          />
         )}
         <div aria-live="polite">{bulk.error && <Alert variant="destructive">{bulk.error}</Alert>}</div>
         <AlertDialogFooter>

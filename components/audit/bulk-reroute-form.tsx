@@ -5,8 +5,10 @@ import { PreflightResult } from '@/components/common/preflight-result';
 import { VerifyTokenInput } from '@/components/overrides/verify-token-input';
 import { FormField } from '@/components/ui/form-field';
 import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
 import type { BulkAction } from '@/lib/audit/types';
 import type { PreflightResult as PreflightResultView } from '@/lib/routing/types';
+import type { BulkAppChoice } from './bulk-actions';
 import type { BulkInput } from './use-bulk-reroute';
 
 const CHANGES = [
@@ -14,9 +16,10 @@ const CHANGES = [
   ['phone_override.clear', 'Clear the phone number override'],
 ] as const;
 
-/** The bulk re-route's first step: set or clear, and for a set the URL and verify token. */
+/** The bulk re-route's first step: the app, set or clear, and for a set the URL and verify token. */
 export function BulkRerouteForm({
   id,
+  apps,
   value,
   onChange,
   fieldErrors,
@@ -24,6 +27,7 @@ export function BulkRerouteForm({
   onReview,
 }: {
   id: string;
+  apps: BulkAppChoice[];
   /** Held by the dialog, so *Back* from the review finds the form as it was left. */
   value: BulkInput;
   onChange: (next: BulkInput) => void;
@@ -36,6 +40,7 @@ export function BulkRerouteForm({
   const setAction = (next: BulkAction) => onChange({ ...value, action: next });
   const setUrl = (next: string) => onChange({ ...value, url: next });
   const setToken = (next: string) => onChange({ ...value, token: next });
+  const setApp = (next: string) => onChange({ ...value, appId: next });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,6 +49,26 @@ export function BulkRerouteForm({
 
   return (
     <form id={id} onSubmit={submit} className="space-y-4" noValidate>
+      {/* Meta routes each app's copy by that app's own overrides: a job changes one app's, never all. */}
+      {apps.length > 1 && (
+        <FormField
+          id={`${id}-app`}
+          label="App"
+          hint="Only this app's phone overrides change; the other apps' routes stay as they are."
+          error={errorOf('appId')}
+        >
+          {(control) => (
+            <Select {...control} name="appId" value={value.appId} onChange={(e) => setApp(e.target.value)}>
+              {apps.map((app) => (
+                <option key={app.id} value={app.id}>
+                  {app.label}
+                  {app.isDefault ? ' (default)' : ''}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+      )}
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-900">Change</legend>
         {CHANGES.map(([value, label]) => (

@@ -8,16 +8,18 @@ import { type AuditFilter, selectionOf } from '@/lib/audit/filter';
 import type { BulkAction } from '@/lib/audit/types';
 import type { PreflightResult } from '@/lib/routing/types';
 import { checkOverrideCallbackUri, checkVerifyToken } from '@/lib/routing/validation';
-import type { BulkServerActions } from './bulk-actions';
+import type { BulkAppChoice, BulkServerActions } from './bulk-actions';
 
 export type BulkStep =
   | { kind: 'form' }
-  | { kind: 'review'; preview: BulkPreview; url: string; token: string; action: BulkAction };
+  | { kind: 'review'; preview: BulkPreview; url: string; token: string; action: BulkAction; appId: string };
 
 export interface BulkInput {
   action: BulkAction;
   url: string;
   token: string;
+  /** The one app whose phone overrides the job changes; the default app preselected. */
+  appId: string;
 }
 
 /**
@@ -29,18 +31,26 @@ export function useBulkReroute({
   scanId,
   filter,
   allowLoopback,
+  apps,
   actions,
   onStarted,
 }: {
   scanId: string;
   filter: AuditFilter;
   allowLoopback: boolean;
+  apps: BulkAppChoice[];
   actions: BulkServerActions;
   onStarted: () => void;
 }) {
   const router = useRouter();
   const [step, setStep] = useState<BulkStep>({ kind: 'form' });
-  const [input, setInput] = useState<BulkInput>({ action: 'phone_override.set', url: '', token: '' });
+  const defaultAppId = (apps.find((app) => app.isDefault) ?? apps[0])?.id ?? '';
+  const [input, setInput] = useState<BulkInput>({
+    action: 'phone_override.set',
+    url: '',
+    token: '',
+    appId: defaultAppId,
+  });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<string | null>(null);
   const [preflight, setPreflight] = useState<PreflightResult | null>(null);
@@ -58,7 +68,7 @@ export function useBulkReroute({
   }
 
   async function review() {
-    const { action, url, token } = input;
+    const { action, url, token, appId } = input;
     const problems: Record<string, string[]> = {};
     if (action === 'phone_override.set') {
       const urlProblem = checkOverrideCallbackUri(url.trim(), allowLoopback);
@@ -73,10 +83,13 @@ export function useBulkReroute({
       scanId,
       filter: selection,
       action,
+      ...(appId && { appId }),
       ...(action === 'phone_override.set' && { overrideCallbackUri: url.trim() }),
     });
-    if (!result.ok) setError(result.error);
-    else setStep({ kind: 'review', preview: result.data, url: url.trim(), token, action });
+    if (!result.ok) {
+      setError(result.error);
+      if (result.fieldErrors) setFieldErrors(result.fieldErrors);
+    } else setStep({ kind: 'review', preview: result.data, url: url.trim(), token, action, appId });
   }
 
   async function confirm() {
@@ -86,6 +99,7 @@ export function useBulkReroute({
       scanId,
       filter: selection,
       action: step.action,
+      ...(step.appId && { appId: step.appId }),
       expectedCount: step.preview.count,
       ...(step.action === 'phone_override.set' && {
         overrideCallbackUri: step.url,

@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { type ActingApp, ActingAppProvider, useActingApp } from '@/components/apps/acting-app';
 import { Timestamp } from '@/components/common/timestamp';
 import { SubscribeAction } from '@/components/overrides/subscribe-action';
 import type { WriteAction } from '@/components/overrides/types';
@@ -10,6 +11,7 @@ import { CHECK_LABELS } from '@/lib/doctor/verdict';
 import { diagnosisOptions } from '@/lib/query/numbers';
 import type { WabaSummary } from '@/lib/routing/types';
 import { CheckStatusIcon, VerdictBadge } from './check-status';
+import { CheckedAppLine } from './checked-app';
 import { DoctorSection } from './doctor-section';
 
 interface DeliveryCheckPanelProps {
@@ -81,10 +83,22 @@ export function CheckRow({ check, ...fixProps }: { check: DoctorCheck } & Delive
   );
 }
 
-/** "Why don't this number's messages arrive?": the routing doctor's checks, run on open and on demand. */
-export function DeliveryCheckPanel(props: DeliveryCheckPanelProps) {
+/**
+ * "Why don't this number's messages arrive?": the routing doctor's checks, run on open and on demand, as the
+ * page's acting app (`actingApp`, `?app=`): its token, its subscription, its overrides. The fixes act as it too.
+ */
+export function DeliveryCheckPanel({
+  actingApp,
+  ...props
+}: DeliveryCheckPanelProps & { actingApp?: ActingApp }) {
+  const panel = <NumberDeliveryCheck {...props} />;
+  return actingApp ? <ActingAppProvider app={actingApp}>{panel}</ActingAppProvider> : panel;
+}
+
+function NumberDeliveryCheck(props: DeliveryCheckPanelProps) {
   const { phoneNumberId } = props;
-  const query = useQuery(diagnosisOptions(phoneNumberId));
+  const { appId } = useActingApp();
+  const query = useQuery(diagnosisOptions(phoneNumberId, appId));
   return (
     <DoctorSection
       id="delivery-check"
@@ -93,6 +107,7 @@ export function DeliveryCheckPanel(props: DeliveryCheckPanelProps) {
     >
       {(data) => (
         <>
+          <CheckedAppLine app={data.app} />
           <p className="flex flex-wrap items-center gap-2 text-sm text-slate-800">
             <span>Verdict:</span>
             <VerdictBadge verdict={data.verdict} />

@@ -2,6 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { type ActingApp, ActingAppProvider, useActingApp } from '@/components/apps/acting-app';
 import { Timestamp } from '@/components/common/timestamp';
 import type { WriteAction } from '@/components/overrides/types';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
@@ -9,6 +10,7 @@ import { CHECK_LABELS } from '@/lib/doctor/verdict';
 import { wabaDiagnosisOptions } from '@/lib/query/numbers';
 import type { WabaSummary } from '@/lib/routing/types';
 import { VerdictBadge } from './check-status';
+import { CheckedAppLine } from './checked-app';
 import { CheckRow } from './delivery-check-panel';
 import { DoctorSection } from './doctor-section';
 
@@ -19,9 +21,18 @@ interface WabaDeliveryCheckProps {
   canManageSettings: boolean;
 }
 
-/** The WABA's shared delivery conditions, and each number's verdict with its first problem. */
-export function WabaDeliveryCheck(props: WabaDeliveryCheckProps) {
-  const query = useQuery(wabaDiagnosisOptions(props.wabaId));
+/** The WABA's shared delivery conditions, and each number's verdict with its first problem, as the acting app. */
+export function WabaDeliveryCheck({
+  actingApp,
+  ...props
+}: WabaDeliveryCheckProps & { actingApp?: ActingApp }) {
+  const panel = <WabaChecks {...props} />;
+  return actingApp ? <ActingAppProvider app={actingApp}>{panel}</ActingAppProvider> : panel;
+}
+
+function WabaChecks(props: WabaDeliveryCheckProps) {
+  const { appId } = useActingApp();
+  const query = useQuery(wabaDiagnosisOptions(props.wabaId, appId));
   return (
     <DoctorSection
       id="waba-delivery-check"
@@ -32,6 +43,7 @@ export function WabaDeliveryCheck(props: WabaDeliveryCheckProps) {
         const failing = data.numbers.filter((n) => n.verdict === 'does_not_deliver').length;
         return (
           <>
+            <CheckedAppLine app={data.app} />
             <p className="text-sm text-slate-800">
               {failing === 0
                 ? 'Every number of this WABA can receive messages.'

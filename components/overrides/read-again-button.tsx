@@ -10,15 +10,17 @@ import type { RoutingAction } from '@/lib/routing/types';
 interface ReadAgainButtonProps {
   action: RoutingAction;
   targetId: string;
+  /** The app the write acted as: read through its token, which alone sees its overrides. */
+  appId: string;
   /** The value the write asked for, to say whether Graph now reports it. */
   requested: string | null;
   describeValue: (value: string | null) => ReactNode;
 }
 
 /** After an unverified write: reads the target again and says what Graph reports now, and whether it is what was asked. */
-export function ReadAgainButton({ action, targetId, requested, describeValue }: ReadAgainButtonProps) {
+export function ReadAgainButton({ action, targetId, appId, requested, describeValue }: ReadAgainButtonProps) {
   const read = useMutation({
-    mutationFn: () => readAgainAction({ action, targetId }),
+    mutationFn: () => readAgainAction({ action, targetId, appId }),
   });
   const result = read.data;
   return (

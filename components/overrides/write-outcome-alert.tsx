@@ -100,6 +100,7 @@ export function WriteOutcomeAlert<T>({
             <ReadAgainButton
               action={outcome.action}
               targetId={outcome.targetId}
+              appId={outcome.appId}
               requested={outcome.requested}
               describeValue={describeValue}
             />

@@ -102,7 +102,7 @@ export function TestEventPanel({
       <ResultRegion
         state={emit.state}
         className="space-y-3"
-        success={() => view && <TestEventTargets targets={view.targets} />}
+        success={() => view && <TestEventTargets targets={view.targets} withoutCopy={view.withoutCopy} />}
       />
       {canReadDeliveries ? (
         <LatestDelivery phoneNumberId={phoneNumberId} />

@@ -110,6 +110,10 @@ export interface BulkJobView {
   finishedAt: string | null;
   backoffs: number;
   preflight: PreflightResult | null;
+  /** The app whose phone overrides the job changes; null on jobs older than per-app bulk (the default app's). */
+  appId: string | null;
+  /** False when the scan was another app's: no stale check against it, each write read the override live. */
+  snapshotCoversApp: boolean;
   items: BulkItemView[];
 }
 

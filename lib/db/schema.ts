@@ -359,6 +359,13 @@ export const bulkJobs = pgTable(
     /** The one callback check run for the whole job, for sets. */
     preflight: jsonb('preflight').$type<PreflightResult>(),
     backoffs: integer('backoffs').notNull().default(0),
+    /** The Meta app whose phone overrides the job changes (its token writes); null on jobs older than per-app bulk. */
+    appId: text('app_id'),
+    /**
+     * Whether the items' `expected` came from a scan of this same app, so each write checks it (stale check).
+     * A scan of another app does not show this app's phone overrides: those jobs read the current one live only.
+     */
+    snapshotCoversApp: boolean('snapshot_covers_app').notNull().default(true),
   },
   (t) => [index('bulk_jobs_created_idx').on(t.createdAt)],
 );

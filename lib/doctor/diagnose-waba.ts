@@ -34,7 +34,7 @@ export async function diagnoseWaba(run: DoctorRun, wabaId: string): Promise<Waba
       });
     }
   }
-  return { wabaId, checkedAt, shared, numbers };
+  return { app: { id: run.ctx.appId, label: run.ctx.appLabel }, wabaId, checkedAt, shared, numbers };
 }
 
 const SHARED = new Set([

@@ -72,9 +72,10 @@ export async function diagnoseNumber(run: DoctorRun, phoneNumberId: string): Pro
   if (!isGraphId(phoneNumberId)) return null;
   const { ctx } = run;
   const checkedAt = new Date().toISOString();
-  const [token, app] = await Promise.all([run.token(), run.app()]);
-  const shared = [token, ...app.checks];
-  const base = { phoneNumberId, wabaId: null, displayPhoneNumber: null, checkedAt };
+  const [token, appTier] = await Promise.all([run.token(), run.app()]);
+  const shared = [token, ...appTier.checks];
+  const app = { id: ctx.appId, label: ctx.appLabel };
+  const base = { app, phoneNumberId, wabaId: null, displayPhoneNumber: null, checkedAt };
   let located: Awaited<ReturnType<typeof locateNumber>>;
   let phone: Awaited<ReturnType<typeof ctx.graph.getPhoneNumber>> | null;
   let wabaRead: WabaRead;

@@ -40,7 +40,14 @@ export interface DoctorCheck {
 
 export type Verdict = 'delivers' | 'at_risk' | 'does_not_deliver';
 
+/** The app whose delivery was checked: each app's copy is routed by its own tiers, with its own token. */
+export interface CheckedApp {
+  id: string;
+  label: string;
+}
+
 export interface Diagnosis {
+  app: CheckedApp;
   phoneNumberId: string;
   wabaId: string | null;
   displayPhoneNumber: string | null;
@@ -63,6 +70,7 @@ export interface NumberVerdict {
 
 /** A WABA's shared conditions (token, app subscription, WABA subscription and status, other apps) and each number's verdict. */
 export interface WabaDiagnosis {
+  app: CheckedApp;
   wabaId: string;
   checkedAt: string;
   shared: DoctorCheck[];

@@ -71,6 +71,13 @@ export const receiverKeys = {
 /** The routing doctor's diagnosis of one number (cached briefly; the panel's Re-run refetches it). */
 export const diagnosisKeys = {
   all: ['diagnosis'] as const,
-  number: (phoneNumberId: string) => [...diagnosisKeys.all, 'number', phoneNumberId] as const,
-  waba: (wabaId: string) => [...diagnosisKeys.all, 'waba', wabaId] as const,
+  /** The default app's checks; with `appId`, that app's (each app's copy is routed and checked on its own). */
+  number: (phoneNumberId: string, appId?: string) =>
+    appId
+      ? ([...diagnosisKeys.all, 'number', phoneNumberId, 'app', appId] as const)
+      : ([...diagnosisKeys.all, 'number', phoneNumberId] as const),
+  waba: (wabaId: string, appId?: string) =>
+    appId
+      ? ([...diagnosisKeys.all, 'waba', wabaId, 'app', appId] as const)
+      : ([...diagnosisKeys.all, 'waba', wabaId] as const),
 };

@@ -27,21 +27,23 @@ export function numberAppsOptions(phoneNumberId: string) {
 }
 
 /** The Delivery check panel's read: GET /api/numbers/<id>/diagnosis, cached briefly (it calls the receiver live). */
-export function diagnosisOptions(phoneNumberId: string) {
+export function diagnosisOptions(phoneNumberId: string, appId?: string) {
+  const query = appId ? `?app=${encodeURIComponent(appId)}` : '';
   return queryOptions({
-    queryKey: diagnosisKeys.number(phoneNumberId),
+    queryKey: diagnosisKeys.number(phoneNumberId, appId),
     queryFn: ({ signal }) =>
-      getJson<Diagnosis>(`/api/numbers/${encodeURIComponent(phoneNumberId)}/diagnosis`, { signal }),
+      getJson<Diagnosis>(`/api/numbers/${encodeURIComponent(phoneNumberId)}/diagnosis${query}`, { signal }),
     staleTime: 30_000,
   });
 }
 
 /** The WABA page's delivery summary: GET /api/wabas/<id>/diagnosis, cached briefly. */
-export function wabaDiagnosisOptions(wabaId: string) {
+export function wabaDiagnosisOptions(wabaId: string, appId?: string) {
+  const query = appId ? `?app=${encodeURIComponent(appId)}` : '';
   return queryOptions({
-    queryKey: diagnosisKeys.waba(wabaId),
+    queryKey: diagnosisKeys.waba(wabaId, appId),
     queryFn: ({ signal }) =>
-      getJson<WabaDiagnosis>(`/api/wabas/${encodeURIComponent(wabaId)}/diagnosis`, { signal }),
+      getJson<WabaDiagnosis>(`/api/wabas/${encodeURIComponent(wabaId)}/diagnosis${query}`, { signal }),
     staleTime: 30_000,
   });
 }

@@ -71,6 +71,64 @@ describe('send test event through the sandbox to a managed receiver', () => {
     expect(again.ok && again.data.targets[0]?.outcome).toBe('delivered');
   });
 
+  it("shows every app's copy: each app's effective URL, whether it arrived, and the configured apps without one", async () => {
+    const [app, helpdesk] = sandbox.fixture.apps;
+    if (!app || !helpdesk) throw new Error('the fixture has two apps');
+    const phoneNumberId = sandbox.fixture.scenarios.sharedWaba.secondAppPhoneNumberId ?? '';
+    // The default app's copy goes to a receiver that checks its secret; the second app's copy goes to one
+    // set up with the default app's secret, so the second app's signature cannot verify there.
+    const mine = await t.create({ name: 'Main store', appSecret: app.secret, verifyToken: 'main-token' });
+    const wrong = await t.create({ name: 'Mixed up', appSecret: app.secret, verifyToken: 'helpdesk-token' });
+    const setTo = async (token: string, url: string, verifyToken: string) =>
+      expect(
+        (
+          await sandbox.graph(`/v23.0/${phoneNumberId}`, {
+            token,
+            json: { webhook_configuration: { override_callback_uri: url, verify_token: verifyToken } },
+          })
+        ).status,
+      ).toBe(200);
+    await setTo(app.accessToken, mine.url, 'main-token');
+    await setTo(helpdesk.accessToken, wrong.url, 'helpdesk-token');
+
+    const configured = [
+      { id: app.id, label: 'Switchboard (default)' },
+      { id: helpdesk.id, label: 'Acme Helpdesk' },
+      { id: '424242424242', label: 'Not subscribed here' },
+    ];
+    const result = await sendTestEvent(
+      t.ctx,
+      sandbox.sandbox.url,
+      { phoneNumberId, field: 'messages', kind: 'message' },
+      configured,
+    );
+    if (!result.ok) throw new Error(result.error);
+    expect(result.data.targets).toEqual([
+      expect.objectContaining({
+        appId: app.id,
+        appLabel: 'Switchboard (default)',
+        configured: true,
+        tier: 'phone_number',
+        url: mine.url,
+        outcome: 'delivered',
+        arrival: { kind: 'stored' },
+      }),
+      expect.objectContaining({
+        appId: helpdesk.id,
+        appLabel: 'Acme Helpdesk',
+        configured: true,
+        tier: 'phone_number',
+        url: wrong.url,
+        receiver: { id: wrong.id, name: 'Mixed up' },
+        arrival: expect.objectContaining({ kind: 'refused', reason: 'bad_signature' }),
+      }),
+    ]);
+    expect(result.data.withoutCopy).toEqual([{ id: '424242424242', label: 'Not subscribed here' }]);
+    // The stored copy is the default app's, under its own receiver only.
+    const stored = await listDeliveries(t.ctx.db, mine.id, deliveryFiltersSchema.parse({}));
+    expect(stored.items.map((d) => d.outcome)).toEqual(['stored']);
+  });
+
   it('reports an unreachable sandbox or an unknown number as an error, not a throw, telling them apart', async () => {
     const down = await sendTestEvent(t.ctx, 'http://127.0.0.1:9', {
       phoneNumberId: '1',

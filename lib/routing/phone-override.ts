@@ -36,6 +36,11 @@ export interface PhoneWriteOptions {
   preflighted?: PreflightResult;
   /** The bulk job making this change: its change-log row names the job, so /activity groups them. */
   jobId?: string;
+  /**
+   * No stale check: a bulk job whose audit snapshot is another app's has no value of this app's to compare
+   * (the current value is still read, refused clears and read-back stay).
+   */
+  skipStaleCheck?: boolean;
 }
 
 async function readRoute(
@@ -65,7 +70,7 @@ export async function setPhoneOverride(
     targetId: id,
     requested: { overrideCallbackUri: input.overrideCallbackUri, ...requestedToken(input) },
     invalid: parsed.success ? null : toFieldErrors(parsed.error),
-    expected: parsed.data?.expected ?? null,
+    expected: options.skipStaleCheck ? undefined : (parsed.data?.expected ?? null),
     locate: () => (options.placement ? Promise.resolve(options.placement) : locateNumber(ctx, id)),
     read: (placement) => readRoute(ctx, id, placement),
     preflight:
@@ -86,7 +91,7 @@ export async function clearPhoneOverride(
   ctx: RoutingContext,
   input: ClearPhoneOverrideRequest,
   actor?: Actor,
-  options: Pick<PhoneWriteOptions, 'placement' | 'jobId'> = {},
+  options: Pick<PhoneWriteOptions, 'placement' | 'jobId' | 'skipStaleCheck'> = {},
 ): Promise<ServiceOutcome<NumberRoute>> {
   const parsed = clearPhoneOverrideInputSchema.safeParse(input);
   const id = String(input.phoneNumberId);
@@ -96,7 +101,7 @@ export async function clearPhoneOverride(
     targetId: id,
     requested: { overrideCallbackUri: null },
     invalid: parsed.success ? null : toFieldErrors(parsed.error),
-    expected: parsed.data?.expected ?? null,
+    expected: options.skipStaleCheck ? undefined : (parsed.data?.expected ?? null),
     locate: () => (options.placement ? Promise.resolve(options.placement) : locateNumber(ctx, id)),
     read: (placement) => readRoute(ctx, id, placement),
     refuseWhen: (current) => (current.value === null ? 'This number has no phone override to clear.' : null),

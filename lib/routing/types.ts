@@ -129,6 +129,8 @@ export type WriteOutcome<T> =
       kind: 'unverified';
       action: RoutingAction;
       targetId: string;
+      /** The app the write acted as: a read again must read through its token, as the write did. */
+      appId: string;
       requested: string | null;
       error: GraphFailureView;
     }

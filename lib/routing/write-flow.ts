@@ -175,6 +175,7 @@ export async function performWrite<T, Target>(
       kind: 'unverified',
       action: spec.action,
       targetId: spec.targetId,
+      appId: ctx.appId,
       requested: spec.want,
       error: view,
     };

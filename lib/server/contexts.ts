@@ -6,6 +6,7 @@ import 'server-only';
 import { type AppRegistry, buildAppRegistry, pickApp } from '@/lib/apps/registry';
 import { listStoredApps } from '@/lib/apps/stored-apps';
 import type { ConfiguredApp } from '@/lib/apps/types';
+import type { BulkEnv } from '@/lib/audit/bulk/env';
 import type { AuditEnv } from '@/lib/audit/env';
 import { getConfig } from '@/lib/config';
 import { managedReceiverMatcher } from '@/lib/doctor/managed-receiver';
@@ -107,6 +108,15 @@ export async function getAuditEnv(): Promise<AuditEnv> {
       accessToken: config.GRAPH_ACCESS_TOKEN,
       managedReceiver: managedReceiverMatcher(await getReceiversContext()),
     }),
+  };
+}
+
+/** Bulk re-routing: each job acts as its one chosen app, with that app's routing context and job client. */
+export async function getBulkEnv(): Promise<BulkEnv> {
+  return {
+    db: await getDb(),
+    routing: getRoutingContext,
+    connect: async (appId) => connectJobGraph(await getApp(appId)),
   };
 }
 

@@ -11,6 +11,7 @@ export {
   getAppRegistry,
   getAppTierContext,
   getAuditEnv,
+  getBulkEnv,
   getFleetCache,
   getHookDeps,
   getKeyring,

@@ -17,7 +17,7 @@ import {
 import { targetNames } from '@/lib/audit';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { getAuditEnv } from '@/lib/server';
+import { getAppRegistry, getAuditEnv } from '@/lib/server';
 
 export const metadata: Metadata = { title: 'Activity' };
 
@@ -32,11 +32,15 @@ export default async function ActivityPage({
   const params = await searchParams;
   const filter = parseChangeLogFilter(params);
   const errors = changeLogFilterErrors(params);
-  const [result, facets] = await Promise.all([
+  const [result, facets, registry] = await Promise.all([
     // A bulk job's rows come as one entry (lib/db/change-log-entries.ts); paging counts entries.
     queryActivityEntries({ filter, page: parsePage(params), pageSize: PAGE_SIZE }),
     changeLogFacets(),
+    getAppRegistry(),
   ]);
+  // With one app configured there is nothing to tell apart.
+  const appLabels =
+    registry.apps.length > 1 ? Object.fromEntries(registry.apps.map((app) => [app.id, app.label])) : {};
   const rows = result.entries.flatMap((e) => (e.kind === 'change' ? [e.row] : e.rows));
   const idsOf = (type: string) => [
     ...new Set(rows.filter((r) => r.targetType === type).map((r) => r.targetId)),
@@ -84,7 +88,12 @@ export default async function ActivityPage({
           </EmptyState>
         ) : (
           <>
-            <ActivityTable entries={result.entries} caption="Change log, newest first" names={names} />
+            <ActivityTable
+              entries={result.entries}
+              caption="Change log, newest first"
+              names={names}
+              appLabels={appLabels}
+            />
             <Pagination
               page={result.page}
               pageSize={result.pageSize}

@@ -7,7 +7,7 @@ import { latestCompletedScan, latestScan, recentBulkJobs } from '@/lib/audit';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
-import { getAuditEnv } from '@/lib/server';
+import { getAppRegistry, getAuditEnv } from '@/lib/server';
 import { previewBulkRerouteAction } from './_actions/preview-bulk-reroute';
 import { startAuditScanAction } from './_actions/start-audit-scan';
 import { startBulkRerouteAction } from './_actions/start-bulk-reroute';
@@ -18,11 +18,13 @@ export const dynamic = 'force-dynamic';
 export default async function AuditPage() {
   const user = await requireUser();
   const { db } = await getAuditEnv();
-  const [latest, current, jobs] = await Promise.all([
+  const [latest, current, jobs, registry] = await Promise.all([
     latestScan(db),
     latestCompletedScan(db),
     recentBulkJobs(db, 5),
+    getAppRegistry(),
   ]);
+  const apps = registry.apps.map(({ id, label, isDefault }) => ({ id, label, isDefault }));
   return (
     <>
       <PageHeader
@@ -40,6 +42,7 @@ export default async function AuditPage() {
               scan: can(user.role, 'audit.scan'),
             }}
             allowLoopback={getConfig().ALLOW_LOOPBACK_CALLBACKS}
+            bulkApps={apps}
             actions={{
               startAuditScan: startAuditScanAction,
               previewBulkReroute: previewBulkRerouteAction,
@@ -47,7 +50,7 @@ export default async function AuditPage() {
             }}
           />
         </Suspense>
-        <BulkJobsList jobs={jobs} />
+        <BulkJobsList jobs={jobs} apps={apps} />
       </div>
     </>
   );

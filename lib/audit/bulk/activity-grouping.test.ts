@@ -10,6 +10,7 @@ import { settled } from '@/lib/jobs/runs';
 import { startAuditScan } from '../scan-job';
 import { type AuditHarness, startAuditHarness } from '../test-support';
 import { previewBulk, startBulkReroute } from './start';
+import { bulkEnvOf } from './test-support';
 
 const ACTOR = { id: null, email: 'bulk-operator@example.com' };
 const TOKEN = 'switchboard-demo';
@@ -21,6 +22,7 @@ let staleId = '';
 
 beforeAll(async () => {
   h = await startAuditHarness();
+  const bulk = bulkEnvOf(h);
   const scanId = (await (await startAuditScan(h.env, 'admin@example.com')).finished)?.id ?? '';
   const selection = {
     scanId,
@@ -28,7 +30,7 @@ beforeAll(async () => {
     action: 'phone_override.set' as const,
     overrideCallbackUri: h.fixture.receiverUrl,
   };
-  const preview = await previewBulk(h.env, selection);
+  const preview = await previewBulk(bulk, selection);
   count = preview.count;
   staleId = h.fixture.scenarios.applicationTier.phoneNumberId;
   // Changed outside Switchboard after the scan: the job refuses this one as stale.
@@ -39,7 +41,7 @@ beforeAll(async () => {
     },
   });
   const started = await startBulkReroute(
-    h.env,
+    bulk,
     { ...selection, verifyToken: TOKEN, expectedCount: count },
     ACTOR,
   );

@@ -1,26 +1,31 @@
 import { and, eq, gt, max } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { callbackChecks, changeLog } from '@/lib/db/schema';
+import { UnknownAppError } from '@/lib/apps/registry';
+import { callbackChecks, changeLog, routeSnapshots } from '@/lib/db/schema';
 import { settled } from '@/lib/jobs/runs';
 import { startAuditScan } from '../scan-job';
 import { targetNames } from '../target-names';
 import { type AuditHarness, startAuditHarness } from '../test-support';
+import type { BulkEnv } from './env';
 import { getBulkJob } from './jobs';
 import { previewBulk, retryBulkJob, startBulkReroute } from './start';
+import { bulkEnvOf } from './test-support';
 
 const ACTOR = { id: null, email: 'operator@example.com' };
 const TOKEN = 'switchboard-demo';
 
 describe('bulk re-routing from an audit selection', () => {
   let h: AuditHarness;
+  let bulk: BulkEnv;
   let scanId: string;
   let since = { changes: 0, checks: 0 };
 
-  const phoneTierOnGraph = async (phoneNumberId: string) => {
+  /** The phone override as one app sees it (its own token; the default app's without one). */
+  const phoneTierOnGraph = async (phoneNumberId: string, accessToken = h.app.accessToken) => {
     const res = await fetch(
       `${h.sandbox.url}/${h.fixture.graphVersion}/${phoneNumberId}?fields=webhook_configuration`,
       {
-        headers: { authorization: `Bearer ${h.app.accessToken}` },
+        headers: { authorization: `Bearer ${accessToken}` },
       },
     );
     const body = (await res.json()) as { webhook_configuration?: { phone_number?: string } };
@@ -31,6 +36,7 @@ describe('bulk re-routing from an audit selection', () => {
 
   beforeAll(async () => {
     h = await startAuditHarness();
+    bulk = bulkEnvOf(h);
   });
   afterAll(() => h.close());
   beforeEach(async () => {
@@ -51,11 +57,11 @@ describe('bulk re-routing from an audit selection', () => {
 
   it('sets the phone override of every selected number, with one callback check and one change-log row each', async () => {
     const url = h.fixture.receiverUrl;
-    const preview = await previewBulk(h.env, selection(url));
+    const preview = await previewBulk(bulk, selection(url));
     expect(preview.count).toBeGreaterThan(1);
 
     const started = await startBulkReroute(
-      h.env,
+      bulk,
       { ...selection(url), verifyToken: TOKEN, expectedCount: preview.count },
       ACTOR,
     );
@@ -84,9 +90,9 @@ describe('bulk re-routing from an audit selection', () => {
 
   it('the preview names the numbers whose own phone override a set would replace, with the current URL', async () => {
     const url = h.fixture.receiverUrl;
-    expect(await previewBulk(h.env, selection(url))).toMatchObject({ replacedCount: 0, replaced: [] });
+    expect(await previewBulk(bulk, selection(url))).toMatchObject({ replacedCount: 0, replaced: [] });
     const overwrite = { ...selection(url), filter: { winner: 'phone_number' as const } };
-    const preview = await previewBulk(h.env, overwrite);
+    const preview = await previewBulk(bulk, overwrite);
     expect(preview.count).toBeGreaterThan(0);
     expect(preview.replacedCount).toBe(preview.count);
     expect(preview.replaced).toHaveLength(preview.count);
@@ -106,9 +112,9 @@ describe('bulk re-routing from an audit selection', () => {
 
   it('lists partial failures (stale, Graph errors) and applies them on retry', async () => {
     const url = h.fixture.receiverUrl;
-    const preview = await previewBulk(h.env, selection(url));
+    const preview = await previewBulk(bulk, selection(url));
     const first = await startBulkReroute(
-      h.env,
+      bulk,
       { ...selection(url), verifyToken: TOKEN, expectedCount: preview.count },
       ACTOR,
     );
@@ -132,7 +138,7 @@ describe('bulk re-routing from an audit selection', () => {
     since.changes = c?.id ?? 0;
 
     const again = await startBulkReroute(
-      h.env,
+      bulk,
       { ...selection(url), verifyToken: TOKEN, expectedCount: preview.count },
       ACTOR,
     );
@@ -150,9 +156,9 @@ describe('bulk re-routing from an audit selection', () => {
     // Items are listed failures first.
     expect(partial?.items[0]?.status).toBe('failed');
 
-    const refusedWithoutToken = await retryBulkJob(h.env, { jobId: again.jobId }, ACTOR);
+    const refusedWithoutToken = await retryBulkJob(bulk, { jobId: again.jobId }, ACTOR);
     expect(refusedWithoutToken.kind).toBe('refused');
-    const retried = await retryBulkJob(h.env, { jobId: again.jobId, verifyToken: TOKEN }, ACTOR);
+    const retried = await retryBulkJob(bulk, { jobId: again.jobId, verifyToken: TOKEN }, ACTOR);
     expect(retried.kind).toBe('started');
     await settled(again.jobId);
     const done = await getBulkJob(h.db, again.jobId);
@@ -171,7 +177,7 @@ describe('bulk re-routing from an audit selection', () => {
         .map((r) => r.targetId)
         .sort(),
     ).toEqual([staleId, brokenId].sort());
-    expect((await retryBulkJob(h.env, { jobId: again.jobId, verifyToken: TOKEN }, ACTOR)).kind).toBe(
+    expect((await retryBulkJob(bulk, { jobId: again.jobId, verifyToken: TOKEN }, ACTOR)).kind).toBe(
       'refused',
     );
   });
@@ -179,11 +185,11 @@ describe('bulk re-routing from an audit selection', () => {
   it('counts a number whose write Graph accepted but whose read-back failed as applied, not verified', async () => {
     const url = h.fixture.receiverUrl;
     const { phoneNumberId } = h.fixture.scenarios.applicationTier;
-    const preview = await previewBulk(h.env, selection(url));
+    const preview = await previewBulk(bulk, selection(url));
     // This number's write goes through; every read of it after the write fails (reads are retried).
     await h.faults({ afterWrite: true, count: 20, pathPattern: `/${phoneNumberId}$` });
     const started = await startBulkReroute(
-      h.env,
+      bulk,
       { ...selection(url), verifyToken: TOKEN, expectedCount: preview.count },
       ACTOR,
     );
@@ -203,12 +209,12 @@ describe('bulk re-routing from an audit selection', () => {
 
   it('backs off when Graph answers 80008 and leaves that number retryable', async () => {
     const url = h.fixture.receiverUrl;
-    const preview = await previewBulk(h.env, selection(url));
+    const preview = await previewBulk(bulk, selection(url));
     // One number's reads are refused (the client tries twice, then the job backs off).
     const limited = h.fixture.scenarios.applicationTier.phoneNumberId;
     await h.faults({ faultKind: 'code80008', count: 2, pathPattern: `/${limited}$` });
     const started = await startBulkReroute(
-      h.env,
+      bulk,
       { ...selection(url), verifyToken: TOKEN, expectedCount: preview.count },
       ACTOR,
     );
@@ -227,13 +233,13 @@ describe('bulk re-routing from an audit selection', () => {
       filter: { winner: 'phone_number' as const },
       action: 'phone_override.clear' as const,
     };
-    const preview = await previewBulk(h.env, clear);
+    const preview = await previewBulk(bulk, clear);
     expect(preview.count).toBeGreaterThan(0);
-    const mismatch = await startBulkReroute(h.env, { ...clear, expectedCount: preview.count + 1 }, ACTOR);
+    const mismatch = await startBulkReroute(bulk, { ...clear, expectedCount: preview.count + 1 }, ACTOR);
     expect(mismatch).toMatchObject({ kind: 'refused' });
     expect((await changesSince()).length).toBe(0);
 
-    const started = await startBulkReroute(h.env, { ...clear, expectedCount: preview.count }, ACTOR);
+    const started = await startBulkReroute(bulk, { ...clear, expectedCount: preview.count }, ACTOR);
     if (started.kind !== 'started') throw new Error(JSON.stringify(started));
     await settled(started.jobId);
     const job = await getBulkJob(h.db, started.jobId);
@@ -249,11 +255,86 @@ describe('bulk re-routing from an audit selection', () => {
     expect(rows).toHaveLength(preview.count);
   });
 
+  it("re-routes for one chosen app: only that app's phone overrides change, the default app's stay", async () => {
+    const { wabaId, secondAppId } = h.fixture.scenarios.sharedWaba;
+    const second = h.fixture.apps.find((a) => a.id === secondAppId);
+    if (!second) throw new Error('the fixture has no second app');
+    const url = h.fixture.receiverUrl;
+    const request = { ...selection(url), filter: { waba: wabaId }, appId: second.id };
+    const preview = await previewBulk(bulk, request);
+    // The scan read the default app's tiers: the second app's are not in it, so every number is written.
+    expect(preview).toMatchObject({
+      app: { id: second.id, label: second.name },
+      snapshotCoversApp: false,
+      skipped: 0,
+      replacedCount: 0,
+    });
+    expect(preview.count).toBeGreaterThan(1);
+
+    const job = await (async () => {
+      const started = await startBulkReroute(
+        bulk,
+        { ...request, verifyToken: TOKEN, expectedCount: preview.count },
+        ACTOR,
+      );
+      if (started.kind !== 'started') throw new Error(JSON.stringify(started));
+      await h.clearCalls();
+      await settled(started.jobId);
+      return getBulkJob(h.db, started.jobId);
+    })();
+    expect(job).toMatchObject({
+      appId: second.id,
+      snapshotCoversApp: false,
+      counts: { applied: preview.count, failed: 0 },
+    });
+    const items = job?.items ?? [];
+    const defaultBefore = new Map(
+      (await h.db.select().from(routeSnapshots).where(eq(routeSnapshots.scanId, scanId))).map((r) => [
+        r.phoneNumberId,
+        r.phoneTier,
+      ]),
+    );
+    for (const item of items) {
+      expect(await phoneTierOnGraph(item.phoneNumberId, second.accessToken)).toBe(url);
+      // The default app's phone override is as the scan saw it: its route did not move.
+      expect(await phoneTierOnGraph(item.phoneNumberId)).toBe(defaultBefore.get(item.phoneNumberId) ?? null);
+      expect(defaultBefore.get(item.phoneNumberId)).not.toBe(url);
+    }
+    // Every write (and read-back) went out with the second app's token.
+    const writes = (await h.calls()).filter((c) => c.method === 'POST');
+    expect(writes.length).toBe(preview.count);
+    expect(writes.every((c) => c.appId === second.id)).toBe(true);
+    const rows = await changesSince();
+    expect(rows).toHaveLength(preview.count);
+    expect(rows.every((r) => r.appId === second.id && r.outcome === 'success')).toBe(true);
+
+    // Once the app is no longer configured, its job cannot be retried as any other app.
+    const removed: BulkEnv = {
+      ...bulk,
+      routing: async (appId) => {
+        if (appId === second.id) throw new UnknownAppError(second.id);
+        return bulk.routing(appId);
+      },
+    };
+    expect(await retryBulkJob(removed, { jobId: job?.id ?? '', verifyToken: TOKEN }, ACTOR)).toMatchObject({
+      kind: 'refused',
+      message: expect.stringContaining('no longer configured'),
+    });
+    expect(await changesSince()).toHaveLength(preview.count);
+  });
+
+  it('refuses a bulk re-route for an app that is not configured, before anything is written', async () => {
+    await expect(previewBulk(bulk, { ...selection(h.fixture.receiverUrl), appId: '999999' })).rejects.toThrow(
+      /not configured/,
+    );
+    expect((await changesSince()).length).toBe(0);
+  });
+
   it('refuses a set whose callback check fails, before any write', async () => {
     const url = `${h.sandbox.url}/_sandbox/receiver/missing`;
-    const preview = await previewBulk(h.env, selection(url));
+    const preview = await previewBulk(bulk, selection(url));
     const result = await startBulkReroute(
-      h.env,
+      bulk,
       { ...selection(url), verifyToken: TOKEN, expectedCount: preview.count },
       ACTOR,
     );

@@ -36,6 +36,8 @@ export async function createBulkJob(
     createdBy: string;
     createdById: string | null;
     preflight: PreflightResult | null;
+    appId: string;
+    snapshotCoversApp: boolean;
     items: readonly NewBulkItem[];
   },
 ): Promise<string> {
@@ -183,6 +185,8 @@ export async function getBulkJob(db: Db, jobId: string, itemLimit = 1_000): Prom
     finishedAt: row.finishedAt?.toISOString() ?? null,
     backoffs: row.backoffs,
     preflight: row.preflight,
+    appId: row.appId,
+    snapshotCoversApp: row.snapshotCoversApp,
     items: items.map(toItemView),
   };
 }

@@ -12,7 +12,7 @@ import { RATE_LIMIT_CODES } from '@/lib/graph/errors';
 import { withHeartbeat } from '@/lib/jobs/heartbeat';
 import { runOnce } from '@/lib/jobs/runs';
 import { type Actor, clearPhoneOverride, setPhoneOverride } from '@/lib/routing';
-import type { AuditEnv } from '../env';
+import type { BulkEnv } from './env';
 import { finishJob, getJobRow, pendingItems, touchJob, updateItem } from './jobs';
 import { itemResult } from './outcome';
 
@@ -21,7 +21,7 @@ const PAGE = 200;
 
 /** Starts (or joins) the run of a job; the promise settles when no item is pending any more. */
 export function runBulkJob(
-  env: AuditEnv,
+  env: BulkEnv,
   jobId: string,
   actor: Actor,
   verifyToken: string | null,
@@ -29,11 +29,14 @@ export function runBulkJob(
   return runOnce(jobId, () => execute(env, jobId, actor, verifyToken));
 }
 
-async function execute(env: AuditEnv, jobId: string, actor: Actor, verifyToken: string | null) {
+async function execute(env: BulkEnv, jobId: string, actor: Actor, verifyToken: string | null) {
   const job = await getJobRow(env.db, jobId);
   if (!job) return;
-  const audit = env.connect();
-  const ctx = { ...(await env.routing()), graph: audit.graph };
+  // Every write acts as the job's app (its token), so only that app's phone overrides change.
+  const audit = await env.connect(job.appId);
+  const ctx = { ...(await env.routing(job.appId)), graph: audit.graph };
+  // A scan of another app says nothing about this app's overrides: no stale check against it.
+  const skipStaleCheck = !job.snapshotCoversApp;
   const preflighted = job.preflight ?? undefined;
   const limit = pLimit(BULK_CONCURRENCY);
   const heartbeat = {
@@ -66,13 +69,13 @@ async function execute(env: AuditEnv, jobId: string, actor: Actor, verifyToken: 
               expected: item.expected,
             },
             actor,
-            { placement, preflighted, jobId: job.id },
+            { placement, preflighted, jobId: job.id, skipStaleCheck },
           )
         : await clearPhoneOverride(
             ctx,
             { phoneNumberId: item.phoneNumberId, expected: item.expected },
             actor,
-            { placement, jobId: job.id },
+            { placement, jobId: job.id, skipStaleCheck },
           );
     const result = itemResult(outcome);
     await updateItem(env.db, key, {

@@ -4,19 +4,21 @@
  * the verify token is kept only in the memory of the run (masked in the database), so a retry asks for it again.
  */
 import 'server-only';
-import { and, asc, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { UnknownAppError } from '@/lib/apps/registry';
 import type { FieldRefusal } from '@/lib/auth/safe-action';
-import { routeSnapshots } from '@/lib/db/schema';
+import type { Db } from '@/lib/db/client';
+import { auditScans, routeSnapshots } from '@/lib/db/schema';
 import { isLive } from '@/lib/jobs/liveness';
 import type { Actor } from '@/lib/routing';
 import { maskSecret } from '@/lib/routing/mask';
 import { preflightCallback } from '@/lib/routing/preflight';
 import type { PreflightResult } from '@/lib/routing/types';
 import { checkOverrideCallbackUri, checkVerifyToken } from '@/lib/routing/validation';
-import type { AuditEnv } from '../env';
 import { type AuditFilter, selectionOf } from '../filter';
 import { snapshotWhere } from '../queries';
 import type { BulkAction } from '../types';
+import type { BulkEnv } from './env';
 import { createBulkJob, getJobRow, type NewBulkItem, reopenJob } from './jobs';
 import { runBulkJob } from './runner';
 
@@ -29,6 +31,8 @@ export interface BulkSelection {
   action: BulkAction;
   /** The new phone override (sets only). */
   overrideCallbackUri?: string;
+  /** The configured app whose phone overrides change (the default app without one); other apps' stay. */
+  appId?: string;
 }
 
 export interface BulkPreview {
@@ -40,6 +44,13 @@ export interface BulkPreview {
   replacedCount: number;
   /** The first BULK_PREVIEW_REPLACED of them, with the override they have now, for the review. */
   replaced: ReplacedOverride[];
+  /** The app the job would change, as the confirmation names it. */
+  app: { id: string; label: string };
+  /**
+   * Whether the scan read this app's tiers. When it read another app's, the counts cannot say which numbers
+   * already have this app's route: every matching number is written, its current override read live first.
+   */
+  snapshotCoversApp: boolean;
 }
 
 export interface ReplacedOverride {
@@ -59,22 +70,42 @@ export type BulkStartResult =
 
 const s = routeSnapshots;
 
-/** Matching rows that need a write: sets skip numbers already on the URL; clears need an override to clear. */
-function needsWrite(selection: BulkSelection): SQL | undefined {
+/**
+ * Matching rows that need a write: sets skip numbers already on the URL; clears need an override to clear.
+ * Only a scan of the job's own app knows its phone overrides; for another app every matching row counts.
+ */
+function needsWrite(selection: BulkSelection, snapshotCoversApp: boolean): SQL | undefined {
+  if (!snapshotCoversApp) return undefined;
   if (selection.action === 'phone_override.clear') return isNotNull(s.phoneTier);
   return or(isNull(s.phoneTier), ne(s.phoneTier, selection.overrideCallbackUri ?? ''));
 }
 
-export async function previewBulk(env: AuditEnv, selection: BulkSelection): Promise<BulkPreview> {
+/** Whether the scan read `appId`'s tiers (an unknown scan: no, so nothing is trusted from it). */
+async function scanCoversApp(db: Db, scanId: string, appId: string): Promise<boolean> {
+  const [scan] = await db
+    .select({ appId: auditScans.appId })
+    .from(auditScans)
+    .where(eq(auditScans.id, scanId))
+    .limit(1);
+  return scan?.appId === appId;
+}
+
+export async function previewBulk(env: BulkEnv, selection: BulkSelection): Promise<BulkPreview> {
+  const routing = await env.routing(selection.appId);
+  const covers = await scanCoversApp(env.db, selection.scanId, routing.appId);
+  const app = { id: routing.appId, label: routing.appLabel };
   const where = snapshotWhere(selection.scanId, selectionOf(selection.filter));
   const [row] = await env.db
     .select({
       total: sql<number>`count(*)::int`,
-      count: sql<number>`count(*) filter (where ${needsWrite(selection)})::int`,
-      replaced: sql<number>`count(*) filter (where ${and(needsWrite(selection), isNotNull(s.phoneTier))})::int`,
+      count: sql<number>`count(*) filter (where ${needsWrite(selection, covers) ?? sql`true`})::int`,
+      replaced: sql<number>`count(*) filter (where ${and(needsWrite(selection, covers), isNotNull(s.phoneTier))})::int`,
     })
     .from(s)
     .where(where);
+  const base = { count: row?.count ?? 0, skipped: (row?.total ?? 0) - (row?.count ?? 0), app };
+  // Another app's overrides are not in this scan: nothing to list as replaced (each write reads it live).
+  if (!covers) return { ...base, replacedCount: 0, replaced: [], snapshotCoversApp: false };
   const replaced = await env.db
     .select({
       phoneNumberId: s.phoneNumberId,
@@ -83,14 +114,14 @@ export async function previewBulk(env: AuditEnv, selection: BulkSelection): Prom
       current: s.phoneTier,
     })
     .from(s)
-    .where(and(where, needsWrite(selection), isNotNull(s.phoneTier)))
+    .where(and(where, needsWrite(selection, covers), isNotNull(s.phoneTier)))
     .orderBy(asc(s.phoneNumberId))
     .limit(BULK_PREVIEW_REPLACED);
   return {
-    count: row?.count ?? 0,
-    skipped: (row?.total ?? 0) - (row?.count ?? 0),
+    ...base,
     replacedCount: row?.replaced ?? 0,
     replaced: replaced.map((r) => ({ ...r, current: r.current ?? '' })),
+    snapshotCoversApp: true,
   };
 }
 
@@ -105,11 +136,12 @@ function inputProblems(selection: BulkSelection, verifyToken: string | undefined
 }
 
 export async function startBulkReroute(
-  env: AuditEnv,
+  env: BulkEnv,
   request: BulkSelection & { verifyToken?: string; expectedCount: number },
   actor: Actor,
 ): Promise<BulkStartResult | FieldRefusal> {
-  const routing = await env.routing();
+  const routing = await env.routing(request.appId);
+  const covers = await scanCoversApp(env.db, request.scanId, routing.appId);
   const fieldErrors = inputProblems(request, request.verifyToken, routing.allowLoopbackCallbacks);
   if (fieldErrors) return { kind: 'refused', message: 'Some fields need attention.', fieldErrors };
 
@@ -117,7 +149,7 @@ export async function startBulkReroute(
   const rows = await env.db
     .select()
     .from(s)
-    .where(and(snapshotWhere(request.scanId, filter), needsWrite(request)))
+    .where(and(snapshotWhere(request.scanId, filter), needsWrite(request, covers)))
     .limit(BULK_MAX_NUMBERS + 1);
   if (rows.length > BULK_MAX_NUMBERS) {
     return { kind: 'refused', message: `At most ${BULK_MAX_NUMBERS} numbers per job: narrow the selection.` };
@@ -147,7 +179,7 @@ export async function startBulkReroute(
     businessId: row.businessId,
     ownership: row.ownership,
     displayPhoneNumber: row.displayPhoneNumber,
-    expected: row.phoneTier,
+    expected: covers ? row.phoneTier : null,
   }));
   const jobId = await createBulkJob(env.db, {
     action: request.action,
@@ -159,6 +191,8 @@ export async function startBulkReroute(
     createdBy: actor.email,
     createdById: actor.id,
     preflight,
+    appId: routing.appId,
+    snapshotCoversApp: covers,
     items,
   });
   void runBulkJob(env, jobId, actor, request.verifyToken ?? null);
@@ -167,13 +201,24 @@ export async function startBulkReroute(
 
 /** Puts failed (and abandoned) items back to pending and runs the job again in this process. */
 export async function retryBulkJob(
-  env: AuditEnv,
+  env: BulkEnv,
   request: { jobId: string; verifyToken?: string },
   actor: Actor,
 ): Promise<BulkStartResult | FieldRefusal> {
   const job = await getJobRow(env.db, request.jobId);
   if (!job) return { kind: 'refused', message: 'This job does not exist.' };
   if (isLive(job)) return { kind: 'refused', message: 'This job is still running; wait for it to finish.' };
+  // The job writes as its own app only: one removed since cannot be written as (nor replaced by another).
+  const routing = await env.routing(job.appId).catch((error: unknown) => {
+    if (error instanceof UnknownAppError) return null;
+    throw error;
+  });
+  if (!routing) {
+    return {
+      kind: 'refused',
+      message: `The app this job changes (${job.appId}) is no longer configured in Switchboard, so it cannot be retried.`,
+    };
+  }
   let preflight = job.preflight;
   if (job.action === 'phone_override.set') {
     const problem = checkVerifyToken(request.verifyToken ?? '');
@@ -183,8 +228,9 @@ export async function retryBulkJob(
         message: 'Some fields need attention.',
         fieldErrors: { verifyToken: [problem] },
       };
+    // The job's own app: its callback check, as its first run had.
     preflight = await preflightCallback(
-      await env.routing(),
+      routing,
       { url: job.overrideCallbackUri ?? '', verifyToken: request.verifyToken ?? '' },
       actor,
     );

@@ -2,12 +2,15 @@
 import { z } from 'zod';
 import { BULK_ACTIONS } from '@/lib/audit/bulk/actions';
 import { auditSelectionFilterSchema } from '@/lib/audit/filter';
+import { appChoiceSchema } from '../../_lib/acting-app';
 
 export const bulkSelectionSchema = z.object({
   scanId: z.uuid(),
   filter: auditSelectionFilterSchema,
   action: z.enum(BULK_ACTIONS),
   overrideCallbackUri: z.string().max(2048).optional(),
+  // The one app whose phone overrides the job changes (the default app without it).
+  ...appChoiceSchema.shape,
 });
 
 export const startBulkSchema = bulkSelectionSchema.extend({

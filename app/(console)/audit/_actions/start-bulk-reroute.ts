@@ -3,7 +3,8 @@
 import { startBulkReroute } from '@/lib/audit';
 import { changeLogActor } from '@/lib/auth/change-log-actor';
 import { defineAction } from '@/lib/auth/safe-action';
-import { getAuditEnv } from '@/lib/server';
+import { getApp, getBulkEnv } from '@/lib/server';
+import { actingApp } from '../../_lib/acting-app';
 import { startBulkSchema } from './schemas';
 
 /**
@@ -13,8 +14,10 @@ import { startBulkSchema } from './schemas';
  */
 export const startBulkRerouteAction = defineAction(
   { permission: 'override.write', schema: startBulkSchema },
-  async (input, { user }) => ({
-    ok: true,
-    data: await startBulkReroute(await getAuditEnv(), input, changeLogActor(user)),
-  }),
+  async (input, { user }) => {
+    // An app that is not configured (any more) is a field error before anything is read or written.
+    const app = await actingApp(input.appId, getApp);
+    if (!app.ok) return app.result;
+    return { ok: true, data: await startBulkReroute(await getBulkEnv(), input, changeLogActor(user)) };
+  },
 );

@@ -122,6 +122,7 @@ export default async function NumberPage({
           </HydrationBoundary>
         </ReceiverChoicesBoundary>
         <DeliveryCheckPanel
+          actingApp={actingValue}
           phoneNumberId={number.phoneNumberId}
           wabaLabel={number.wabaName ? `${number.wabaName} (${number.wabaId})` : number.wabaId}
           subscribeApp={routingPermissions(user.role).wabaSubscribe ? subscribeAppAction : undefined}

@@ -113,6 +113,7 @@ export default async function WabaPage({
           </HydrationBoundary>
         </ReceiverChoicesBoundary>
         <WabaDeliveryCheck
+          actingApp={actingValue}
           wabaId={waba.wabaId}
           wabaLabel={waba.name ? `${waba.name} (${waba.wabaId})` : waba.wabaId}
           subscribeApp={routingPermissions(user.role).wabaSubscribe ? subscribeAppAction : undefined}

@@ -2,12 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
+import { bulkAppLabel } from '@/components/audit/bulk-app';
 import { BulkJobView } from '@/components/audit/bulk-job-view';
 import { PageHeader } from '@/components/common/page-header';
 import { getBulkJob } from '@/lib/audit';
 import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { getAuditEnv } from '@/lib/server';
+import { getAppRegistry, getAuditEnv } from '@/lib/server';
 import { retryBulkJobAction } from '../../_actions/retry-bulk-job';
 
 export const metadata: Metadata = { title: 'Bulk re-routing' };
@@ -19,6 +20,7 @@ export default async function BulkJobPage({ params }: { params: Promise<{ jobId:
   if (!jobId.success) notFound();
   const job = await getBulkJob((await getAuditEnv()).db, jobId.data);
   if (!job) notFound();
+  const { apps } = await getAppRegistry();
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
@@ -32,7 +34,12 @@ export default async function BulkJobPage({ params }: { params: Promise<{ jobId:
         title="Bulk re-routing"
         description="Each number is written through Graph, read back, and logged in Activity."
       />
-      <BulkJobView initial={job} retry={retryBulkJobAction} canRetry={can(user.role, 'override.write')} />
+      <BulkJobView
+        initial={job}
+        appLabel={bulkAppLabel(apps, job.appId)}
+        retry={retryBulkJobAction}
+        canRetry={can(user.role, 'override.write')}
+      />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { requireRoutePermission } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { isReceiverId } from '@/lib/receivers/context';
 import { readTestEvent } from '@/lib/receivers/test-event';
-import { getReceiversContext } from '@/lib/server';
+import { getAppRegistry, getReceiversContext } from '@/lib/server';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +13,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ emi
   const controlUrl = getConfig().GRAPH_SANDBOX_CONTROL_URL;
   const { emissionId } = await params;
   if (!controlUrl || !isReceiverId(emissionId)) return Response.json({ error: 'not_found' }, { status: 404 });
-  const result = await readTestEvent(await getReceiversContext(), controlUrl, emissionId);
+  const apps = (await getAppRegistry()).apps.map(({ id, label }) => ({ id, label }));
+  const result = await readTestEvent(await getReceiversContext(), controlUrl, emissionId, apps);
   if (!result.ok) return Response.json({ error: result.error }, { status: 502 });
   return Response.json(result.data, { headers: { 'cache-control': 'no-store' } });
 }
