@@ -59,6 +59,10 @@ const textField = (field: TextField, strict: boolean) =>
         .pipe(optional(textSchema(field)))
     : optional(textSchema(field).superRefine(refuseBrokenText(field)));
 
+/** Meta app ids are numeric (lib/apps validates configured ones the same way). */
+const APP_ID = /^\d{1,32}$/;
+const APP_ID_PROBLEM = 'The app filter must be a numeric app id.';
+
 const filterShape = (strict: boolean) => ({
   /** Winning tier, or `none`: no delivery (not subscribed, or no URL on any tier). */
   winner: optional(z.enum(WINNER_FILTERS)),
@@ -68,6 +72,10 @@ const filterShape = (strict: boolean) => ({
   url: textField('url', strict),
   /** WABA id, or part of its name. */
   waba: textField('waba', strict),
+  /** One app's routes only (its numeric id); without it, every app's. */
+  app: strict
+    ? z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(APP_ID, APP_ID_PROBLEM).optional())
+    : optional(z.string().regex(APP_ID)),
   /** `1`: only numbers whose route changed outside Switchboard since the previous scan. */
   drift: optional(z.enum(['1'])),
   /** The routing doctor's verdict when the scan ran (`does_not_deliver`: cannot receive messages). */
@@ -100,6 +108,7 @@ export const auditSearchParams = {
   q: field('q'),
   url: field('url'),
   waba: field('waba'),
+  app: field('app'),
   drift: field('drift'),
   verdict: field('verdict'),
   problem: field('problem'),
@@ -160,6 +169,7 @@ export function describeSelection(filter: AuditFilter): string {
   if (filter.url) parts.push(`effective URL = ${filter.url}`);
   if (filter.q) parts.push(`effective URL contains “${filter.q}”`);
   if (filter.waba) parts.push(`WABA matches “${filter.waba}”`);
+  if (filter.app) parts.push(`app ${filter.app}`);
   if (filter.drift) parts.push('changed outside Switchboard');
   if (filter.verdict) parts.push(`delivery: ${VERDICT_LABELS[filter.verdict].toLowerCase()}`);
   if (filter.problem) parts.push(`first problem: ${CHECK_LABELS[filter.problem]}`);

@@ -15,7 +15,7 @@ import type { PreflightResult } from '@/lib/routing/types';
 import { checkOverrideCallbackUri, checkVerifyToken } from '@/lib/routing/validation';
 import type { AuditEnv } from '../env';
 import { type AuditFilter, selectionOf } from '../filter';
-import { snapshotWhere } from '../queries';
+import { appRows, snapshotWhere } from '../queries';
 import type { BulkAction } from '../types';
 import { createBulkJob, getJobRow, type NewBulkItem, reopenJob } from './jobs';
 import { runBulkJob } from './runner';
@@ -65,8 +65,16 @@ function needsWrite(selection: BulkSelection): SQL | undefined {
   return or(isNull(s.phoneTier), ne(s.phoneTier, selection.overrideCallbackUri ?? ''));
 }
 
+/**
+ * Bulk jobs write as the default app (env.appId), so they select its rows of the snapshot only: a scan holds
+ * one row per number and app, and another app's route cannot be changed with the default app's token.
+ */
+function defaultAppRows(env: AuditEnv, scanId: string, filter: BulkSelection['filter']): SQL | undefined {
+  return and(snapshotWhere(scanId, selectionOf(filter)), appRows(scanId, env.appId));
+}
+
 export async function previewBulk(env: AuditEnv, selection: BulkSelection): Promise<BulkPreview> {
-  const where = snapshotWhere(selection.scanId, selectionOf(selection.filter));
+  const where = defaultAppRows(env, selection.scanId, selection.filter);
   const [row] = await env.db
     .select({
       total: sql<number>`count(*)::int`,
@@ -114,10 +122,16 @@ export async function startBulkReroute(
   if (fieldErrors) return { kind: 'refused', message: 'Some fields need attention.', fieldErrors };
 
   const filter = selectionOf(request.filter);
+  if (filter.app && filter.app !== env.appId) {
+    return {
+      kind: 'refused',
+      message: 'Bulk re-routing changes the default app’s routes only: remove the app filter.',
+    };
+  }
   const rows = await env.db
     .select()
     .from(s)
-    .where(and(snapshotWhere(request.scanId, filter), needsWrite(request)))
+    .where(and(defaultAppRows(env, request.scanId, filter), needsWrite(request)))
     .limit(BULK_MAX_NUMBERS + 1);
   if (rows.length > BULK_MAX_NUMBERS) {
     return { kind: 'refused', message: `At most ${BULK_MAX_NUMBERS} numbers per job: narrow the selection.` };
