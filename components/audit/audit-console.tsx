@@ -53,7 +53,11 @@ export function AuditConsole({ initial, permissions, allowLoopback, actions }: A
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<string | null>(null);
   const current = scanState.data.current;
-  const matching = useRowCount(current?.id ?? '', filter);
+  // Bulk re-routing writes as the default app (the scan's app), so it selects that app's rows; with another
+  // app chosen in the filter it is not offered.
+  const bulkFilter = { ...filter, app: filter.app ?? current?.appId };
+  const bulkAllowed = permissions.reroute && (!filter.app || filter.app === current?.appId);
+  const matching = useRowCount(current?.id ?? '', bulkFilter);
 
   async function refresh() {
     setStarting(true);
@@ -78,7 +82,7 @@ export function AuditConsole({ initial, permissions, allowLoopback, actions }: A
       {current && (
         <>
           <DriftNotice scan={current} onShow={() => setFilter({ ...filter, drift: '1' })} />
-          <AuditFilters filter={filter} onChange={setFilter} />
+          <AuditFilters filter={filter} onChange={setFilter} apps={current.apps} />
           <Tabs value={view} onValueChange={(value) => setView(value === 'urls' ? 'urls' : 'table')}>
             <div className="flex flex-wrap items-center justify-between gap-2">
               <TabsList aria-label="Audit view">
@@ -86,10 +90,10 @@ export function AuditConsole({ initial, permissions, allowLoopback, actions }: A
                 <TabsTrigger value="urls">Group by URL</TabsTrigger>
               </TabsList>
               <div className="flex flex-wrap items-center gap-2">
-                {permissions.reroute && matching > 0 && (
+                {bulkAllowed && matching > 0 && (
                   <BulkRerouteDialog
                     scanId={current.id}
-                    filter={filter}
+                    filter={bulkFilter}
                     allowLoopback={allowLoopback}
                     actions={actions}
                     triggerLabel={`Re-route ${plural(matching, 'number')}…`}
@@ -113,12 +117,12 @@ export function AuditConsole({ initial, permissions, allowLoopback, actions }: A
                 filter={filter}
                 onShow={showUrl}
                 renderReroute={
-                  permissions.reroute
+                  bulkAllowed
                     ? (group) =>
                         group.url === null ? null : (
                           <BulkRerouteDialog
                             scanId={current.id}
-                            filter={{ ...filter, url: group.url }}
+                            filter={{ ...bulkFilter, url: group.url }}
                             allowLoopback={allowLoopback}
                             actions={actions}
                             triggerLabel="Re-route…"

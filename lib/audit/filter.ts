@@ -72,10 +72,6 @@ const filterShape = (strict: boolean) => ({
   url: textField('url', strict),
   /** WABA id, or part of its name. */
   waba: textField('waba', strict),
-  /** One app's routes only (its numeric id); without it, every app's. */
-  app: strict
-    ? z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(APP_ID, APP_ID_PROBLEM).optional())
-    : optional(z.string().regex(APP_ID)),
   /** `1`: only numbers whose route changed outside Switchboard since the previous scan. */
   drift: optional(z.enum(['1'])),
   /** The routing doctor's verdict when the scan ran (`does_not_deliver`: cannot receive messages). */
@@ -84,6 +80,13 @@ const filterShape = (strict: boolean) => ({
   problem: optional(z.enum(CHECK_IDS)),
   sort: optional(z.enum(SORT_KEYS)),
   dir: optional(z.enum(['asc', 'desc'])),
+  /**
+   * One app's routes only (its numeric id); without it, every app's. Last, so links built before apps were
+   * a filter keep their query strings.
+   */
+  app: strict
+    ? z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(APP_ID, APP_ID_PROBLEM).optional())
+    : optional(z.string().regex(APP_ID)),
 });
 
 /** The filter as read from a URL: never refuses, drops what it cannot use. */

@@ -159,7 +159,7 @@ async function undeliverableGroups(
     .flatMap((r) => (isCheck(r.check) ? [{ check: r.check, count: r.n }] : []))
     // In the order Meta depends on the checks: the first group is the most fundamental cause.
     .sort((a, b) => CHECK_IDS.indexOf(a.check) - CHECK_IDS.indexOf(b.check));
-  return { total: rows.reduce((sum, r) => sum + r.n, 0), groups };
+  return { total: rows.reduce((sum, r) => sum + r.n, 0), groups, appId };
 }
 
 function isCheck(value: string | null): value is CheckId {

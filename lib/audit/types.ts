@@ -156,5 +156,6 @@ export interface FleetOverview extends Overview {
   /** A scan running now on any instance; the figures update when it completes. */
   running: AuditScanView | null;
   /** Numbers whose verdict is `does_not_deliver`, grouped; null when the snapshot has no verdicts. */
-  undeliverable: { total: number; groups: UndeliverableGroup[] } | null;
+  /** `appId`: the app whose routes these are (the default app), so the audit link shows the same numbers. */
+  undeliverable: { total: number; groups: UndeliverableGroup[]; appId: string } | null;
 }
