@@ -44,7 +44,8 @@ function NumberName({ row }: { row: AuditRow }) {
   return (
     <div className="min-w-0">
       <a
-        href={`/numbers/${row.phoneNumberId}`}
+        // The number page acting as the row's app: its tiers and forms are that app's.
+        href={`/numbers/${row.phoneNumberId}${row.appId ? `?${new URLSearchParams({ app: row.appId })}` : ''}`}
         className="block truncate text-blue-800 underline underline-offset-2"
       >
         {row.displayPhoneNumber ?? row.phoneNumberId}
