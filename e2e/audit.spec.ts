@@ -117,6 +117,11 @@ test('every app: an App column, an App filter with a removable chip, groups nami
   await expect(row).toHaveAttribute('data-app-id', helpdesk.id);
   await expect(row.getByTestId('audit-app')).toContainText(helpdesk.name);
   await expect(row.locator('[data-tier="phone_number"]')).toBeVisible();
+  // Its number link opens the number page acting as the helpdesk.
+  await expect(row.getByRole('link').first()).toHaveAttribute(
+    'href',
+    `/numbers/${phoneNumberId}?app=${helpdesk.id}`,
+  );
 
   // Removing the chip shows every app's row of the number again, each with its own winner.
   await chip.getByRole('button', { name: 'Remove the app filter' }).click();
