@@ -12,7 +12,9 @@ import { authFile } from './support/roles';
 test.use({ storageState: authFile('admin') });
 
 test('scan with progress, filter by winning tier, group by URL, export CSV', async ({ page, sandbox }) => {
-  const truth = await fleetTruth(sandbox);
+  // The demo configures two apps: the scan reads both, one row per number and app.
+  const mine = await fleetTruth(sandbox);
+  const truth = [...mine, ...(await fleetTruth(sandbox, sandbox.fixture.apps[1]))];
   // Slow Graph down so the progress bar is seen while the scan runs.
   await setFaults(sandbox, { latencyMs: 1_500 });
   await page.goto('/audit');
@@ -23,7 +25,7 @@ test('scan with progress, filter by winning tier, group by URL, export CSV', asy
   await expect(progress.getByTestId('scan-calls')).toContainText('Graph calls used');
   await expect(progress).toBeHidden({ timeout: 30_000 });
   await setFaults(sandbox, {});
-  await expect(page.getByTestId('snapshot-time')).toContainText(`${truth.length} numbers`);
+  await expect(page.getByTestId('snapshot-time')).toContainText(`${mine.length} numbers`);
   await expect(page.getByTestId('audit-total')).toHaveText(`${truth.length} numbers`);
 
   // Filter by winning tier: the URL carries it, and every row shown wins on that tier.
@@ -84,6 +86,67 @@ test('scan with progress, filter by winning tier, group by URL, export CSV', asy
   const line = lines.find((l) => l.includes(`,${sample?.phoneNumberId},`));
   expect(line).toContain(',phone_number,');
   expect(line).toContain(sample?.url ?? '(none)');
+});
+
+test('every app: an App column, an App filter with a removable chip, groups naming their apps', async ({
+  page,
+  sandbox,
+}) => {
+  const [main, helpdesk] = sandbox.fixture.apps;
+  if (!main || !helpdesk) throw new Error('the fixture lacks two apps');
+  const mine = await fleetTruth(sandbox);
+  const theirs = await fleetTruth(sandbox, helpdesk);
+  await page.goto('/audit');
+  await runScan(page, mine.length);
+  await expect(page.getByTestId('snapshot-apps')).toHaveText(`2 apps (${main.name}, ${helpdesk.name})`);
+  await expect(page.getByTestId('audit-total')).toHaveText(`${mine.length + theirs.length} numbers`);
+
+  // The helpdesk's own phone override: its row wins on it, the default app's row of the number does not.
+  const phoneNumberId = scenarios(sandbox).sharedWaba.secondAppPhoneNumberId ?? '';
+  const theirRoute = theirs.find((r) => r.phoneNumberId === phoneNumberId);
+  expect(theirRoute?.winner).toBe('phone_number');
+  await page.getByLabel('App', { exact: true }).selectOption(helpdesk.id);
+  await expect(page).toHaveURL((u) => u.searchParams.get('app') === helpdesk.id);
+  await expect(page.getByTestId('audit-total')).toHaveText(`${theirs.length} numbers`);
+  const chip = page.getByTestId('audit-app-filter');
+  await expect(chip).toHaveText(`App: ${helpdesk.name}`);
+  await page.getByLabel('WABA name or id').fill(scenarios(sandbox).sharedWaba.wabaId);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  const row = page.locator(`tr[data-phone-number-id="${phoneNumberId}"]`);
+  await expect(row).toHaveCount(1);
+  await expect(row).toHaveAttribute('data-app-id', helpdesk.id);
+  await expect(row.getByTestId('audit-app')).toContainText(helpdesk.name);
+  await expect(row.locator('[data-tier="phone_number"]')).toBeVisible();
+  // Its number link opens the number page acting as the helpdesk.
+  await expect(row.getByRole('link').first()).toHaveAttribute(
+    'href',
+    `/numbers/${phoneNumberId}?app=${helpdesk.id}`,
+  );
+
+  // Removing the chip shows every app's row of the number again, each with its own winner.
+  await chip.getByRole('button', { name: 'Remove the app filter' }).click();
+  await expect(page).toHaveURL((u) => !u.searchParams.has('app'));
+  await expect(row).toHaveCount(2);
+  const mainRow = row.and(page.locator(`[data-app-id="${main.id}"]`));
+  await expect(mainRow.getByTestId('audit-app')).toContainText(main.name);
+  await expect(mainRow.locator('[data-tier="phone_number"]')).toHaveCount(0);
+
+  // Grouped by URL across apps: the group of the helpdesk's override URL names the apps whose copies go there.
+  await page.getByRole('tab', { name: 'Group by URL' }).click();
+  const url = theirRoute?.url ?? '';
+  const reaching = [
+    [helpdesk.name, theirs.filter((r) => r.url === url).length],
+    [main.name, mine.filter((r) => r.url === url).length],
+  ] as const;
+  const expected = reaching
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, n]) => `${name}: ${n} ${n === 1 ? 'number' : 'numbers'}`)
+    .join(' · ');
+  const group = page
+    .getByTestId('url-group')
+    .filter({ has: page.getByTestId('url-group-url').getByText(url, { exact: true }) });
+  await expect(group.getByTestId('url-group-apps')).toHaveText(expected);
 });
 
 test('drift: a change made directly on Graph is flagged as changed outside Switchboard', async ({

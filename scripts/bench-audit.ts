@@ -1,6 +1,6 @@
 /**
  * `npm run bench:audit [-- --wabas 2000 --numbers 5 --latency 100 --concurrency 8 --naive auto|on|off
- *   --verdicts on|off]`
+ *   --verdicts on|off --apps 1|2]`
  *
  * Starts the Graph sandbox as its own process (so this process's time and memory are the app's alone) with a
  * generated fleet and a fixed latency on every Graph call, then:
@@ -12,7 +12,11 @@
  *     `GET /<PHONE_NUMBER_ID>?fields=webhook_configuration` per number and one `GET /<WABA_ID>/subscribed_apps`
  *     per WABA.
  * The floor is the listing's sequential pages (`ceil(WABAs of the largest business / 100)`) times the latency:
- * no scan can be faster, since each page's cursor comes from the one before.
+ * no scan can be faster, since each page's cursor comes from the one before (times the apps: each app's pass lists
+ * the fleet with its own token).
+ * `--apps 2` scans as the fixture's apps[0] and apps[1] (each with its own token, one pass after the other, as
+ * the app scans every configured app) and prints each app's Graph calls (HTTP requests its client sent) and
+ * wall time: calls scale with apps × listings, not numbers. The naive comparison stays one app's.
  * Calls are counted by the sandbox's call log (`/_sandbox/calls`; batch operations are logged one by one).
  * Prints a table, then as its last line one JSON object with the figures, the CPU model and core count.
  */
@@ -37,8 +41,11 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: String(SCAN_CONCURRENCY) },
     naive: { type: 'string', default: 'auto' },
     verdicts: { type: 'string', default: 'on' },
+    apps: { type: 'string', default: '1' },
   },
 });
+const appCount = Number(values.apps);
+if (!Number.isInteger(appCount) || appCount < 1) throw new Error('--apps must be a whole number ≥ 1');
 const wabas = Number(values.wabas);
 const numbersPerWaba = Number(values.numbers);
 const latencyMs = Number(values.latency);
@@ -64,7 +71,7 @@ async function runAudit() {
     await clearCalls();
     const args = ['--import', 'tsx', '--conditions', 'react-server', 'scripts/lib/audit-worker.ts'];
     args.push('--sandbox', sandbox.url, '--data-dir', dataDir, '--verdicts', verdicts ? 'on' : 'off');
-    args.push('--concurrency', String(concurrency));
+    args.push('--concurrency', String(concurrency), '--apps', String(appCount));
     const { stdout } = await run(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
     const last = stdout.trim().split('\n').at(-1) ?? '';
     const out = JSON.parse(last) as {
@@ -86,6 +93,7 @@ async function runAudit() {
       batchOps: calls.filter((c) => c.batch).length,
       wallMs: out.wallMs,
       memory: out,
+      apps: scan.apps,
     };
   } finally {
     await rm(dataDir, { recursive: true, force: true });
@@ -134,7 +142,9 @@ async function runNaive() {
   };
 }
 
-function table(rows: Array<[string, Omit<Awaited<ReturnType<typeof runAudit>>, 'memory'>]>) {
+type StrategyRow = Omit<Awaited<ReturnType<typeof runAudit>>, 'memory' | 'apps'>;
+
+function table(rows: Array<[string, StrategyRow]>) {
   const header = [
     'strategy',
     'numbers',
@@ -163,10 +173,11 @@ function table(rows: Array<[string, Omit<Awaited<ReturnType<typeof runAudit>>, '
 try {
   const { cpu, cores } = machine();
   console.log(
-    `Sandbox fleet ${wabas} WABAs × ${numbersPerWaba} numbers, ${latencyMs} ms per Graph call, concurrency ${concurrency}, verdicts ${verdicts ? 'on' : 'off'}; ${cpu} × ${cores}`,
+    `Sandbox fleet ${wabas} WABAs × ${numbersPerWaba} numbers, ${latencyMs} ms per Graph call, concurrency ${concurrency}, verdicts ${verdicts ? 'on' : 'off'}, ${appCount} app${appCount === 1 ? '' : 's'}; ${cpu} × ${cores}`,
   );
   const audit = await runAudit();
-  const floorPages = Math.ceil(wabas / SCAN_WABA_PAGE_SIZE);
+  // Each app's pass lists the fleet again, one after the other: the floor is per app.
+  const floorPages = Math.ceil(wabas / SCAN_WABA_PAGE_SIZE) * appCount;
   const floorMs = floorPages * latencyMs;
   const floorRatio = audit.wallMs / Math.max(1, floorMs);
   console.log(
@@ -175,9 +186,14 @@ try {
   );
   if (runNaiveToo) console.log('running the naive strategy…');
   const naive = runNaiveToo ? await runNaive() : null;
-  const rows: Array<[string, Omit<Awaited<ReturnType<typeof runAudit>>, 'memory'>]> = [['audit', audit]];
+  const rows: Array<[string, StrategyRow]> = [['audit', audit]];
   if (naive) rows.push(['naive', naive]);
   console.log(table(rows));
+  for (const app of audit.apps) {
+    console.log(
+      `  as ${app.appLabel} (${app.appId}): ${app.graphCalls} Graph calls, ${app.wallMs} ms, ${app.numbersScanned} numbers in ${app.wabasScanned} WABAs${app.errors ? `, ${app.errors} errors` : ''}`,
+    );
+  }
   const perCall = audit.numbers / Math.max(1, audit.logged);
   console.log(
     `audit: ${perCall.toFixed(1)} numbers per Graph call (target ≥ 50): ${perCall >= 50 ? 'met' : 'MISSED'}; ` +
@@ -204,6 +220,15 @@ try {
       app_heap_peak_mb: audit.memory.heapPeakMb,
       // What the scan itself added: the rest is the process and the embedded database at rest.
       app_rss_growth_mb: audit.memory.rssPeakMb - audit.memory.rssBeforeMb,
+      // Per app, in scan order: its client's HTTP requests (a batch is one) and its pass's wall time.
+      apps: audit.apps.map((app) => ({
+        app_id: app.appId,
+        label: app.appLabel,
+        calls: app.graphCalls,
+        wall_ms: app.wallMs,
+        numbers: app.numbersScanned,
+        wabas: app.wabasScanned,
+      })),
       naive_calls: naive?.logged ?? null,
       naive_wall_ms: naive?.wallMs ?? null,
       cpu,

@@ -30,16 +30,22 @@ function Url({ value }: { value: string | null }) {
   return <TruncatedText value={value} className="font-mono text-xs" />;
 }
 
-/** The id of a number's detail row, which its toggle controls. */
-export function detailRowId(phoneNumberId: string): string {
-  return `audit-detail-${phoneNumberId}`;
+/** A row's identity: a scan has one row per number and app. */
+export function auditRowKey(row: Pick<AuditRow, 'phoneNumberId' | 'appId'>): string {
+  return row.appId ? `${row.phoneNumberId}-${row.appId}` : row.phoneNumberId;
+}
+
+/** The id of a row's detail row, which its toggle controls. */
+export function detailRowId(rowKey: string): string {
+  return `audit-detail-${rowKey}`;
 }
 
 function NumberName({ row }: { row: AuditRow }) {
   return (
     <div className="min-w-0">
       <a
-        href={`/numbers/${row.phoneNumberId}`}
+        // The number page acting as the row's app: its tiers and forms are that app's.
+        href={`/numbers/${row.phoneNumberId}${row.appId ? `?${new URLSearchParams({ app: row.appId })}` : ''}`}
         className="block truncate text-blue-800 underline underline-offset-2"
       >
         {row.displayPhoneNumber ?? row.phoneNumberId}
@@ -72,8 +78,8 @@ export const AUDIT_COLUMNS = column.columns([
             type="button"
             className="-ml-1 shrink-0 rounded p-0.5 text-slate-700 hover:bg-slate-200"
             aria-expanded={expanded}
-            aria-controls={detailRowId(row.phoneNumberId)}
-            aria-label={`Details of ${row.displayPhoneNumber ?? row.phoneNumberId}`}
+            aria-controls={detailRowId(auditRowKey(row))}
+            aria-label={`Details of ${row.displayPhoneNumber ?? row.phoneNumberId}${row.appLabel ? ` for ${row.appLabel}` : ''}`}
             onClick={() => tableRow.toggleExpanded()}
           >
             <Icon className="size-4" aria-hidden="true" />
@@ -119,6 +125,24 @@ export const AUDIT_COLUMNS = column.columns([
       <DriftMarker changed={row.changed} drift={row.drift} previous={row.previous} />
     ),
   }),
+  // After the route (the 1366 px layout keeps number, winner, URL and change on screen): whose route it is.
+  column.display({
+    id: 'app',
+    header: 'App',
+    meta: { width: '10rem' },
+    cell: ({ row: { original: row } }) =>
+      row.appLabel || row.appId ? (
+        <div className="min-w-0" data-testid="audit-app" data-app-id={row.appId ?? undefined}>
+          <span className="block truncate">{row.appLabel ?? row.appId}</span>
+          {row.appLabel && row.appId && (
+            <span className="block truncate text-xs text-slate-700">{row.appId}</span>
+          )}
+        </div>
+      ) : (
+        // Snapshots from before several apps were scanned do not name theirs.
+        <span className="text-slate-600">—</span>
+      ),
+  }),
   column.accessor('phoneTier', {
     id: 'phone',
     header: 'Phone override',
@@ -132,7 +156,7 @@ export const AUDIT_COLUMNS = column.columns([
     cell: (info) => <Url value={info.getValue()} />,
   }),
   column.accessor('appTier', {
-    id: 'app',
+    id: 'app-tier',
     header: 'App callback',
     meta: { width: '13rem' },
     cell: (info) => <Url value={info.getValue()} />,

@@ -55,7 +55,11 @@ export function AuditConsole({ initial, permissions, allowLoopback, bulkApps, ac
   const [starting, setStarting] = useState(false);
   const [startError, setStartError] = useState<string | null>(null);
   const current = scanState.data.current;
-  const matching = useRowCount(current?.id ?? '', filter);
+  // A bulk job changes one app's routes (the filter's app, else the default, preselected in its form), so the
+  // count on its button is of numbers, one row each: that app's rows of the scan.
+  const bulkFilter = { ...filter, app: filter.app ?? current?.appId };
+  const bulkAllowed = permissions.reroute;
+  const matching = useRowCount(current?.id ?? '', bulkFilter);
 
   async function refresh() {
     setStarting(true);
@@ -80,7 +84,7 @@ export function AuditConsole({ initial, permissions, allowLoopback, bulkApps, ac
       {current && (
         <>
           <DriftNotice scan={current} onShow={() => setFilter({ ...filter, drift: '1' })} />
-          <AuditFilters filter={filter} onChange={setFilter} />
+          <AuditFilters filter={filter} onChange={setFilter} apps={current.apps} />
           <Tabs value={view} onValueChange={(value) => setView(value === 'urls' ? 'urls' : 'table')}>
             <div className="flex flex-wrap items-center justify-between gap-2">
               <TabsList aria-label="Audit view">
@@ -88,10 +92,10 @@ export function AuditConsole({ initial, permissions, allowLoopback, bulkApps, ac
                 <TabsTrigger value="urls">Group by URL</TabsTrigger>
               </TabsList>
               <div className="flex flex-wrap items-center gap-2">
-                {permissions.reroute && matching > 0 && (
+                {bulkAllowed && matching > 0 && (
                   <BulkRerouteDialog
                     scanId={current.id}
-                    filter={filter}
+                    filter={bulkFilter}
                     allowLoopback={allowLoopback}
                     apps={bulkApps}
                     actions={actions}
@@ -116,12 +120,12 @@ export function AuditConsole({ initial, permissions, allowLoopback, bulkApps, ac
                 filter={filter}
                 onShow={showUrl}
                 renderReroute={
-                  permissions.reroute
+                  bulkAllowed
                     ? (group) =>
                         group.url === null ? null : (
                           <BulkRerouteDialog
                             scanId={current.id}
-                            filter={{ ...filter, url: group.url }}
+                            filter={{ ...bulkFilter, url: group.url }}
                             allowLoopback={allowLoopback}
                             apps={bulkApps}
                             actions={actions}

@@ -31,9 +31,12 @@ const VERDICT_OPTIONS: Array<{ value: VerdictFilter | ''; label: string }> = [
 export function AuditFilters({
   filter,
   onChange,
+  apps = [],
 }: {
   filter: AuditFilter;
   onChange: (next: AuditFilter) => void;
+  /** The apps the snapshot was read as (the App filter's choices); fewer than two: no App filter. */
+  apps?: readonly { appId: string; appLabel: string }[];
 }) {
   const id = useId();
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -52,8 +55,10 @@ export function AuditFilters({
       filter.waba ||
       filter.drift ||
       filter.verdict ||
-      filter.problem,
+      filter.problem ||
+      filter.app,
   );
+  const appLabel = apps.find((a) => a.appId === filter.app)?.appLabel ?? filter.app;
   return (
     <search aria-label="Filter the audit">
       <form onSubmit={submit} className="grid gap-3 md:grid-cols-[repeat(3,minmax(0,1fr))_auto] md:items-end">
@@ -124,6 +129,39 @@ export function AuditFilters({
               ))}
             </Select>
           </div>
+          {apps.length > 1 && (
+            <div className="flex items-center gap-2">
+              <Label htmlFor={`${id}-app`}>App</Label>
+              <Select
+                id={`${id}-app`}
+                value={filter.app ?? ''}
+                onChange={(e) => onChange({ ...filter, app: e.target.value || undefined })}
+              >
+                <option value="">Every app</option>
+                {apps.map((a) => (
+                  <option key={a.appId} value={a.appId}>
+                    {a.appLabel}
+                  </option>
+                ))}
+              </Select>
+            </div>
+          )}
+          {filter.app && (
+            <span
+              className="inline-flex items-center gap-1 rounded-full border border-slate-300 bg-slate-100 px-2 py-0.5 text-xs text-slate-900"
+              data-testid="audit-app-filter"
+            >
+              App: {appLabel}
+              <button
+                type="button"
+                className="rounded-full p-0.5 hover:bg-slate-200"
+                aria-label="Remove the app filter"
+                onClick={() => onChange({ ...filter, app: undefined })}
+              >
+                <X className="size-3" aria-hidden="true" />
+              </button>
+            </span>
+          )}
           {filter.problem && (
             <span
               className="inline-flex items-center gap-1 rounded-full border border-slate-300 bg-slate-100 px-2 py-0.5 text-xs text-slate-900"

@@ -19,6 +19,7 @@ export function AuditRowDetail({ row }: { row: AuditRow }) {
     <div className="sticky left-0 w-[min(60rem,calc(100vw-4rem))] space-y-1 px-4 py-2 text-sm">
       <p className="flex items-center gap-2 text-slate-900">
         <span className="font-medium">{row.displayPhoneNumber ?? row.phoneNumberId}</span>
+        {row.appLabel && <span className="text-slate-700">as {row.appLabel}</span>}
         <span aria-hidden="true">→</span>
         <span>{row.winner === null ? 'No delivery' : `${WINNER_LABELS[row.winner]} wins`}</span>
       </p>

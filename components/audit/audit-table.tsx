@@ -8,7 +8,13 @@ import { Alert } from '@/components/ui/alert';
 import { cn } from '@/components/ui/cn';
 import type { AuditFilter, SortKey } from '@/lib/audit/filter';
 import type { AuditRow } from '@/lib/audit/types';
-import { AUDIT_COLUMNS, type AuditColumnMeta, auditFeatures, detailRowId } from './audit-columns';
+import {
+  AUDIT_COLUMNS,
+  type AuditColumnMeta,
+  auditFeatures,
+  auditRowKey,
+  detailRowId,
+} from './audit-columns';
 import { AuditRowDetail } from './audit-row-detail';
 import { count } from './format';
 import { useRowBlocks, useRowCount } from './use-row-blocks';
@@ -58,7 +64,7 @@ function useWindowRows(rowAt: (index: number) => AuditRow | undefined, start: nu
     const row = rowAt(i);
     if (row) rows.push(row);
   }
-  const key = rows.map((r) => r.phoneNumberId).join(',');
+  const key = rows.map(auditRowKey).join(',');
   const ref = useRef<{ key: string; rows: AuditRow[] }>({ key: '', rows: [] });
   if (ref.current.key !== key) ref.current = { key, rows };
   return ref.current.rows;
@@ -94,14 +100,15 @@ export function AuditTable({
   const data = useRowBlocks(scanId, filter, visible);
   const windowRows = useWindowRows(data.rowAt, visible.start, visible.end);
   sizeOf.current = (index) => {
-    const id = data.rowAt(index)?.phoneNumberId;
+    const loaded = data.rowAt(index);
+    const id = loaded && auditRowKey(loaded);
     return id && expanded[id] ? ROW_HEIGHT + DETAIL_HEIGHT : ROW_HEIGHT;
   };
   const table = useTable({
     features: auditFeatures,
     columns: AUDIT_COLUMNS,
     data: windowRows,
-    getRowId: (row) => row.phoneNumberId,
+    getRowId: auditRowKey,
     getRowCanExpand: () => true,
     // The rows are a window onto the server's list that changes on every scroll and re-render; expansion is
     // reset explicitly on a new filter or scan (below), never because the window moved.
@@ -197,7 +204,7 @@ export function AuditTable({
             )}
             {items.map((item) => {
               const loaded = data.rowAt(item.index);
-              const row = loaded && byId.get(loaded.phoneNumberId);
+              const row = loaded && byId.get(auditRowKey(loaded));
               if (!row) {
                 return (
                   <tr
@@ -217,7 +224,8 @@ export function AuditTable({
                   <tr
                     aria-rowindex={item.index + 2}
                     data-testid="audit-row"
-                    data-phone-number-id={row.id}
+                    data-phone-number-id={row.original.phoneNumberId}
+                    data-app-id={row.original.appId ?? undefined}
                     className="border-b border-slate-100 bg-white hover:bg-slate-50"
                     style={{ height: ROW_HEIGHT }}
                   >

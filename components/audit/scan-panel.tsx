@@ -71,6 +71,29 @@ function Problems({ scan }: { scan: AuditScanView }) {
   );
 }
 
+/**
+ * The fleet's size: with several apps each read the same numbers, so the number count is the default app's
+ * (the first read) and the apps are named — "26 numbers in 8 WABAs, as 2 apps (Switchboard Demo, Acme …)".
+ */
+function SnapshotSize({ scan }: { scan: AuditScanView }) {
+  const [first] = scan.apps;
+  if (scan.apps.length < 2 || !first) {
+    return (
+      <>
+        {plural(scan.numbersScanned, 'number')} in {plural(scan.wabasScanned, 'WABA')}
+      </>
+    );
+  }
+  return (
+    <>
+      {plural(first.numbersScanned, 'number')} in {plural(first.wabasScanned, 'WABA')}, as{' '}
+      <span data-testid="snapshot-apps">
+        {scan.apps.length} apps ({scan.apps.map((a) => a.appLabel).join(', ')})
+      </span>
+    </>
+  );
+}
+
 /** The snapshot's time and size, a running scan's progress, and the button that starts a new scan. */
 export function ScanPanel({
   state,
@@ -100,8 +123,7 @@ export function ScanPanel({
           {current ? (
             <p className="text-sm text-slate-800" data-testid="snapshot-time" data-scan-id={current.id}>
               Read from Graph at <Timestamp iso={current.finishedAt ?? current.startedAt} /> ·{' '}
-              {plural(current.numbersScanned, 'number')} in {plural(current.wabasScanned, 'WABA')} ·{' '}
-              {plural(current.graphCalls, 'Graph call')}
+              <SnapshotSize scan={current} /> · {plural(current.graphCalls, 'Graph call')}
             </p>
           ) : (
             <p className="text-sm text-slate-800">

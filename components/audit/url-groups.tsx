@@ -36,6 +36,22 @@ function breakdown(group: UrlGroup): string {
     .join(', ');
 }
 
+/** Which apps' copies reach the URL: "Switchboard Demo: 5 numbers · Acme Helpdesk: 1 number". */
+function Apps({ group }: { group: UrlGroup }) {
+  const named = group.apps.filter((a) => a.appId !== null);
+  if (named.length === 0) return null;
+  return (
+    <p className="text-xs text-slate-800" data-testid="url-group-apps">
+      {named.map((a, i) => (
+        <span key={a.appId} data-app-id={a.appId ?? undefined}>
+          {i > 0 && ' · '}
+          {a.appLabel ?? a.appId}: {plural(a.count, 'number')}
+        </span>
+      ))}
+    </p>
+  );
+}
+
 /** How many numbers land on each URL, biggest first; each row opens its numbers or starts a bulk re-route. */
 export function UrlGroups({
   scanId,
@@ -91,6 +107,7 @@ export function UrlGroups({
               </span>
             </div>
             <Bar group={group} max={max} />
+            <Apps group={group} />
             <div className="flex flex-wrap items-center justify-between gap-2">
               <span className="text-xs text-slate-700">{breakdown(group)}</span>
               <span className="flex gap-2">

@@ -25,11 +25,11 @@ function urlValues(filter: AuditFilter): AuditUrlFilter {
  */
 export function useAuditUrl() {
   const [values, setValues] = useQueryStates(auditSearchParams, { history: 'replace', scroll: false });
-  const { view, winner, q, url, waba, drift, verdict, problem, sort, dir } = values;
+  const { view, winner, q, url, waba, app, drift, verdict, problem, sort, dir } = values;
   // A new object only when a value changes: the filter keys the row and group queries.
   const filter = useMemo(
-    () => auditFilterOf({ winner, q, url, waba, drift, verdict, problem, sort, dir }),
-    [winner, q, url, waba, drift, verdict, problem, sort, dir],
+    () => auditFilterOf({ winner, q, url, waba, app, drift, verdict, problem, sort, dir }),
+    [winner, q, url, waba, app, drift, verdict, problem, sort, dir],
   );
   return {
     filter,

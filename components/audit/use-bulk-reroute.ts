@@ -44,7 +44,9 @@ export function useBulkReroute({
 }) {
   const router = useRouter();
   const [step, setStep] = useState<BulkStep>({ kind: 'form' });
-  const defaultAppId = (apps.find((app) => app.isDefault) ?? apps[0])?.id ?? '';
+  // The audit's app filter, when it names a configured app, preselects that app: the person was looking at its rows.
+  const defaultAppId =
+    (apps.find((app) => app.id === filter.app) ?? apps.find((app) => app.isDefault) ?? apps[0])?.id ?? '';
   const [input, setInput] = useState<BulkInput>({
     action: 'phone_override.set',
     url: '',

@@ -7,9 +7,12 @@ import { CHECK_LABELS } from '@/lib/doctor/verdict';
 
 const linkClass = 'text-blue-800 underline underline-offset-2 hover:text-blue-950';
 
-/** The audit filtered to the numbers whose first failing check is `check`. */
-export function auditHrefForProblem(check: CheckId): string {
-  return `/audit?${auditFilterQuery({ verdict: 'does_not_deliver', problem: check })}`;
+/**
+ * The audit filtered to the numbers whose first failing check is `check`, as `appId` (the overview's figures
+ * are the default app's; the audit shows every app's rows unless told).
+ */
+export function auditHrefForProblem(check: CheckId, appId?: string): string {
+  return `/audit?${auditFilterQuery({ verdict: 'does_not_deliver', problem: check, app: appId })}`;
 }
 
 /** "N numbers cannot receive messages", by the first check that failed, each group opening those numbers. */
@@ -27,7 +30,7 @@ export function Undeliverable({ undeliverable }: { undeliverable: FleetOverview[
         <ul className="list-disc pl-5">
           {groups.map((group) => (
             <li key={group.check} data-testid="undeliverable-group" data-check={group.check}>
-              <Link href={auditHrefForProblem(group.check)} className={linkClass}>
+              <Link href={auditHrefForProblem(group.check, undeliverable.appId)} className={linkClass}>
                 {CHECK_LABELS[group.check]}
               </Link>
               : {group.count} number{group.count === 1 ? '' : 's'}

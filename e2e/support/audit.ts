@@ -1,10 +1,12 @@
 /**
- * Helpers for the audit specs: the fleet's routes computed straight from the sandbox (as this app), so the
- * audit page is checked against Graph, not against itself; and sandbox fault injection.
+ * Helpers for the audit specs: the fleet's routes computed straight from the sandbox (as this app, or as
+ * another configured app with its own token), so the audit page is checked against Graph, not against
+ * itself; and sandbox fault injection.
  */
 import type { Page } from '@playwright/test';
 import { TIERS } from '@/lib/graph/schemas';
 import type { FaultConfig } from '@/lib/graph-sandbox/client';
+import type { FixtureApp } from '@/lib/graph-sandbox/fixture-identities';
 import type { SandboxHandle } from './fixtures';
 import { expect } from './fixtures';
 
@@ -23,15 +25,19 @@ interface WabaNode {
   subscribed_apps?: { data: { whatsapp_business_api_data: { id: string } }[] };
 }
 
-/** Every number of every owned and client WABA, resolved the way Meta resolves it. */
-export async function fleetTruth(sandbox: SandboxHandle): Promise<TruthRow[]> {
-  const appId = sandbox.fixture.apps[0]?.id;
+/** Every number of every owned and client WABA, resolved the way Meta resolves it for `app` (default: apps[0]). */
+export async function fleetTruth(
+  sandbox: SandboxHandle,
+  app: FixtureApp | undefined = sandbox.fixture.apps[0],
+): Promise<TruthRow[]> {
+  const appId = app?.id;
   const rows = new Map<string, TruthRow>();
   const fields = 'id,phone_numbers.limit(100){id,webhook_configuration},subscribed_apps';
   for (const business of sandbox.fixture.businesses) {
     for (const edge of ['owned_whatsapp_business_accounts', 'client_whatsapp_business_accounts']) {
       const page = await sandbox.graph<{ data: WabaNode[] }>(
         `/${business.id}/${edge}?fields=${fields}&limit=100`,
+        app,
       );
       for (const waba of page.data) {
         const subscribed = (waba.subscribed_apps?.data ?? []).some(

@@ -26,6 +26,8 @@ describe('audit CSV', () => {
     const row = {
       id: 1,
       scanId: 's',
+      appId: '1001',
+      appLabel: 'Acme, Helpdesk',
       at: new Date('2026-01-02T03:04:05Z'),
       phoneNumberId: '123',
       wabaId: '456',
@@ -47,10 +49,10 @@ describe('audit CSV', () => {
       firstProblem: 'waba_subscription',
     } satisfies RouteSnapshotRow;
     expect(auditCsvHeader()).toBe(
-      'snapshot_at,phone_number_id,display_phone_number,verified_name,waba_id,waba_name,business_id,ownership,phone_number_tier,waba_tier,application_tier,winner,effective_url,subscribed,changed,changed_outside_switchboard,verdict,first_problem\r\n',
+      'snapshot_at,phone_number_id,display_phone_number,verified_name,waba_id,waba_name,business_id,ownership,phone_number_tier,waba_tier,application_tier,winner,effective_url,subscribed,changed,changed_outside_switchboard,verdict,first_problem,app_id,app\r\n',
     );
     expect(auditCsvRows([row])).toBe(
-      `2026-01-02T03:04:05.000Z,123,"'+1 555-0100","Acme, Inc.",456,"'=cmd|""/c calc""!A1",789,client,,,https://app.example.com/hook,none,,false,true,true,does_not_deliver,waba_subscription\r\n`,
+      `2026-01-02T03:04:05.000Z,123,"'+1 555-0100","Acme, Inc.",456,"'=cmd|""/c calc""!A1",789,client,,,https://app.example.com/hook,none,,false,true,true,does_not_deliver,waba_subscription,1001,"Acme, Helpdesk"\r\n`,
     );
   });
 });

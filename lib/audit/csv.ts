@@ -1,4 +1,4 @@
-/** The audit's CSV columns; cells are written (and defused against formula injection) by lib/csv. */
+/** The audit's CSV columns, one line per number and app; cells are written (and defused against formula injection) by lib/csv. */
 import { type CsvColumns, csvHeader, csvRecords } from '@/lib/csv/stringify';
 import type { RouteSnapshotRow } from '@/lib/db/schema';
 
@@ -22,6 +22,10 @@ export const AUDIT_CSV_COLUMNS: CsvColumns<RouteSnapshotRow> = [
   // Empty for snapshots of scans that did not check delivery.
   ['verdict', (r) => r.verdict],
   ['first_problem', (r) => r.firstProblem],
+  // Last, so spreadsheets built on the earlier columns keep their positions. Empty on snapshots from before
+  // several apps were scanned.
+  ['app_id', (r) => r.appId],
+  ['app', (r) => r.appLabel ?? r.appId],
 ];
 
 export function auditCsvHeader(): string {

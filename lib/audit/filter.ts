@@ -59,6 +59,10 @@ const textField = (field: TextField, strict: boolean) =>
         .pipe(optional(textSchema(field)))
     : optional(textSchema(field).superRefine(refuseBrokenText(field)));
 
+/** Meta app ids are numeric (lib/apps validates configured ones the same way). */
+const APP_ID = /^\d{1,32}$/;
+const APP_ID_PROBLEM = 'The app filter must be a numeric app id.';
+
 const filterShape = (strict: boolean) => ({
   /** Winning tier, or `none`: no delivery (not subscribed, or no URL on any tier). */
   winner: optional(z.enum(WINNER_FILTERS)),
@@ -76,6 +80,13 @@ const filterShape = (strict: boolean) => ({
   problem: optional(z.enum(CHECK_IDS)),
   sort: optional(z.enum(SORT_KEYS)),
   dir: optional(z.enum(['asc', 'desc'])),
+  /**
+   * One app's routes only (its numeric id); without it, every app's. Last, so links built before apps were
+   * a filter keep their query strings.
+   */
+  app: strict
+    ? z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(APP_ID, APP_ID_PROBLEM).optional())
+    : optional(z.string().regex(APP_ID)),
 });
 
 /** The filter as read from a URL: never refuses, drops what it cannot use. */
@@ -100,6 +111,7 @@ export const auditSearchParams = {
   q: field('q'),
   url: field('url'),
   waba: field('waba'),
+  app: field('app'),
   drift: field('drift'),
   verdict: field('verdict'),
   problem: field('problem'),
@@ -160,6 +172,7 @@ export function describeSelection(filter: AuditFilter): string {
   if (filter.url) parts.push(`effective URL = ${filter.url}`);
   if (filter.q) parts.push(`effective URL contains “${filter.q}”`);
   if (filter.waba) parts.push(`WABA matches “${filter.waba}”`);
+  if (filter.app) parts.push(`app ${filter.app}`);
   if (filter.drift) parts.push('changed outside Switchboard');
   if (filter.verdict) parts.push(`delivery: ${VERDICT_LABELS[filter.verdict].toLowerCase()}`);
   if (filter.problem) parts.push(`first problem: ${CHECK_LABELS[filter.problem]}`);

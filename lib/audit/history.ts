@@ -1,9 +1,11 @@
 /**
  * A number's route over time and the drift flags, for the number page and the overview: read from completed
- * scans only, so a scan still being written never shows half a picture.
+ * scans only, so a scan still being written never shows half a picture. A scan holds one row per number and
+ * app, so a number's history is one app's: the app asked for, else each scan's default app (as before
+ * several apps were scanned).
  */
 import 'server-only';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { auditScans, routeSnapshots } from '@/lib/db/schema';
 import { toAuditRow } from './queries';
@@ -12,12 +14,18 @@ import type { AuditRow, AuditScanView } from './types';
 
 const s = routeSnapshots;
 
-function completedSnapshotsOf(db: Db, phoneNumberId: string) {
+/** Rows without an app id predate several apps: they are their scan's app's. */
+function ofApp(appId: string | undefined): SQL {
+  const rowApp = sql`coalesce(${s.appId}, ${auditScans.appId})`;
+  return appId ? sql`${rowApp} = ${appId}` : sql`${rowApp} = ${auditScans.appId}`;
+}
+
+function completedSnapshotsOf(db: Db, phoneNumberId: string, appId?: string, ...more: SQL[]) {
   return db
     .select({ snapshot: s })
     .from(s)
     .innerJoin(auditScans, eq(auditScans.id, s.scanId))
-    .where(and(eq(s.phoneNumberId, phoneNumberId), eq(auditScans.status, 'completed')))
+    .where(and(eq(s.phoneNumberId, phoneNumberId), eq(auditScans.status, 'completed'), ofApp(appId), ...more))
     .$dynamic();
 }
 
@@ -30,14 +38,17 @@ export interface RouteHistory {
   changes: AuditRow[];
 }
 
-export async function routeHistory(db: Db, phoneNumberId: string, limit = 50): Promise<RouteHistory> {
+/** `appId`: whose route (default: each scan's default app). */
+export async function routeHistory(
+  db: Db,
+  phoneNumberId: string,
+  limit = 50,
+  appId?: string,
+): Promise<RouteHistory> {
   const [latest, first, changes] = await Promise.all([
-    completedSnapshotsOf(db, phoneNumberId).orderBy(desc(s.at)).limit(1),
-    completedSnapshotsOf(db, phoneNumberId).orderBy(asc(s.at)).limit(1),
-    completedSnapshotsOf(db, phoneNumberId)
-      .where(and(eq(s.phoneNumberId, phoneNumberId), eq(auditScans.status, 'completed'), eq(s.changed, true)))
-      .orderBy(desc(s.at))
-      .limit(limit),
+    completedSnapshotsOf(db, phoneNumberId, appId).orderBy(desc(s.at)).limit(1),
+    completedSnapshotsOf(db, phoneNumberId, appId).orderBy(asc(s.at)).limit(1),
+    completedSnapshotsOf(db, phoneNumberId, appId, eq(s.changed, true)).orderBy(desc(s.at)).limit(limit),
   ]);
   return {
     latest: latest[0] ? toAuditRow(latest[0].snapshot) : null,
@@ -46,9 +57,12 @@ export async function routeHistory(db: Db, phoneNumberId: string, limit = 50): P
   };
 }
 
-/** The number's latest snapshot when it is flagged as changed outside Switchboard, else null. */
-export async function numberDrift(db: Db, phoneNumberId: string): Promise<AuditRow | null> {
-  const [latest] = await completedSnapshotsOf(db, phoneNumberId).orderBy(desc(s.at)).limit(1);
+/**
+ * The number's latest snapshot (of `appId`, default: each scan's default app) when it is flagged as changed
+ * outside Switchboard, else null.
+ */
+export async function numberDrift(db: Db, phoneNumberId: string, appId?: string): Promise<AuditRow | null> {
+  const [latest] = await completedSnapshotsOf(db, phoneNumberId, appId).orderBy(desc(s.at)).limit(1);
   return latest?.snapshot.drift ? toAuditRow(latest.snapshot) : null;
 }
 

@@ -2,7 +2,8 @@
  * The overview from the latest audit snapshot: counts by winning tier, the biggest destinations, WABAs this app
  * is not subscribed to, overrides in use whose URL failed its latest callback check, and the numbers that
  * cannot receive messages by first failing check — a handful of grouped queries on one scan's rows, so the
- * page costs no Graph call however large the fleet (the background job keeps the snapshot fresh).
+ * page costs no Graph call however large the fleet (the background job keeps the snapshot fresh). The figures
+ * are the default app's routes (the scan's `app_id`), as before several apps were scanned: a number counts once.
  */
 import 'server-only';
 import { and, count, eq, gt, inArray, isNotNull, type SQL } from 'drizzle-orm';
@@ -12,11 +13,14 @@ import { CHECK_IDS, type CheckId } from '@/lib/doctor/types';
 import { latestChecks } from '@/lib/routing/callback-checks';
 import { OVERVIEW_TOP_URLS } from '@/lib/routing/get-overview';
 import { ROUTING_ACTIONS, type Tier, type WabaSummary } from '@/lib/routing/types';
-import { urlGroups } from './queries';
+import { appRows, urlGroups } from './queries';
 import { latestCompletedScan, latestScan } from './scans';
 import type { AuditScanView, FleetOverview, UndeliverableGroup } from './types';
 
 const s = routeSnapshots;
+
+/** The scan's rows of one app. */
+const ofScan = (scanId: string, appId: string) => and(eq(s.scanId, scanId), appRows(scanId, appId));
 
 const zeroWinners = (): Record<Tier | 'none', number> => ({
   phone_number: 0,
@@ -44,13 +48,14 @@ export async function snapshotOverview(db: Db): Promise<FleetOverview> {
     };
   }
   const scanId = current.id;
+  const app = current.appId;
   const [byWinner, groups, unsubscribedWabas, failingOverrides, undeliverable, changesSince] =
     await Promise.all([
-      winners(db, scanId),
-      urlGroups(db, { scanId, filter: {}, limit: OVERVIEW_TOP_URLS }),
-      unsubscribed(db, scanId),
-      failing(db, scanId),
-      undeliverableGroups(db, scanId),
+      winners(db, scanId, app),
+      urlGroups(db, { scanId, filter: { app }, limit: OVERVIEW_TOP_URLS }),
+      unsubscribed(db, scanId, app),
+      failing(db, scanId, app),
+      undeliverableGroups(db, scanId, app),
       routingChangesSince(db, current),
     ]);
   return {
@@ -68,18 +73,18 @@ export async function snapshotOverview(db: Db): Promise<FleetOverview> {
   };
 }
 
-async function winners(db: Db, scanId: string): Promise<Record<Tier | 'none', number>> {
+async function winners(db: Db, scanId: string, appId: string): Promise<Record<Tier | 'none', number>> {
   const rows = await db
     .select({ winner: s.winner, n: count() })
     .from(s)
-    .where(eq(s.scanId, scanId))
+    .where(ofScan(scanId, appId))
     .groupBy(s.winner);
   const out = zeroWinners();
   for (const row of rows) out[row.winner ?? 'none'] += row.n;
   return out;
 }
 
-async function unsubscribed(db: Db, scanId: string): Promise<WabaSummary[]> {
+async function unsubscribed(db: Db, scanId: string, appId: string): Promise<WabaSummary[]> {
   const rows = await db
     .select({
       wabaId: s.wabaId,
@@ -89,7 +94,7 @@ async function unsubscribed(db: Db, scanId: string): Promise<WabaSummary[]> {
       numberCount: count(),
     })
     .from(s)
-    .where(and(eq(s.scanId, scanId), eq(s.subscribed, false)))
+    .where(and(ofScan(scanId, appId), eq(s.subscribed, false)))
     .groupBy(s.wabaId, s.wabaName, s.businessId, s.ownership)
     .orderBy(s.wabaName, s.wabaId);
   // The snapshot keeps neither the owner's name nor other apps' subscriptions; the WABA page reads them live.
@@ -106,9 +111,9 @@ async function unsubscribed(db: Db, scanId: string): Promise<WabaSummary[]> {
  * Overrides in use (winning phone overrides; this app's WABA overrides) whose URL's latest callback check
  * failed. The distinct URLs are checked first, so only the failing ones' numbers are read.
  */
-async function failing(db: Db, scanId: string): Promise<FleetOverview['failingOverrides']> {
-  const phoneInUse = and(eq(s.scanId, scanId), eq(s.winner, 'phone_number'), isNotNull(s.effectiveUrl));
-  const wabaInUse = and(eq(s.scanId, scanId), eq(s.subscribed, true), isNotNull(s.wabaTier));
+async function failing(db: Db, scanId: string, appId: string): Promise<FleetOverview['failingOverrides']> {
+  const phoneInUse = and(ofScan(scanId, appId), eq(s.winner, 'phone_number'), isNotNull(s.effectiveUrl));
+  const wabaInUse = and(ofScan(scanId, appId), eq(s.subscribed, true), isNotNull(s.wabaTier));
   const [phoneUrls, wabaUrls] = await Promise.all([
     db.selectDistinct({ url: s.effectiveUrl }).from(s).where(phoneInUse),
     db.selectDistinct({ url: s.wabaTier }).from(s).where(wabaInUse),
@@ -135,22 +140,26 @@ async function failing(db: Db, scanId: string): Promise<FleetOverview['failingOv
   });
 }
 
-async function undeliverableGroups(db: Db, scanId: string): Promise<FleetOverview['undeliverable']> {
+async function undeliverableGroups(
+  db: Db,
+  scanId: string,
+  appId: string,
+): Promise<FleetOverview['undeliverable']> {
   const [checked] = await db
     .select({ n: count() })
     .from(s)
-    .where(and(eq(s.scanId, scanId), isNotNull(s.verdict)));
+    .where(and(ofScan(scanId, appId), isNotNull(s.verdict)));
   if (!checked?.n) return null;
   const rows = await db
     .select({ check: s.firstProblem, n: count() })
     .from(s)
-    .where(and(eq(s.scanId, scanId), eq(s.verdict, 'does_not_deliver')))
+    .where(and(ofScan(scanId, appId), eq(s.verdict, 'does_not_deliver')))
     .groupBy(s.firstProblem);
   const groups: UndeliverableGroup[] = rows
     .flatMap((r) => (isCheck(r.check) ? [{ check: r.check, count: r.n }] : []))
     // In the order Meta depends on the checks: the first group is the most fundamental cause.
     .sort((a, b) => CHECK_IDS.indexOf(a.check) - CHECK_IDS.indexOf(b.check));
-  return { total: rows.reduce((sum, r) => sum + r.n, 0), groups };
+  return { total: rows.reduce((sum, r) => sum + r.n, 0), groups, appId };
 }
 
 function isCheck(value: string | null): value is CheckId {

@@ -19,6 +19,20 @@ function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/**
+ * One app's rows of a scan. Rows from before apps were recorded (app_id null) are the scan's own app's: the
+ * EXISTS names a constant scan, so it is evaluated once, not per row.
+ */
+export function appRows(scanId: string, appId: string): SQL {
+  return or(
+    eq(s.appId, appId),
+    and(
+      isNull(s.appId),
+      sql`EXISTS (SELECT 1 FROM audit_scans WHERE id = ${scanId}::uuid AND app_id = ${appId})`,
+    ),
+  ) as SQL;
+}
+
 export function snapshotWhere(scanId: string, filter: AuditFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [eq(s.scanId, scanId)];
   if (filter.winner === 'none') conditions.push(isNull(s.winner));
@@ -28,6 +42,7 @@ export function snapshotWhere(scanId: string, filter: AuditFilter): SQL | undefi
   if (filter.waba) {
     conditions.push(or(eq(s.wabaId, filter.waba), ilike(s.wabaName, `%${likeEscape(filter.waba)}%`)));
   }
+  if (filter.app) conditions.push(appRows(scanId, filter.app));
   if (filter.drift) conditions.push(eq(s.drift, true));
   if (filter.verdict) conditions.push(eq(s.verdict, filter.verdict));
   if (filter.problem) conditions.push(eq(s.firstProblem, filter.problem));
@@ -70,6 +85,8 @@ function isCheckId(value: string | null): value is CheckId {
 export function toAuditRow(row: RouteSnapshotRow): AuditRow {
   return {
     ...routeOf(row),
+    appId: row.appId,
+    appLabel: row.appLabel,
     phoneNumberId: row.phoneNumberId,
     displayPhoneNumber: row.displayPhoneNumber,
     verifiedName: row.verifiedName,
@@ -111,7 +128,8 @@ const EMPTY_WINNERS = (): Record<Tier | 'none', number> => ({
 });
 
 /**
- * How many numbers land on each effective URL (null = no delivery), most first. A fleet with thousands of
+ * How many numbers land on each effective URL (null = no delivery), most first, across apps: each group says
+ * which apps' routes reach it (a number counts once per app whose copy goes there). A fleet with thousands of
  * phone overrides has thousands of one-number destinations; only the `limit` biggest are returned.
  */
 export async function urlGroups(
@@ -119,16 +137,28 @@ export async function urlGroups(
   input: { scanId: string; filter: AuditFilter; limit?: number },
 ): Promise<UrlGroups> {
   const rows = await db
-    .select({ url: s.effectiveUrl, winner: s.winner, count: sql<number>`count(*)::int` })
+    .select({
+      url: s.effectiveUrl,
+      winner: s.winner,
+      appId: s.appId,
+      appLabel: s.appLabel,
+      count: sql<number>`count(*)::int`,
+    })
     .from(s)
     .where(snapshotWhere(input.scanId, input.filter))
-    .groupBy(s.effectiveUrl, s.winner);
+    .groupBy(s.effectiveUrl, s.winner, s.appId, s.appLabel);
   const groups = new Map<string | null, UrlGroup>();
   for (const row of rows) {
-    const group = groups.get(row.url) ?? { url: row.url, count: 0, byWinner: EMPTY_WINNERS() };
+    const group = groups.get(row.url) ?? { url: row.url, count: 0, byWinner: EMPTY_WINNERS(), apps: [] };
     group.count += row.count;
     group.byWinner[row.winner ?? 'none'] += row.count;
+    const app = group.apps.find((a) => a.appId === row.appId);
+    if (app) app.count += row.count;
+    else group.apps.push({ appId: row.appId, appLabel: row.appLabel, count: row.count });
     groups.set(row.url, group);
+  }
+  for (const group of groups.values()) {
+    group.apps.sort((a, b) => b.count - a.count || (a.appLabel ?? '').localeCompare(b.appLabel ?? ''));
   }
   const sorted = [...groups.values()].sort(
     (a, b) => b.count - a.count || (a.url ?? '').localeCompare(b.url ?? ''),

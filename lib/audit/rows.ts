@@ -10,10 +10,11 @@ export type NewRouteSnapshot = typeof routeSnapshots.$inferInsert;
 /** `verdicts`: the doctor's verdict per number id, when the scan checked delivery (else the columns stay null). */
 export function toSnapshotRows(
   scanId: string,
-  appId: string,
+  app: { appId: string; appLabel: string },
   waba: ScannedWaba,
   verdicts?: ReadonlyMap<string, SnapshotVerdict>,
 ): NewRouteSnapshot[] {
+  const { appId, appLabel } = app;
   const subscribed = waba.subscribedApps.some((entry) => entry.whatsapp_business_api_data.id === appId);
   const at = new Date(waba.readAt);
   return waba.numbers.map((number) => {
@@ -21,6 +22,8 @@ export function toSnapshotRows(
     const resolution = resolveRoute({ subscribed, tiers });
     return {
       scanId,
+      appId,
+      appLabel,
       at,
       phoneNumberId: number.id,
       wabaId: waba.wabaId,

@@ -11,12 +11,13 @@ import type { ScanProgress } from '@/lib/fleet/types';
 import { claimSingleJob, type Tx } from '@/lib/jobs/claim';
 import { finishStamp, shownStatus } from '@/lib/jobs/liveness';
 import type { GraphFailureView } from '@/lib/routing/types';
-import type { AuditScanView } from './types';
+import type { AuditScanAppStats, AuditScanView } from './types';
 
 export function toScanView(row: AuditScanRow, now = Date.now()): AuditScanView {
   return {
     id: row.id,
     status: shownStatus(row, now),
+    appId: row.appId,
     startedBy: row.startedBy,
     startedAt: row.startedAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
@@ -32,6 +33,7 @@ export function toScanView(row: AuditScanRow, now = Date.now()): AuditScanView {
     changedCount: row.changedCount,
     driftCount: row.driftCount,
     errors: row.errors,
+    apps: row.apps,
   };
 }
 
@@ -74,10 +76,15 @@ export interface ScanCounters extends ScanProgress {
   throttledMs: number;
 }
 
-export async function recordProgress(db: Db, scanId: string, counters: ScanCounters): Promise<void> {
+export async function recordProgress(
+  db: Db,
+  scanId: string,
+  counters: ScanCounters,
+  apps?: AuditScanAppStats[],
+): Promise<void> {
   await db
     .update(auditScans)
-    .set({ ...counters, heartbeatAt: new Date() })
+    .set({ ...counters, ...(apps ? { apps } : {}), heartbeatAt: new Date() })
     .where(eq(auditScans.id, scanId));
 }
 
@@ -90,12 +97,14 @@ export async function finishScan(
     errors: GraphFailureView[];
     changedCount?: number;
     driftCount?: number;
+    apps?: AuditScanAppStats[];
   },
 ): Promise<void> {
   await db
     .update(auditScans)
     .set({
       ...end.counters,
+      ...(end.apps ? { apps: end.apps } : {}),
       status: end.status,
       errors: end.errors,
       changedCount: end.changedCount ?? null,

@@ -13,6 +13,8 @@ export const SNAPSHOT_CHUNK = 2_000;
 /** Column → SQL type, in insert order; names match lib/db/schema.ts. */
 const COLUMNS = [
   ['scan_id', 'uuid'],
+  ['app_id', 'text'],
+  ['app_label', 'text'],
   ['at', 'timestamptz'],
   ['phone_number_id', 'text'],
   ['waba_id', 'text'],
@@ -37,6 +39,8 @@ const recordType = sql.raw(COLUMNS.map(([name, type]) => `${name} ${type}`).join
 function toRecord(row: NewRouteSnapshot) {
   return {
     scan_id: row.scanId,
+    app_id: row.appId ?? null,
+    app_label: row.appLabel ?? null,
     at: row.at.toISOString(),
     phone_number_id: row.phoneNumberId,
     waba_id: row.wabaId,

@@ -4,6 +4,7 @@
  */
 import type { Db } from '@/lib/db/client';
 import type { DoctorContext } from '@/lib/doctor/context';
+import type { GraphClient } from '@/lib/graph/client';
 import { type FaultConfig, sandboxClient } from '@/lib/graph-sandbox/client';
 import { type SandboxOptions, startSandbox } from '@/lib/graph-sandbox/server';
 import type { RoutingContext } from '@/lib/routing/context';
@@ -28,8 +29,12 @@ export async function startAuditHarness(options: { sandbox?: SandboxOptions; db?
     retryBaseDelayMs: 5,
     maxRetryDelayMs: 200,
   };
-  const connect = () =>
-    createAuditGraph(clientOptions, new Throttle({ backoffBaseMs: 10, slowDelayMs: 5, maxWaitMs: 500 }));
+  const connectAs = (token: string) => () =>
+    createAuditGraph(
+      { ...clientOptions, accessToken: token },
+      new Throttle({ backoffBaseMs: 10, slowDelayMs: 5, maxWaitMs: 500 }),
+    );
+  const connect = connectAs(app.accessToken);
   const routing: RoutingContext = {
     graph: connect().graph,
     appId: app.id,
@@ -63,6 +68,33 @@ export async function startAuditHarness(options: { sandbox?: SandboxOptions; db?
     }),
   });
 
+  /**
+   * The same env scanning as the fixture's first `count` apps (apps[0], the default, then apps[1], …), each
+   * with its own token and, with `doctor`, its own doctor checks.
+   */
+  const withApps = (count = 2, options: { doctor?: boolean } = {}): AuditEnv => ({
+    ...env,
+    appLabel: app.name,
+    apps: async () =>
+      sandbox.fixture.apps.slice(0, count).map((fixtureApp) => ({
+        appId: fixtureApp.id,
+        appLabel: fixtureApp.name,
+        connect: connectAs(fixtureApp.accessToken),
+        doctor: options.doctor
+          ? async (graph: GraphClient) => ({
+              ...routing,
+              appId: fixtureApp.id,
+              appLabel: fixtureApp.name,
+              graph,
+              appAccessToken: fixtureApp.appAccessToken,
+              accessToken: fixtureApp.accessToken,
+              managedReceiver: async () => null,
+              liveTimeoutMs: 1_500,
+            })
+          : undefined,
+      })),
+  });
+
   const control = sandboxClient(sandbox.url);
   const graphUrl = (path: string) =>
     `${sandbox.url}/${sandbox.fixture.graphVersion}/${path.replace(/^\//, '')}`;
@@ -73,6 +105,7 @@ export async function startAuditHarness(options: { sandbox?: SandboxOptions; db?
     app,
     env,
     withDoctor,
+    withApps,
     routing,
     db: dbHandle.db,
     connect,
@@ -84,11 +117,11 @@ export async function startAuditHarness(options: { sandbox?: SandboxOptions; db?
       await control.reset();
       routing.fleetCache.invalidate();
     },
-    /** A Graph write made directly on the sandbox, behind Switchboard's back. */
-    graphPost: async (path: string, body: unknown) => {
+    /** A Graph write made directly on the sandbox, behind Switchboard's back (as apps[0], or `token`'s app). */
+    graphPost: async (path: string, body: unknown, token = app.accessToken) => {
       const res = await fetch(graphUrl(path), {
         method: 'POST',
-        headers: { authorization: `Bearer ${app.accessToken}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);

@@ -6,9 +6,23 @@ import type { GraphFailureView, Overview, Ownership, PreflightResult, Tier } fro
 // The statuses and actions are the database columns' enums, named here for the console.
 export type { AuditScanStatus, BulkAction, BulkItemStatus, BulkJobStatus };
 
+/** What one app's part of a scan cost and found (`audit_scans.apps`). */
+export interface AuditScanAppStats {
+  appId: string;
+  appLabel: string;
+  /** HTTP requests this app's client sent to Graph (a batch is one). */
+  graphCalls: number;
+  wallMs: number;
+  wabasScanned: number;
+  numbersScanned: number;
+  errors: number;
+}
+
 export interface AuditScanView {
   id: string;
   status: AuditScanStatus;
+  /** The default app when the scan ran (bulk jobs act as it; rows without an app id are its). */
+  appId: string;
   startedBy: string;
   startedAt: string;
   finishedAt: string | null;
@@ -26,6 +40,8 @@ export interface AuditScanView {
   /** …of which no Switchboard change explains: changed outside Switchboard. */
   driftCount: number | null;
   errors: GraphFailureView[];
+  /** Per app, in scan order (the default app first); empty for scans from before several apps were scanned. */
+  apps: AuditScanAppStats[];
 }
 
 /** The route a snapshot recorded, as kept in `previous` on changed rows. */
@@ -40,6 +56,9 @@ export interface RouteState {
 }
 
 export interface AuditRow extends RouteState {
+  /** The app whose route this row is; null on snapshots from before several apps were scanned. */
+  appId: string | null;
+  appLabel: string | null;
   phoneNumberId: string;
   displayPhoneNumber: string | null;
   verifiedName: string | null;
@@ -67,6 +86,8 @@ export interface UrlGroup {
   url: string | null;
   count: number;
   byWinner: Record<Tier | 'none', number>;
+  /** Which apps' routes reach this URL and how many numbers each, most first (across apps). */
+  apps: { appId: string | null; appLabel: string | null; count: number }[];
 }
 
 export interface UrlGroups {
@@ -139,5 +160,6 @@ export interface FleetOverview extends Overview {
   /** A scan running now on any instance; the figures update when it completes. */
   running: AuditScanView | null;
   /** Numbers whose verdict is `does_not_deliver`, grouped; null when the snapshot has no verdicts. */
-  undeliverable: { total: number; groups: UndeliverableGroup[] } | null;
+  /** `appId`: the app whose routes these are (the default app), so the audit link shows the same numbers. */
+  undeliverable: { total: number; groups: UndeliverableGroup[]; appId: string } | null;
 }

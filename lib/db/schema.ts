@@ -21,7 +21,7 @@ import {
 } from 'drizzle-orm/pg-core';
 // Type-only: the shapes the jsonb columns hold, so rows come back typed instead of cast at every read.
 import type { AuditFilter } from '@/lib/audit/filter';
-import type { BulkItemView, RouteState } from '@/lib/audit/types';
+import type { AuditScanAppStats, BulkItemView, RouteState } from '@/lib/audit/types';
 import type { GraphFailureView, PreflightResult } from '@/lib/routing/types';
 // Relative, not '@/': drizzle-kit loads this file without the tsconfig paths.
 import { OWNERSHIPS, TIERS } from '../graph/schemas';
@@ -278,6 +278,11 @@ export const auditScans = pgTable(
     driftCount: integer('drift_count'),
     /** Listings or WABAs that could not be read; the rest of the fleet still is. */
     errors: jsonb('errors').$type<GraphFailureView[]>().notNull().default([]),
+    /**
+     * One entry per app the scan read (every configured app, the default first): its own Graph calls, wall
+     * time and numbers. Empty for scans from before several apps were scanned.
+     */
+    apps: jsonb('apps').$type<AuditScanAppStats[]>().notNull().default([]),
   },
   (t) => [index('audit_scans_started_idx').on(t.startedAt)],
 );
@@ -291,6 +296,12 @@ export const routeSnapshots = pgTable(
     scanId: uuid('scan_id')
       .notNull()
       .references(() => auditScans.id, { onDelete: 'cascade' }),
+    /**
+     * The app whose view of the tiers this row is (a scan has one row per number and configured app) and its
+     * label at scan time. Null on rows from before several apps were scanned: those are the scan's `app_id`.
+     */
+    appId: text('app_id'),
+    appLabel: text('app_label'),
     /** When Graph reported this number's page. */
     at: timestamp('at', { withTimezone: true }).notNull(),
     phoneNumberId: text('phone_number_id').notNull(),
@@ -321,7 +332,7 @@ export const routeSnapshots = pgTable(
     firstProblem: text('first_problem'),
   },
   (t) => [
-    uniqueIndex('route_snapshots_scan_number_key').on(t.scanId, t.phoneNumberId),
+    uniqueIndex('route_snapshots_scan_app_number_key').on(t.scanId, t.appId, t.phoneNumberId),
     index('route_snapshots_scan_verdict_idx').on(t.scanId, t.verdict, t.firstProblem),
     index('route_snapshots_number_idx').on(t.phoneNumberId, t.at),
     index('route_snapshots_scan_url_idx').on(t.scanId, t.effectiveUrl),

@@ -10,6 +10,7 @@ import type { BulkEnv } from '@/lib/audit/bulk/env';
 import type { AuditEnv } from '@/lib/audit/env';
 import { getConfig } from '@/lib/config';
 import { managedReceiverMatcher } from '@/lib/doctor/managed-receiver';
+import type { GraphClient } from '@/lib/graph/client';
 import { TokenCache } from '@/lib/onprem/client';
 import type { OnpremContext } from '@/lib/onprem/context';
 import type { ReceiversContext } from '@/lib/receivers/context';
@@ -20,7 +21,7 @@ import type { AppTierContext } from '@/lib/routing/app-subscription';
 import type { RoutingContext } from '@/lib/routing/context';
 import { FleetCache } from '@/lib/routing/fleet-cache';
 import { getDb, getDbHandle } from './db';
-import { connectJobGraph, getAppAccessToken, getGraphClient } from './graph';
+import { connectJobGraph, defaultEnvApp, getAppAccessToken, getGraphClient } from './graph';
 import { processSingleton } from './process-singleton';
 
 /** The short-lived fleet listing shared by every request: list, overview and lookups; writes invalidate it. */
@@ -95,19 +96,34 @@ export async function getReceiversContext(): Promise<ReceiversContext> {
 
 export async function getAuditEnv(): Promise<AuditEnv> {
   const config = getConfig();
+  /** The doctor's context as `app`, on the scan's own client for that app. */
+  const doctorAs = (app: ConfiguredApp) => async (graph: GraphClient) => ({
+    ...(await routingContextFor(app)),
+    appAccessToken: getAppAccessToken(app),
+    graph,
+    accessToken: app.accessToken,
+    managedReceiver: managedReceiverMatcher(await getReceiversContext()),
+  });
+  // The environment's default app is the registry's default too (Settings apps never are): no database read
+  // here, as most callers only want the database.
+  const defaultApp = defaultEnvApp();
   return {
     db: await getDb(),
-    appId: config.META_APP_ID,
+    appId: defaultApp.id,
+    appLabel: defaultApp.label,
     businessIds: config.META_BUSINESS_IDS,
-    connect: connectJobGraph,
-    routing: getRoutingContext,
-    // Every scan records each number's delivery verdict with the doctor's checks, on the scan's own client.
-    doctor: async (graph) => ({
-      ...(await getAppTierContext()),
-      graph,
-      accessToken: config.GRAPH_ACCESS_TOKEN,
-      managedReceiver: managedReceiverMatcher(await getReceiversContext()),
-    }),
+    connect: () => connectJobGraph(defaultApp),
+    routing: () => getRoutingContext(defaultApp.id),
+    // Every scan reads the fleet as every configured app (read when the scan starts, so an app added in
+    // Settings is in the next scan) and records each number's delivery verdict with the doctor's checks.
+    apps: async () =>
+      (await getAppRegistry()).apps.map((app) => ({
+        appId: app.id,
+        appLabel: app.label,
+        connect: () => connectJobGraph(app),
+        doctor: doctorAs(app),
+      })),
+    doctor: doctorAs(defaultApp),
   };
 }
 

@@ -16,6 +16,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     verdicts: { type: 'string', default: 'on' },
     concurrency: { type: 'string' },
+    apps: { type: 'string', default: '1' },
   },
 });
 if (!values.sandbox) throw new Error('--sandbox is required');
@@ -32,6 +33,7 @@ try {
     db: handle.db,
     verdicts: values.verdicts !== 'off',
     concurrency: values.concurrency ? Number(values.concurrency) : undefined,
+    apps: Number(values.apps),
   });
   const started = performance.now();
   const measured = await withMemoryPeak(async () => (await startAuditScan(env, 'bench')).finished);

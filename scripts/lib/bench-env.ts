@@ -7,7 +7,7 @@ import { cpus } from 'node:os';
 import type { AuditEnv } from '../../lib/audit/env';
 import { createAuditGraph } from '../../lib/audit/graph';
 import type { Db } from '../../lib/db/client';
-import { createGraphClient, type GraphClientOptions } from '../../lib/graph/client';
+import { createGraphClient, type GraphClient, type GraphClientOptions } from '../../lib/graph/client';
 import type { FixtureIdentities } from '../../lib/graph-sandbox/client';
 import type { RoutingContext } from '../../lib/routing/context';
 import { FleetCache } from '../../lib/routing/fleet-cache';
@@ -23,6 +23,8 @@ export function benchEnv(input: {
   db: Db;
   verdicts: boolean;
   concurrency?: number;
+  /** Scan as the fixture's first `apps` apps (each with its own token, client and doctor), as lib/server does. */
+  apps?: number;
 }): { env: AuditEnv; routing: RoutingContext; clientOptions: GraphClientOptions } {
   const app = input.fixture.apps[0];
   if (!app) throw new Error('the sandbox fixture has no app');
@@ -43,10 +45,38 @@ export function benchEnv(input: {
     db: input.db,
     fleetCache: new FleetCache(),
   };
+  const several = input.fixture.apps.slice(0, input.apps ?? 1);
+  if (several.length < (input.apps ?? 1))
+    throw new Error(`the sandbox fixture has fewer than ${input.apps} apps`);
   const env: AuditEnv = {
     db: input.db,
     appId: app.id,
+    appLabel: app.name,
     businessIds,
+    ...(several.length > 1
+      ? {
+          apps: async () =>
+            several.map((each) => {
+              const options = { ...clientOptions, accessToken: each.accessToken };
+              return {
+                appId: each.id,
+                appLabel: each.name,
+                connect: () => createAuditGraph(options),
+                doctor: input.verdicts
+                  ? async (graph: GraphClient) => ({
+                      ...routing,
+                      appId: each.id,
+                      appLabel: each.name,
+                      graph,
+                      appAccessToken: each.appAccessToken,
+                      accessToken: each.accessToken,
+                      managedReceiver: async () => null,
+                    })
+                  : undefined,
+              };
+            }),
+        }
+      : {}),
     connect: () => createAuditGraph(clientOptions),
     routing: async () => routing,
     ...(input.concurrency ? { scanOptions: { concurrency: input.concurrency } } : {}),

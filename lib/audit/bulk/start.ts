@@ -16,7 +16,7 @@ import { preflightCallback } from '@/lib/routing/preflight';
 import type { PreflightResult } from '@/lib/routing/types';
 import { checkOverrideCallbackUri, checkVerifyToken } from '@/lib/routing/validation';
 import { type AuditFilter, selectionOf } from '../filter';
-import { snapshotWhere } from '../queries';
+import { appRows, snapshotWhere } from '../queries';
 import type { BulkAction } from '../types';
 import type { BulkEnv } from './env';
 import { createBulkJob, getJobRow, type NewBulkItem, reopenJob } from './jobs';
@@ -80,21 +80,41 @@ function needsWrite(selection: BulkSelection, snapshotCoversApp: boolean): SQL |
   return or(isNull(s.phoneTier), ne(s.phoneTier, selection.overrideCallbackUri ?? ''));
 }
 
-/** Whether the scan read `appId`'s tiers (an unknown scan: no, so nothing is trusted from it). */
-async function scanCoversApp(db: Db, scanId: string, appId: string): Promise<boolean> {
+interface ScanRows {
+  /** Whether the scan read `appId`'s tiers (an unknown scan: no, so nothing is trusted from it). */
+  covers: boolean;
+  /**
+   * The snapshot rows that select the numbers, one per number: the job's app's rows when the scan read that app,
+   * else the rows of the app the scan was started for (their numbers, without this app's tiers).
+   */
+  rows: SQL;
+}
+
+async function scanRowsFor(db: Db, scanId: string, appId: string): Promise<ScanRows> {
   const [scan] = await db
-    .select({ appId: auditScans.appId })
+    .select({ appId: auditScans.appId, apps: auditScans.apps })
     .from(auditScans)
     .where(eq(auditScans.id, scanId))
     .limit(1);
-  return scan?.appId === appId;
+  const read = new Set([scan?.appId, ...(scan?.apps ?? []).map((app) => app.appId)]);
+  const covers = scan !== undefined && read.has(appId);
+  return { covers, rows: appRows(scanId, covers ? appId : (scan?.appId ?? appId)) };
+}
+
+/**
+ * The numbers a selection names. The audit's app filter says whose rows a person was looking at; the job's app
+ * (chosen in the form, preselected from that filter) decides whose rows count, so the filter's app is left out.
+ */
+function selectedRows(scanId: string, filter: AuditFilter, scanRows: ScanRows): SQL | undefined {
+  return and(snapshotWhere(scanId, { ...filter, app: undefined }), scanRows.rows);
 }
 
 export async function previewBulk(env: BulkEnv, selection: BulkSelection): Promise<BulkPreview> {
   const routing = await env.routing(selection.appId);
-  const covers = await scanCoversApp(env.db, selection.scanId, routing.appId);
+  const scanRows = await scanRowsFor(env.db, selection.scanId, routing.appId);
+  const covers = scanRows.covers;
   const app = { id: routing.appId, label: routing.appLabel };
-  const where = snapshotWhere(selection.scanId, selectionOf(selection.filter));
+  const where = selectedRows(selection.scanId, selectionOf(selection.filter), scanRows);
   const [row] = await env.db
     .select({
       total: sql<number>`count(*)::int`,
@@ -141,7 +161,8 @@ export async function startBulkReroute(
   actor: Actor,
 ): Promise<BulkStartResult | FieldRefusal> {
   const routing = await env.routing(request.appId);
-  const covers = await scanCoversApp(env.db, request.scanId, routing.appId);
+  const scanRows = await scanRowsFor(env.db, request.scanId, routing.appId);
+  const covers = scanRows.covers;
   const fieldErrors = inputProblems(request, request.verifyToken, routing.allowLoopbackCallbacks);
   if (fieldErrors) return { kind: 'refused', message: 'Some fields need attention.', fieldErrors };
 
@@ -149,7 +170,7 @@ export async function startBulkReroute(
   const rows = await env.db
     .select()
     .from(s)
-    .where(and(snapshotWhere(request.scanId, filter), needsWrite(request, covers)))
+    .where(and(selectedRows(request.scanId, filter, scanRows), needsWrite(request, covers)))
     .limit(BULK_MAX_NUMBERS + 1);
   if (rows.length > BULK_MAX_NUMBERS) {
     return { kind: 'refused', message: `At most ${BULK_MAX_NUMBERS} numbers per job: narrow the selection.` };
