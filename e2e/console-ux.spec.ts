@@ -219,7 +219,7 @@ test.describe('item 4: bulk re-routing says what it overwrites', () => {
     const truth = await fleetTruth(sandbox);
     const overridden = truth.filter((r) => r.winner === 'phone_number');
     expect(overridden.length).toBeGreaterThanOrEqual(2);
-    // The audit lists every configured app's routes; bulk re-routing acts as the default app, so pick it.
+    // The audit lists every configured app's routes; this picks the default app's rows (and so its bulk job).
     await page.goto(`/audit?winner=phone_number&app=${sandbox.fixture.apps[0]?.id}`);
     await runScan(page, truth.length);
     await expect(page.getByTestId('audit-total')).toHaveText(`${overridden.length} numbers`);

@@ -141,6 +141,7 @@ export function AuditConsole({ initial, permissions, allowLoopback, bulkApps, ac
                 scanId={current.id}
                 filter={filter}
                 onSort={(sort, dir) => setFilter({ ...filter, sort, dir })}
+                appsShown={filter.app ? 1 : current.apps.length}
               />
             </TabsContent>
           </Tabs>

@@ -79,10 +79,13 @@ export function AuditTable({
   scanId,
   filter,
   onSort,
+  appsShown = 1,
 }: {
   scanId: string;
   filter: AuditFilter;
   onSort: (sort: SortKey, dir: 'asc' | 'desc') => void;
+  /** How many apps' rows the table holds: with more than one, a row is a number as one app, not a number. */
+  appsShown?: number;
 }) {
   const scrollRef = useRef<HTMLElement>(null);
   const total = useRowCount(scanId, filter);
@@ -142,7 +145,9 @@ export function AuditTable({
       <p className="text-sm text-slate-800" aria-live="polite" data-testid="audit-total">
         {data.isLoading
           ? 'Loading numbers…'
-          : `${count(data.total)} ${data.total === 1 ? 'number' : 'numbers'}`}
+          : appsShown > 1
+            ? `${count(data.total)} ${data.total === 1 ? 'route' : 'routes'}: each number once per app (${appsShown} apps)`
+            : `${count(data.total)} ${data.total === 1 ? 'number' : 'numbers'}`}
         {data.updating && !data.isLoading && ' (updating…)'}
       </p>
       <section

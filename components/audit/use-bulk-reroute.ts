@@ -64,6 +64,8 @@ export function useBulkReroute({
 
   function reset() {
     setStep({ kind: 'form' });
+    // Opened again, perhaps after the app filter changed: the app follows the filter again.
+    setInput((previous) => ({ ...previous, appId: defaultAppId }));
     setFieldErrors({});
     setError(null);
     setPreflight(null);

@@ -75,3 +75,9 @@ export async function runScan(page: Page, expectedNumbers: number): Promise<void
   await expect(snapshot).toContainText(`${expectedNumbers} numbers`);
   if (before) await expect(snapshot).not.toHaveAttribute('data-scan-id', before);
 }
+
+/** The audit table's total as it reads: numbers, or with several apps' rows shown, routes (one per number and app). */
+export function auditTotal(n: number, apps = 1): string {
+  if (apps > 1) return `${n} ${n === 1 ? 'route' : 'routes'}: each number once per app (${apps} apps)`;
+  return `${n} ${n === 1 ? 'number' : 'numbers'}`;
+}
