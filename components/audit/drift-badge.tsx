@@ -1,9 +1,8 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
-import { numberDrift } from '@/lib/audit';
 import { can } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
-import { getAuditEnv } from '@/lib/server';
+import { readRouteHistory } from './route-history-read';
 
 /**
  * For the number page header: "Changed outside Switchboard" when the latest audit found this number's route
@@ -12,7 +11,10 @@ import { getAuditEnv } from '@/lib/server';
 export async function DriftBadge({ phoneNumberId }: { phoneNumberId: string }) {
   const user = await getCurrentUser();
   if (!can(user?.role, 'data.read')) return null;
-  const drift = await numberDrift((await getAuditEnv()).db, phoneNumberId);
+  // The same read as the route history section (once per request); the badge is the latest snapshot's flag,
+  // as `numberDrift` reads it.
+  const { latest } = await readRouteHistory(phoneNumberId);
+  const drift = latest?.drift ? latest : null;
   if (!drift) return null;
   const before = drift.previous?.effectiveUrl ?? 'no delivery';
   return (

@@ -10,12 +10,11 @@ import {
   TableHeader,
   TableRow,
 } from '@/components/ui/table';
-import { routeHistory } from '@/lib/audit';
 import type { RouteState } from '@/lib/audit/types';
 import { can } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
-import { getAuditEnv } from '@/lib/server';
 import { DriftMarker } from './drift-marker';
+import { readRouteHistory } from './route-history-read';
 
 function Route({ route }: { route: RouteState }) {
   return (
@@ -33,7 +32,7 @@ function Route({ route }: { route: RouteState }) {
 export async function RouteHistory({ phoneNumberId }: { phoneNumberId: string }) {
   const user = await getCurrentUser();
   if (!can(user?.role, 'data.read')) return null;
-  const history = await routeHistory((await getAuditEnv()).db, phoneNumberId);
+  const history = await readRouteHistory(phoneNumberId);
   const headingId = `route-history-${phoneNumberId}`;
   return (
     <section aria-labelledby={headingId} className="space-y-3" data-testid="route-history">
