@@ -27,6 +27,22 @@ function positive(value: string | undefined, fallback: number, max: number): num
   return Number.isFinite(n) && n > 0 ? Math.min(Math.trunc(n), max) : fallback;
 }
 
+/**
+ * CPU seconds a process has used (user + system), from /proc (Linux; clock ticks of 1/100 s, the kernel's
+ * USER_HZ). Per page it is a figure other work on the machine barely moves, unlike pages/s and latency.
+ */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks / 100 : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Resident set of a process in MB, from /proc (Linux). */
 function rssMb(pid: number | undefined): number | null {
   if (!pid) return null;
@@ -81,8 +97,15 @@ try {
   const sampler = setInterval(() => {
     rssPeak = Math.max(rssPeak, rssMb(stack.appPid) ?? 0);
   }, 250);
+  const cpuBefore = cpuSeconds(stack.appPid);
   const run = await runViewers({ appUrl: stack.appUrl, cookies, targets, viewers, seconds });
+  const cpuAfter = cpuSeconds(stack.appPid);
   clearInterval(sampler);
+  const pagesServed = Object.values(run.stats).reduce((n, s) => n + s.count, 0);
+  const cpuMsPerPage =
+    cpuBefore !== null && cpuAfter !== null && pagesServed > 0
+      ? Math.round(((cpuAfter - cpuBefore) * 1000) / pagesServed)
+      : null;
   // After the load, once the garbage collector has had a moment: what the server keeps (steady state).
   await new Promise((r) => setTimeout(r, 2_000));
   const rssAfter = rssMb(stack.appPid);
@@ -96,7 +119,7 @@ try {
     );
   }
   console.log(
-    `${run.pagesPerSecond} pages/s over ${run.elapsedSeconds.toFixed(1)} s; server RSS ${rssBefore} MB before, ${rssPeak} MB peak, ${rssAfter} MB after`,
+    `${run.pagesPerSecond} pages/s over ${run.elapsedSeconds.toFixed(1)} s; server RSS ${rssBefore} MB before, ${rssPeak} MB peak, ${rssAfter} MB after; server CPU ${cpuMsPerPage ?? '?'} ms per page`,
   );
   const stats = Object.values(run.stats);
   const errors = stats.reduce((n, s) => n + s.errors, 0);
@@ -134,6 +157,7 @@ try {
       rss_mb_before: rssBefore,
       rss_mb_peak: rssPeak,
       rss_mb_after: rssAfter,
+      server_cpu_ms_per_page: cpuMsPerPage,
       goal_met: met,
     }),
   );

@@ -10,12 +10,11 @@ import {
   TableHeader,
   TableRow,
 } from '@/components/ui/table';
-import { routeHistory } from '@/lib/audit';
 import type { RouteState } from '@/lib/audit/types';
 import { can } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
-import { getAuditEnv } from '@/lib/server';
 import { DriftMarker } from './drift-marker';
+import { readRouteHistory } from './route-history-read';
 
 function Route({ route }: { route: RouteState }) {
   return (
@@ -30,10 +29,10 @@ function Route({ route }: { route: RouteState }) {
  * For the number page: how this number's route changed across audit scans (newest first), which changes were
  * made outside Switchboard, and since when the audit has seen it. A server component.
  */
-export async function RouteHistory({ phoneNumberId }: { phoneNumberId: string }) {
+export async function RouteHistory({ phoneNumberId, appId }: { phoneNumberId: string; appId: string }) {
   const user = await getCurrentUser();
   if (!can(user?.role, 'data.read')) return null;
-  const history = await routeHistory((await getAuditEnv()).db, phoneNumberId);
+  const history = await readRouteHistory(phoneNumberId, appId);
   const headingId = `route-history-${phoneNumberId}`;
   return (
     <section aria-labelledby={headingId} className="space-y-3" data-testid="route-history">

@@ -77,6 +77,11 @@ describe('drift between scans', () => {
     expect(history.changes[0]).toMatchObject({ drift: false, winner: 'phone_number' });
     expect(history.changes[0]?.previous?.winner).toBe('whatsapp_business_account');
     expect(history.firstSeen?.previous).toBeNull();
+    // The latest snapshot (the drift badge's) is the newest scan's, not the first.
+    expect(Date.parse(history.latest?.at ?? '')).toBeGreaterThan(Date.parse(history.firstSeen?.at ?? ''));
+    expect(Date.parse(history.latest?.at ?? '')).toBeGreaterThanOrEqual(
+      Date.parse(history.changes[0]?.at ?? ''),
+    );
     expect(Date.parse(history.firstSeen?.at ?? '')).toBeLessThan(Date.parse(history.changes[0]?.at ?? ''));
     expect(history.latest?.effectiveUrl).toBe(receiverUrl);
 

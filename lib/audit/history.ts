@@ -6,6 +6,7 @@
  */
 import 'server-only';
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { unionAll } from 'drizzle-orm/pg-core';
 import type { Db } from '@/lib/db/client';
 import { auditScans, routeSnapshots } from '@/lib/db/schema';
 import { toAuditRow } from './queries';
@@ -38,22 +39,39 @@ export interface RouteHistory {
   changes: AuditRow[];
 }
 
-/** `appId`: whose route (default: each scan's default app). */
+/**
+ * One statement for the three parts (latest, first, changes): the number page reads it on every load, and on
+ * the embedded database each statement queues behind every other request's. `appId`: whose route (default:
+ * each scan's default app).
+ */
 export async function routeHistory(
   db: Db,
   phoneNumberId: string,
   limit = 50,
   appId?: string,
 ): Promise<RouteHistory> {
-  const [latest, first, changes] = await Promise.all([
-    completedSnapshotsOf(db, phoneNumberId, appId).orderBy(desc(s.at)).limit(1),
-    completedSnapshotsOf(db, phoneNumberId, appId).orderBy(asc(s.at)).limit(1),
-    completedSnapshotsOf(db, phoneNumberId, appId, eq(s.changed, true)).orderBy(desc(s.at)).limit(limit),
-  ]);
+  const part = (kind: 'latest' | 'first' | 'change') =>
+    db
+      .select({ kind: sql<string>`${kind}`.as('kind'), snapshot: s })
+      .from(s)
+      .innerJoin(auditScans, eq(auditScans.id, s.scanId))
+      .where(
+        and(
+          eq(s.phoneNumberId, phoneNumberId),
+          eq(auditScans.status, 'completed'),
+          ofApp(appId),
+          kind === 'change' ? eq(s.changed, true) : undefined,
+        ),
+      )
+      .orderBy(kind === 'first' ? asc(s.at) : desc(s.at))
+      .limit(kind === 'change' ? limit : 1);
+  const rows = await unionAll(part('latest'), part('first'), part('change'));
+  const of = (kind: string) => rows.filter((row) => row.kind === kind).map((row) => toAuditRow(row.snapshot));
   return {
-    latest: latest[0] ? toAuditRow(latest[0].snapshot) : null,
-    firstSeen: first[0] ? toAuditRow(first[0].snapshot) : null,
-    changes: changes.map((row) => toAuditRow(row.snapshot)),
+    latest: of('latest')[0] ?? null,
+    firstSeen: of('first')[0] ?? null,
+    // A union's output order is not promised: newest first again here.
+    changes: of('change').sort((a, b) => b.at.localeCompare(a.at)),
   };
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MatchCounts, matchCountKey } from './match-counts';
 import { listSnapshots, urlGroups, walkSnapshots } from './queries';
 import { startAuditScan } from './scan-job';
 import { type AuditHarness, startAuditHarness } from './test-support';
@@ -54,6 +55,58 @@ describe('snapshot queries', () => {
     expect(window.total).toBe(all.length);
     expect(window.offset).toBe(5);
     expect(window.rows.map((r) => r.displayPhoneNumber)).toEqual(byNumber.slice(5, 9));
+  });
+
+  it('counts a completed scan once per filter, whatever the sort or window, and a scan not completed every time', async () => {
+    const counts = new MatchCounts();
+    const filter = { winner: 'application' } as const;
+    const expected = all.filter((r) => r.winner === 'application').length;
+    const first = await listSnapshots(h.db, { scanId, filter, offset: 0, limit: 5 }, counts);
+    expect(first.total).toBe(expected);
+    expect(counts.get(matchCountKey(scanId, filter))).toBe(expected);
+    // A re-sort and a later block are the same count: one entry, and it is what they answer.
+    counts.set(matchCountKey(scanId, { ...filter, sort: 'number', dir: 'desc' }), expected + 1000);
+    expect(counts.size).toBe(1);
+    const resorted = await listSnapshots(
+      h.db,
+      { scanId, filter: { ...filter, sort: 'number', dir: 'desc' }, offset: 5, limit: 5 },
+      counts,
+    );
+    expect(resorted.total).toBe(expected + 1000);
+    expect(resorted.rows.every((r) => r.winner === 'application')).toBe(true);
+    // Another filter is counted on its own.
+    expect((await listSnapshots(h.db, { scanId, filter: {}, offset: 0, limit: 1 }, counts)).total).toBe(
+      all.length,
+    );
+    expect(counts.size).toBe(2);
+    // No completed scan behind the id: nothing is remembered.
+    const unknownScan = '00000000-0000-4000-8000-000000000000';
+    await listSnapshots(h.db, { scanId: unknownScan, filter: {}, offset: 0, limit: 1 }, counts);
+    expect(counts.get(matchCountKey(unknownScan, {}))).toBeUndefined();
+  });
+
+  it('shares one count between the blocks asked for at once', async () => {
+    const counts = new MatchCounts();
+    let counted = 0;
+    const count = async () => {
+      counted += 1;
+      return { total: 7, completed: false };
+    };
+    expect(await Promise.all([counts.total('k', count), counts.total('k', count)])).toEqual([7, 7]);
+    expect(counted).toBe(1);
+    // Not completed: the next ask counts again.
+    await counts.total('k', count);
+    expect(counted).toBe(2);
+  });
+
+  it('keeps a bounded number of counts, the least recently used out first', () => {
+    const counts = new MatchCounts(2);
+    counts.set('a', 1);
+    counts.set('b', 2);
+    expect(counts.get('a')).toBe(1);
+    counts.set('c', 3);
+    expect(counts.get('b')).toBeUndefined();
+    expect([counts.get('a'), counts.get('c'), counts.size]).toEqual([1, 3, 2]);
   });
 
   it('groups numbers by effective URL with a per-tier breakdown, biggest first', async () => {

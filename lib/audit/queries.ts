@@ -6,10 +6,11 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, ilike, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { type RouteSnapshotRow, routeSnapshots } from '@/lib/db/schema';
+import { auditScans, type RouteSnapshotRow, routeSnapshots } from '@/lib/db/schema';
 import { CHECK_IDS, type CheckId } from '@/lib/doctor/types';
 import type { Tier } from '@/lib/routing/types';
 import type { AuditFilter, SortKey } from './filter';
+import { type MatchCounts, matchCountKey } from './match-counts';
 import type { AuditRow, AuditRowsPage, RouteState, UrlGroup, UrlGroups } from './types';
 
 const s = routeSnapshots;
@@ -102,12 +103,34 @@ export function toAuditRow(row: RouteSnapshotRow): AuditRow {
   };
 }
 
+/**
+ * How many rows match, and whether the scan was completed when they were counted: one statement, so the
+ * count and the status come from the same moment (a count taken while the scan was still writing is not
+ * remembered as final).
+ */
+async function countMatches(db: Db, scanId: string, where: SQL | undefined) {
+  const [row] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      completed: sql<boolean>`exists (select 1 from ${auditScans} where ${auditScans.id} = ${scanId} and ${auditScans.status} = 'completed')`,
+    })
+    .from(s)
+    .where(where);
+  return { total: row?.total ?? 0, completed: row?.completed === true };
+}
+
+/**
+ * One window of a scan's rows. With `counts`, the total of a completed scan is counted once per filter and
+ * then remembered (lib/audit/match-counts.ts): the table's later blocks and re-sorts read only their rows.
+ */
 export async function listSnapshots(
   db: Db,
   input: { scanId: string; filter: AuditFilter; offset: number; limit: number },
+  counts?: MatchCounts,
 ): Promise<AuditRowsPage> {
   const where = snapshotWhere(input.scanId, input.filter);
-  const [rows, [count]] = await Promise.all([
+  const count = () => countMatches(db, input.scanId, where);
+  const [rows, total] = await Promise.all([
     db
       .select()
       .from(s)
@@ -115,9 +138,9 @@ export async function listSnapshots(
       .orderBy(...orderOf(input.filter))
       .offset(input.offset)
       .limit(input.limit),
-    db.select({ total: sql<number>`count(*)::int` }).from(s).where(where),
+    counts ? counts.total(matchCountKey(input.scanId, input.filter), count) : count().then((c) => c.total),
   ]);
-  return { rows: rows.map(toAuditRow), total: count?.total ?? 0, offset: input.offset };
+  return { rows: rows.map(toAuditRow), total, offset: input.offset };
 }
 
 const EMPTY_WINNERS = (): Record<Tier | 'none', number> => ({

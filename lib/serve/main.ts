@@ -17,6 +17,8 @@
  *   PORT (default 3000), HOSTNAME (default 0.0.0.0), plus everything lib/config.ts reads (TRUSTED_PROXIES
  *   decides whose X-Forwarded-For is believed).
  */
+// First: before Next.js loads a chunk (see the module).
+import './source-maps-off';
 import http from 'node:http';
 import https from 'node:https';
 import next from 'next';

@@ -3,6 +3,7 @@
  * arguments, so tests build their own from a sandbox and a memory database; the app builds them here only.
  */
 import 'server-only';
+import { cache } from 'react';
 import { type AppRegistry, buildAppRegistry, pickApp } from '@/lib/apps/registry';
 import { listStoredApps } from '@/lib/apps/stored-apps';
 import type { ConfiguredApp } from '@/lib/apps/types';
@@ -36,13 +37,15 @@ export function getKeyring(): Keyring {
 
 /**
  * Every configured app: the environment's (META_APPS and/or the single-app variables, the default first) and
- * those an admin added in Settings (read from the database on each call, so an app added on one instance is
- * seen on all; the table holds a handful of rows).
+ * those an admin added in Settings (read from the database, so an app added on one instance is seen on all;
+ * the table holds a handful of rows). Once per server render: a page, its layout and every read inside it
+ * (each routing context asks) share one read and decryption, and a change is seen on the next request. React's
+ * `cache` does not memoise outside a render, so route handlers, actions and jobs read on every call.
  */
-export async function getAppRegistry(): Promise<AppRegistry> {
+export const getAppRegistry = cache(async (): Promise<AppRegistry> => {
   const fromEnvironment = getConfig().META_APPS;
   return buildAppRegistry(fromEnvironment, await listStoredApps(await getDb(), getKeyring()));
-}
+});
 
 /** The configured app `appId` names (the default app without one); throws UnknownAppError for any other id. */
 export async function getApp(appId?: string | null): Promise<ConfiguredApp> {

@@ -95,7 +95,7 @@ export default async function NumberPage({
             </span>
             <span>· delivers via</span>
             <TierBadge tier={number.resolution.winner} />
-            <DriftBadge phoneNumberId={number.phoneNumberId} />
+            <DriftBadge phoneNumberId={number.phoneNumberId} appId={acting.id} />
           </span>
         }
       />
@@ -136,7 +136,7 @@ export default async function NumberPage({
         </Card>
         <Card>
           <CardContent className="pt-4">
-            <RouteHistory phoneNumberId={number.phoneNumberId} />
+            <RouteHistory phoneNumberId={number.phoneNumberId} appId={acting.id} />
           </CardContent>
         </Card>
       </div>
