@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { routeSnapshots } from '@/lib/db/schema';
 import { startAuditScan } from './scan-job';
@@ -52,6 +52,16 @@ describe('audit scan job', () => {
       effectiveUrl: null,
       subscribed: false,
     });
+  });
+
+  it('leaves the planner statistics of the rows it wrote (no autovacuum on the embedded database)', async () => {
+    const scan = await (await startAuditScan(h.env, 'admin@example.com')).finished;
+    expect(scan?.status).toBe('completed');
+    // ANALYZE records the table's row count; a table never analyzed reads -1 (or 0 before any row).
+    const stats = (await h.db.execute(
+      sql`select reltuples::int as rows from pg_class where relname = 'route_snapshots'`,
+    )) as unknown as { rows: { rows: number }[] };
+    expect(stats.rows[0]?.rows).toBeGreaterThanOrEqual(h.fixture.counts.phoneNumbers);
   });
 
   it('runs one scan at a time: a second start joins the running one', async () => {

@@ -10,6 +10,7 @@
  * is every app's routes read together, and drift compares each app's rows with that app's previous rows.
  */
 import 'server-only';
+import { sql } from 'drizzle-orm';
 import { scanFleet } from '@/lib/fleet/scanner';
 import type { ScannedWaba, ScanOutcome, ScanProgress } from '@/lib/fleet/types';
 import { describeGraphError } from '@/lib/graph/describe-error';
@@ -180,6 +181,10 @@ async function runScan(env: AuditEnv, scanId: string): Promise<AuditScanView | n
         changed += marked.changed;
         drift += marked.drift;
       }
+      // Fresh statistics for the rows just written (up to one per number and app). PGlite runs no autovacuum,
+      // so without this the planner sees the table as empty and picks bitmap scans that took from 0.5 s to over
+      // a minute per audit-table read at 50,000 numbers × 2 apps; with it, reads of the same table take 0.2 s.
+      await env.db.execute(sql`analyze route_snapshots`);
       await finishScan(env.db, scanId, {
         status: 'completed',
         counters: total,
