@@ -2,8 +2,9 @@
  * Signing in and out, signed-out redirects, the rate limit, and the security headers — as a signed-out
  * visitor in a real browser against the production build.
  */
-import AxeBuilder from '@axe-core/playwright';
+
 import { adminPage, createUser, signIn, uniqueEmail } from './support/auth';
+import { expectNoSeriousViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { DEMO_USERS } from './support/roles';
 
@@ -149,17 +150,11 @@ test('every response carries the security headers; the nonce CSP lets only the a
 test('the sign-in page has no serious accessibility violations, with or without an error', async ({
   page,
 }) => {
-  const serious = async () =>
-    (
-      await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-    ).violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   await page.goto('/sign-in');
-  expect(await serious()).toEqual([]);
+  await expectNoSeriousViolations(page, '/sign-in');
   await page.goto('/sign-in?error=CredentialsSignin');
   await expect(page.getByTestId('sign-in-error')).toBeVisible();
-  expect(await serious()).toEqual([]);
+  await expectNoSeriousViolations(page, '/sign-in with an error');
 });
 
 test('a callbackUrl that a browser would read as another host sends the user home, on this origin', async ({

@@ -3,8 +3,8 @@
  * the webhook URL with a confirmation that names the change and a read-back; then the migration bridge carries
  * a deployment's URL over as a number's phone override. Coreapp and Graph state are read from the sandbox.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './support/axe';
 import { webhookConfiguration } from './support/console';
 import { expect, type SandboxHandle, test } from './support/fixtures';
 import { authFile } from './support/roles';
@@ -159,16 +159,6 @@ test.describe('as an admin', () => {
     expect((await webhookConfiguration(sandbox, onPremises)).phone_number).toBeUndefined();
   });
 });
-
-async function expectNoSeriousViolations(page: Page, label: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious, `axe on ${label}`).toEqual([]);
-}
 
 test.describe('accessibility', () => {
   test.use({ storageState: authFile('admin') });

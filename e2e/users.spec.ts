@@ -2,8 +2,9 @@
  * The Users page: admins create users who can then sign in; the last active admin cannot be demoted or
  * disabled; other roles get a 403 page.
  */
-import AxeBuilder from '@axe-core/playwright';
+
 import { createUser, signedInContext, uniqueEmail, userRow } from './support/auth';
+import { expectNoSeriousViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { authFile, DEMO_USERS } from './support/roles';
 
@@ -57,14 +58,7 @@ test.describe('as an admin', () => {
   test('users and activity pages have no serious accessibility violations', async ({ page }) => {
     for (const path of ['/users', '/activity']) {
       await page.goto(path);
-      const results = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-        .analyze();
-      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(
-        serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-        path,
-      ).toEqual([]);
+      await expectNoSeriousViolations(page, path);
     }
   });
 });
