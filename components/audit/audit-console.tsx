@@ -48,6 +48,9 @@ function DriftNotice({ scan, onShow }: { scan: AuditScanView; onShow: () => void
   );
 }
 
+export const INTERRUPTED_START =
+  'The request to start the scan was interrupted before the server answered, and no scan is running. Try again.';
+
 /** The /audit page's interactive part: scan status and refresh, filters, the table or the URL groups, CSV, bulk. */
 export function AuditConsole({ initial, permissions, allowLoopback, bulkApps, actions }: AuditConsoleProps) {
   const scanState = useScanState(initial);
@@ -67,7 +70,14 @@ export function AuditConsole({ initial, permissions, allowLoopback, bulkApps, ac
     try {
       const result = await actions.startAuditScan({});
       if (!result.ok) setStartError(result.error);
-      await scanState.refetch();
+    } catch {
+      // The request failed in the browser (the connection dropped, or the router dropped the response): the
+      // scan may or may not have started, so say so unless the state read next shows it running.
+      setStartError(INTERRUPTED_START);
+    }
+    try {
+      const { data } = await scanState.refetch();
+      if (data?.latest?.status === 'running') setStartError((e) => (e === INTERRUPTED_START ? null : e));
     } finally {
       setStarting(false);
     }
