@@ -48,7 +48,7 @@ function DriftNotice({ scan, onShow }: { scan: AuditScanView; onShow: () => void
   );
 }
 
-export const INTERRUPTED_START =
+const INTERRUPTED_START =
   'The request to start the scan was interrupted before the server answered, and no scan is running. Try again.';
 
 /** The /audit page's interactive part: scan status and refresh, filters, the table or the URL groups, CSV, bulk. */
