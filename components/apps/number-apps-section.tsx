@@ -1,6 +1,3 @@
-'use client';
-
-import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { GraphErrorAlert } from '@/components/common/graph-error-alert';
 import { Section } from '@/components/common/section';
@@ -15,10 +12,9 @@ import {
   TableHeader,
   TableRow,
 } from '@/components/ui/table';
-import { numberAppsOptions } from '@/lib/query/numbers';
-import { failureOf } from '@/lib/query/read-result';
+import type { ReadResult } from '@/lib/query/read-result';
 import { tierUrl } from '@/lib/routing/tiers';
-import type { AppRouteView, WebhookConfiguration } from '@/lib/routing/types';
+import type { AppRouteView, NumberAppsView, WebhookConfiguration } from '@/lib/routing/types';
 
 function TierCell({ tiers, tier }: { tiers: WebhookConfiguration | null; tier: keyof WebhookConfiguration }) {
   const url = tiers ? tierUrl(tiers, tier) : null;
@@ -37,17 +33,16 @@ function TierCell({ tiers, tier }: { tiers: WebhookConfiguration | null; tier: k
 export function NumberAppsSection({
   phoneNumberId,
   actingAppId,
+  read,
 }: {
   phoneNumberId: string;
   actingAppId: string;
+  /** The page's read of every app's route: a failure shows in this section's place, not instead of the page. */
+  read: ReadResult<NumberAppsView | null>;
 }) {
-  // Not suspense: a failed read of the other apps must not take the acting app's view with it.
-  const { data, error } = useQuery(numberAppsOptions(phoneNumberId));
-  if (!data) {
-    return error ? (
-      <GraphErrorAlert error={failureOf(error)} title="Could not read every app's route" />
-    ) : null;
-  }
+  if (!read.ok) return <GraphErrorAlert error={read.failure} title="Could not read every app's route" />;
+  const data = read.data;
+  if (!data) return null;
   return (
     <Section
       id="apps"

@@ -1,19 +1,20 @@
-'use client';
-
-import { useQuery } from '@tanstack/react-query';
-import { numberAppsOptions } from '@/lib/query/numbers';
-import { useActingApp } from './acting-app';
+import type { AppRouteView } from '@/lib/routing/types';
 
 /**
  * Next to a routing form: which app's route it changes and what stays as it is for the others, e.g.
- * "Changes Switchboard Demo's route only. Acme Helpdesk still receives at https://…".
+ * "Changes Switchboard Demo's route only. Acme Helpdesk still receives at https://…". `apps` is every
+ * configured app's route as the page read it (empty with one app).
  */
-export function OthersStay({ phoneNumberId, actingLabel }: { phoneNumberId: string; actingLabel: string }) {
-  const { appId } = useActingApp();
-  const { data } = useQuery(numberAppsOptions(phoneNumberId));
-  const apps = data?.apps ?? [];
-  const acting = apps.find((app) => (appId ? app.appId === appId : app.isDefault));
-  const others = apps.filter((app) => app !== acting);
+export function OthersStay({
+  apps,
+  actingAppId,
+  actingLabel,
+}: {
+  apps: readonly AppRouteView[];
+  actingAppId: string;
+  actingLabel: string;
+}) {
+  const others = apps.filter((app) => app.appId !== actingAppId);
   return (
     <p className="text-sm text-slate-700" data-testid="others-stay">
       Changes {actingLabel}'s route only.{' '}

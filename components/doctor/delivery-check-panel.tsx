@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { type ActingApp, ActingAppProvider, useActingApp } from '@/components/apps/acting-app';
+import { QueryProvider } from '@/components/common/query-provider';
 import { Timestamp } from '@/components/common/timestamp';
 import { SubscribeAction } from '@/components/overrides/subscribe-action';
 import type { WriteAction } from '@/components/overrides/types';
@@ -12,6 +13,7 @@ import { diagnosisOptions } from '@/lib/query/numbers';
 import type { WabaSummary } from '@/lib/routing/types';
 import { CheckStatusIcon, VerdictBadge } from './check-status';
 import { CheckedAppLine } from './checked-app';
+import { NUMBER_CHECK_DESCRIPTION } from './checking';
 import { DoctorSection } from './doctor-section';
 
 interface DeliveryCheckPanelProps {
@@ -91,7 +93,11 @@ export function DeliveryCheckPanel({
   actingApp,
   ...props
 }: DeliveryCheckPanelProps & { actingApp?: ActingApp }) {
-  const panel = <NumberDeliveryCheck {...props} />;
+  const panel = (
+    <QueryProvider>
+      <NumberDeliveryCheck {...props} />
+    </QueryProvider>
+  );
   return actingApp ? <ActingAppProvider app={actingApp}>{panel}</ActingAppProvider> : panel;
 }
 
@@ -100,11 +106,7 @@ function NumberDeliveryCheck(props: DeliveryCheckPanelProps) {
   const { appId } = useActingApp();
   const query = useQuery(diagnosisOptions(phoneNumberId, appId));
   return (
-    <DoctorSection
-      id="delivery-check"
-      description="Every condition Meta's delivery of messages webhooks to this app depends on, in the order it depends on them."
-      query={query}
-    >
+    <DoctorSection id="delivery-check" description={NUMBER_CHECK_DESCRIPTION} query={query}>
       {(data) => (
         <>
           <CheckedAppLine app={data.app} />

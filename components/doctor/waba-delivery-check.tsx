@@ -3,6 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { type ActingApp, ActingAppProvider, useActingApp } from '@/components/apps/acting-app';
+import { QueryProvider } from '@/components/common/query-provider';
 import { Timestamp } from '@/components/common/timestamp';
 import type { WriteAction } from '@/components/overrides/types';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
@@ -11,6 +12,7 @@ import { wabaDiagnosisOptions } from '@/lib/query/numbers';
 import type { WabaSummary } from '@/lib/routing/types';
 import { VerdictBadge } from './check-status';
 import { CheckedAppLine } from './checked-app';
+import { WABA_CHECK_DESCRIPTION } from './checking';
 import { CheckRow } from './delivery-check-panel';
 import { DoctorSection } from './doctor-section';
 
@@ -26,7 +28,11 @@ export function WabaDeliveryCheck({
   actingApp,
   ...props
 }: WabaDeliveryCheckProps & { actingApp?: ActingApp }) {
-  const panel = <WabaChecks {...props} />;
+  const panel = (
+    <QueryProvider>
+      <WabaChecks {...props} />
+    </QueryProvider>
+  );
   return actingApp ? <ActingAppProvider app={actingApp}>{panel}</ActingAppProvider> : panel;
 }
 
@@ -34,11 +40,7 @@ function WabaChecks(props: WabaDeliveryCheckProps) {
   const { appId } = useActingApp();
   const query = useQuery(wabaDiagnosisOptions(props.wabaId, appId));
   return (
-    <DoctorSection
-      id="waba-delivery-check"
-      description="Conditions every number of this WABA shares, then each number's verdict."
-      query={query}
-    >
+    <DoctorSection id="waba-delivery-check" description={WABA_CHECK_DESCRIPTION} query={query}>
       {(data) => {
         const failing = data.numbers.filter((n) => n.verdict === 'does_not_deliver').length;
         return (

@@ -1,56 +1,44 @@
-'use client';
-
-import { useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
-import { EmptyState } from '@/components/common/empty-state';
-import { GraphErrorAlert } from '@/components/common/graph-error-alert';
 import { Section } from '@/components/common/section';
 import { SubscribeAction } from '@/components/overrides/subscribe-action';
 import type { NumberActions, RoutingPermissions } from '@/components/overrides/types';
 import { TierLadder } from '@/components/routing/tier-ladder';
 import { WebhookFields } from '@/components/routing/webhook-fields';
-import { numberDetailOptions } from '@/lib/query/numbers';
-import { failureOf } from '@/lib/query/read-result';
 import { tierUrl } from '@/lib/routing/tiers';
+import type { AppRouteView, NumberDetail } from '@/lib/routing/types';
+import { clearPhoneSentence } from './clear-consequence';
 import { NumberFacts } from './number-facts';
 import { PhoneOverridePanel } from './phone-override-panel';
 import { ReadStatus } from './read-status';
 
 interface NumberViewProps {
-  phoneNumberId: string;
-  /** The configured app whose route this view reads and changes; undefined = the default app. */
-  appId?: string;
+  /** The number as the page read it from Graph, for the acting app. */
+  number: NumberDetail;
+  /** Every configured app's route as the page read it (empty with one app): what a change leaves as it is. */
+  apps: readonly AppRouteView[];
+  actingAppId: string;
   permissions: RoutingPermissions;
   allowLoopback: boolean;
   actions: NumberActions;
 }
 
 /**
- * The live part of a number's page: hydrated from the server render, re-read from Graph by *Refresh* and
- * after every write, so the ladder always shows what Graph reports.
+ * The number's route, rendered on the server from the page's read. *Refresh* and every write re-render the
+ * page (router.refresh), so the ladder always shows what Graph reported last; only the buttons and forms are
+ * client components.
  */
-export function NumberView({ phoneNumberId, appId, permissions, allowLoopback, actions }: NumberViewProps) {
-  const options = numberDetailOptions(phoneNumberId, appId);
-  const queryClient = useQueryClient();
-  const { data: number, error, isRefetching } = useSuspenseQuery(options);
-  if (!number) {
-    return (
-      <EmptyState title="This number is no longer visible">
-        Graph no longer reports it in a WABA of the configured businesses.
-      </EmptyState>
-    );
-  }
+export function NumberView({
+  number,
+  apps,
+  actingAppId,
+  permissions,
+  allowLoopback,
+  actions,
+}: NumberViewProps) {
   const numberLabel = number.displayPhoneNumber ?? number.phoneNumberId;
   const wabaLabel = number.wabaName ? `${number.wabaName} (${number.wabaId})` : number.wabaId;
   return (
     <div className="space-y-6">
-      <ReadStatus
-        readAt={number.readAt}
-        refreshing={isRefetching}
-        onRefresh={() => void queryClient.refetchQueries({ queryKey: options.queryKey, exact: true })}
-      />
-      {error && (
-        <GraphErrorAlert error={failureOf(error)} title="Could not refresh: showing the last data read" />
-      )}
+      <ReadStatus readAt={number.readAt} />
       <Section
         id="route"
         title="Where messages webhooks go"
@@ -80,6 +68,9 @@ export function NumberView({ phoneNumberId, appId, permissions, allowLoopback, a
           number={number}
           numberLabel={numberLabel}
           wabaLabel={wabaLabel}
+          apps={apps}
+          actingAppId={actingAppId}
+          clearSentence={clearPhoneSentence(numberLabel, number)}
           permissions={permissions}
           allowLoopback={allowLoopback}
           actions={actions}

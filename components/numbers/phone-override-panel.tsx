@@ -17,13 +17,17 @@ import { useRoutingWrite } from '@/components/overrides/use-routing-write';
 import { Alert, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { tierUrl } from '@/lib/routing/tiers';
-import type { NumberDetail } from '@/lib/routing/types';
-import { clearPhoneSentence } from './clear-consequence';
+import type { AppRouteView, NumberDetail } from '@/lib/routing/types';
 
 interface PhoneOverridePanelProps {
   number: NumberDetail;
   numberLabel: string;
   wabaLabel: string;
+  /** Every configured app's route (empty with one app), for what a change leaves as it is. */
+  apps: readonly AppRouteView[];
+  actingAppId: string;
+  /** What clearing the phone override leads to, worded on the server (./clear-consequence.ts). */
+  clearSentence: string;
   permissions: RoutingPermissions;
   allowLoopback: boolean;
   actions: NumberActions;
@@ -31,14 +35,24 @@ interface PhoneOverridePanelProps {
 
 /** Set or clear this app's phone number override (tier 1) for one number. */
 export function PhoneOverridePanel(props: PhoneOverridePanelProps) {
-  const { number, numberLabel, wabaLabel, permissions, allowLoopback, actions } = props;
+  const {
+    number,
+    numberLabel,
+    wabaLabel,
+    apps,
+    actingAppId,
+    clearSentence,
+    permissions,
+    allowLoopback,
+    actions,
+  } = props;
   const scope = { wabaId: number.wabaId, phoneNumberId: number.phoneNumberId };
   const current = tierUrl(number.tiers, 'phone_number');
   const [formOpen, setFormOpen] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
   const clear = useRoutingWrite(actions.clearPhoneOverride, scope);
   const actingApp = useActingApp();
-  const othersStay = <OthersStay phoneNumberId={number.phoneNumberId} actingLabel={actingApp.label} />;
+  const othersStay = <OthersStay apps={apps} actingAppId={actingAppId} actingLabel={actingApp.label} />;
   const subscribeAction = permissions.wabaSubscribe ? (
     <SubscribeAction
       wabaId={number.wabaId}
@@ -73,7 +87,7 @@ export function PhoneOverridePanel(props: PhoneOverridePanelProps) {
             title={`Clear the phone number override of ${numberLabel}?`}
             description={
               <>
-                <p>{clearPhoneSentence(numberLabel, number)}</p>
+                <p>{clearSentence}</p>
                 {othersStay}
               </>
             }

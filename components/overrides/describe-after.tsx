@@ -1,38 +1,30 @@
-import { ReceiverLabel } from '@/components/receivers/receiver-choices';
-import { CallbackUrl } from '@/components/routing/callback-url';
-import { TierBadge } from '@/components/routing/tier-badge';
-import { tierUrl } from '@/lib/routing/tiers';
+'use client';
+
+import { lazy, Suspense } from 'react';
 import type { NumberRoute, WabaSummary } from '@/lib/routing/types';
 
-/** A number's read-back: its phone override and which tier now delivers. */
+const NumberReadBack = lazy(() =>
+  import('./read-back').then((module) => ({ default: module.NumberReadBack })),
+);
+const WabaReadBack = lazy(() => import('./read-back').then((module) => ({ default: module.WabaReadBack })));
+
+/**
+ * A write's read-back, for the outcome alerts (`describeAfter`). Its content (tier badges, URLs) is in its own
+ * chunk: it shows only after a write, so the number and WABA pages do not load it up front. Its own Suspense
+ * boundary keeps the form and the alert around it on screen while the chunk arrives.
+ */
 export function describeNumberRoute(after: NumberRoute) {
   return (
-    <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1" data-testid="read-back">
-      <dt className="font-medium">Phone number override</dt>
-      <dd>
-        <CallbackUrl url={tierUrl(after.tiers, 'phone_number')} empty="None" />
-      </dd>
-      <dt className="font-medium">Now delivers via</dt>
-      <dd className="space-x-2">
-        <TierBadge tier={after.resolution.winner} />
-        {after.resolution.url && <CallbackUrl url={after.resolution.url} />}
-        <ReceiverLabel url={after.resolution.url} />
-      </dd>
-    </dl>
+    <Suspense fallback={null}>
+      <NumberReadBack after={after} />
+    </Suspense>
   );
 }
 
-/** A WABA's read-back: this app's subscription and WABA override. */
 export function describeWabaState(after: WabaSummary) {
   return (
-    <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1" data-testid="read-back">
-      <dt className="font-medium">This app</dt>
-      <dd>{after.subscribed ? 'Subscribed' : 'Not subscribed: no webhooks for this WABA reach it'}</dd>
-      <dt className="font-medium">WABA override</dt>
-      <dd className="space-x-2">
-        <CallbackUrl url={after.wabaOverride} empty="None" />
-        <ReceiverLabel url={after.wabaOverride} />
-      </dd>
-    </dl>
+    <Suspense fallback={null}>
+      <WabaReadBack after={after} />
+    </Suspense>
   );
 }

@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { readAgainAction } from '@/app/(console)/_actions/read-again';
 import { PendingLabel } from '@/components/common/pending-label';
+import { QueryProvider } from '@/components/common/query-provider';
 import { Button } from '@/components/ui/button';
 import type { RoutingAction } from '@/lib/routing/types';
 
@@ -18,7 +19,15 @@ interface ReadAgainButtonProps {
 }
 
 /** After an unverified write: reads the target again and says what Graph reports now, and whether it is what was asked. */
-export function ReadAgainButton({ action, targetId, appId, requested, describeValue }: ReadAgainButtonProps) {
+export function ReadAgainButton(props: ReadAgainButtonProps) {
+  return (
+    <QueryProvider>
+      <ReadAgain {...props} />
+    </QueryProvider>
+  );
+}
+
+function ReadAgain({ action, targetId, appId, requested, describeValue }: ReadAgainButtonProps) {
   const read = useMutation({
     mutationFn: () => readAgainAction({ action, targetId, appId }),
   });

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { sendTestEventAction } from '@/app/(console)/receivers/_actions/send-test-event';
 import { PendingLabel } from '@/components/common/pending-label';
+import { QueryProvider } from '@/components/common/query-provider';
 import { Button } from '@/components/ui/button';
 import { ResultRegion } from '@/components/ui/result-region';
 import { Select } from '@/components/ui/select';
@@ -40,12 +41,15 @@ interface TestEventPanelProps {
 }
 
 /** Routing proof on a number's page: send a test event (sandbox) and see where it lands, by which tier. */
-export function TestEventPanel({
-  phoneNumberId,
-  sandboxMode,
-  canSend,
-  canReadDeliveries,
-}: TestEventPanelProps) {
+export function TestEventPanel(props: TestEventPanelProps) {
+  return (
+    <QueryProvider>
+      <TestEvents {...props} />
+    </QueryProvider>
+  );
+}
+
+function TestEvents({ phoneNumberId, sandboxMode, canSend, canReadDeliveries }: TestEventPanelProps) {
   const id = useId();
   const queryClient = useQueryClient();
   const [event, setEvent] = useState<string>(EVENTS[0].value);

@@ -2,7 +2,7 @@ import { Section } from '@/components/common/section';
 import { can } from '@/lib/auth/permissions';
 import { getCurrentUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
-import { TestEventPanel } from './test-event-panel';
+import { LazyTestEventPanel } from './lazy-test-event-panel';
 
 /**
  * Drop-in section for a number's page. Sandbox mode is configuration (GRAPH_SANDBOX_CONTROL_URL), not a guess
@@ -21,7 +21,7 @@ export async function TestEventSection({ phoneNumberId }: { phoneNumberId: strin
           : 'The last delivery that one of Switchboard’s managed receivers stored for this number.'
       }
     >
-      <TestEventPanel
+      <LazyTestEventPanel
         phoneNumberId={phoneNumberId}
         sandboxMode={sandboxMode}
         canSend={can(user?.role, 'callback.test')}

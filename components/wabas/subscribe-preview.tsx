@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { QueryProvider } from '@/components/common/query-provider';
 import { CallbackUrl } from '@/components/routing/callback-url';
 import { wabaDetailOptions } from '@/lib/query/wabas';
 import type { Tier } from '@/lib/routing/types';
@@ -14,10 +15,18 @@ const VIA: Record<Tier, string> = {
 
 /**
  * What subscribing this app to a WABA sets off, for the confirmation: how many numbers start receiving
- * messages webhooks and at which URL, by tier. Reads the WABA through the query cache — already there on
- * the WABA page, fetched when the dialog opens on a number page.
+ * messages webhooks and at which URL, by tier. Reads the WABA (GET /api/wabas/<id>) when the dialog opens, through
+ * the tab's query cache.
  */
-export function SubscribePreview({ wabaId, wabaLabel }: { wabaId: string; wabaLabel: string }) {
+export function SubscribePreview(props: { wabaId: string; wabaLabel: string }) {
+  return (
+    <QueryProvider>
+      <Preview {...props} />
+    </QueryProvider>
+  );
+}
+
+function Preview({ wabaId, wabaLabel }: { wabaId: string; wabaLabel: string }) {
   const { data: waba, error, isPending } = useQuery(wabaDetailOptions(wabaId));
   if (isPending) return <p>Reading the numbers of WABA {wabaLabel}…</p>;
   if (error || !waba) {

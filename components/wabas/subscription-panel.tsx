@@ -1,7 +1,6 @@
 'use client';
 
-import { useRef, useState } from 'react';
-import { WabaOthersStay } from '@/components/apps/acting-app';
+import { type ReactNode, useRef, useState } from 'react';
 import { ConfirmDialog } from '@/components/common/confirm-dialog';
 import { Section } from '@/components/common/section';
 import { describeWabaState } from '@/components/overrides/describe-after';
@@ -13,11 +12,9 @@ import {
 import type { RoutingPermissions, WabaActions } from '@/components/overrides/types';
 import { useRoutingWrite } from '@/components/overrides/use-routing-write';
 import { Button } from '@/components/ui/button';
-import { tierUrl } from '@/lib/routing/tiers';
 import type { WabaDetail } from '@/lib/routing/types';
 import { LazySubscribePreview } from './lazy-subscribe-preview';
-import { fallbackSentence, unsubscribeSentence } from './subscription-consequences';
-import { SubscriptionFacts } from './subscription-facts';
+import { WabaOthersStay } from './waba-others-stay';
 import { type LastWrite, WabaWriteResult } from './waba-write-result';
 
 interface SubscriptionPanelProps {
@@ -26,6 +23,10 @@ interface SubscriptionPanelProps {
   permissions: RoutingPermissions;
   allowLoopback: boolean;
   actions: WabaActions;
+  /** The subscription's facts, rendered on the server (components/wabas/subscription-facts.tsx). */
+  facts: ReactNode;
+  /** What the confirmations say each write will do, worded on the server (./subscription-consequences.ts). */
+  consequences: { clearOverride: string; unsubscribe: string };
 }
 
 /** This app's subscription to one WABA, and the four things an operator can do to it. */
@@ -35,6 +36,8 @@ export function SubscriptionPanel({
   permissions,
   allowLoopback,
   actions,
+  facts,
+  consequences,
 }: SubscriptionPanelProps) {
   const scope = { wabaId: waba.wabaId };
   const [formOpen, setFormOpen] = useState(false);
@@ -44,7 +47,6 @@ export function SubscriptionPanel({
   const unsubscribe = useRoutingWrite(actions.unsubscribeApp, scope);
   const clear = useRoutingWrite(actions.clearWabaOverride, scope);
   const busy = subscribe.pending || unsubscribe.pending || clear.pending;
-  const withoutPhoneOverride = waba.numbers.filter((n) => tierUrl(n.tiers, 'phone_number') === null).length;
 
   async function run(
     compares: LastWrite['compares'],
@@ -62,7 +64,7 @@ export function SubscriptionPanel({
       title="This app’s subscription"
       description="Whether this app receives this WABA’s webhooks, and its WABA override (tier 2)."
     >
-      <SubscriptionFacts waba={waba} />
+      {facts}
       <WabaOthersStay subscriptions={waba.subscriptions} />
 
       {canChange ? (
@@ -103,7 +105,7 @@ export function SubscriptionPanel({
               title={`Clear the WABA override of ${wabaLabel}?`}
               description={
                 <>
-                  <p>{fallbackSentence(wabaLabel, waba.applicationCallback, withoutPhoneOverride)}</p>
+                  <p>{consequences.clearOverride}</p>
                   <p>Numbers with their own phone number override keep it.</p>
                 </>
               }
@@ -122,7 +124,7 @@ export function SubscriptionPanel({
             <ConfirmDialog
               triggerLabel="Unsubscribe"
               title={`Unsubscribe this app from ${wabaLabel}?`}
-              description={<p>{unsubscribeSentence(wabaLabel, waba.numbers.length, waba.wabaOverride)}</p>}
+              description={<p>{consequences.unsubscribe}</p>}
               confirmLabel="Unsubscribe"
               pendingLabel="Unsubscribing…"
               disabled={busy}

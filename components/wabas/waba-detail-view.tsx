@@ -1,20 +1,16 @@
-'use client';
-
-import { useSuspenseQuery } from '@tanstack/react-query';
-import { EmptyState } from '@/components/common/empty-state';
-import { GraphErrorAlert } from '@/components/common/graph-error-alert';
 import { Section } from '@/components/common/section';
 import type { RoutingPermissions, WabaActions } from '@/components/overrides/types';
-import { failureOf } from '@/lib/query/read-result';
-import { wabaDetailOptions } from '@/lib/query/wabas';
+import { tierUrl } from '@/lib/routing/tiers';
+import type { WabaDetail } from '@/lib/routing/types';
 import { NumbersTable } from './numbers-table';
 import { SubscribedAppsTable } from './subscribed-apps-table';
+import { fallbackSentence, unsubscribeSentence } from './subscription-consequences';
+import { SubscriptionFacts } from './subscription-facts';
 import { SubscriptionPanel } from './subscription-panel';
 
 interface WabaDetailViewProps {
-  wabaId: string;
-  /** The configured app whose view this is (its subscription, override, tiers); undefined = the default app. */
-  appId?: string;
+  /** The WABA as the page read it from Graph, for the acting app (its subscription, override, tiers). */
+  waba: WabaDetail;
   permissions: RoutingPermissions;
   allowLoopback: boolean;
   actions: WabaActions;
@@ -25,30 +21,26 @@ export function wabaLabelOf(waba: { wabaId: string; name: string | null }): stri
 }
 
 /**
- * The live part of the WABA page: hydrated from the server render, refetched after every write so the
- * subscription, the apps and every number's tiers show what Graph reports now.
+ * The WABA's subscription, numbers and apps, rendered on the server from the page's read. Every write re-renders
+ * the page (router.refresh), so they show what Graph reports now; only the subscription's buttons and forms are
+ * client components.
  */
-export function WabaDetailView({ wabaId, appId, permissions, allowLoopback, actions }: WabaDetailViewProps) {
-  const { data: waba, error } = useSuspenseQuery(wabaDetailOptions(wabaId, appId));
-  if (!waba) {
-    return (
-      <EmptyState title="This WABA is no longer visible">
-        Graph no longer reports it for the configured businesses. It may have been removed or unshared.
-      </EmptyState>
-    );
-  }
+export function WabaDetailView({ waba, permissions, allowLoopback, actions }: WabaDetailViewProps) {
   const label = wabaLabelOf(waba);
+  const withoutPhoneOverride = waba.numbers.filter((n) => tierUrl(n.tiers, 'phone_number') === null).length;
   return (
     <div className="space-y-6">
-      {error && (
-        <GraphErrorAlert error={failureOf(error)} title="Could not refresh: showing the last data read" />
-      )}
       <SubscriptionPanel
         waba={waba}
         wabaLabel={label}
         permissions={permissions}
         allowLoopback={allowLoopback}
         actions={actions}
+        facts={<SubscriptionFacts waba={waba} />}
+        consequences={{
+          clearOverride: fallbackSentence(label, waba.applicationCallback, withoutPhoneOverride),
+          unsubscribe: unsubscribeSentence(label, waba.numbers.length, waba.wabaOverride),
+        }}
       />
       <Section
         id="numbers"

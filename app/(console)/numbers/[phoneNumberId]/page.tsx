@@ -1,15 +1,14 @@
-import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ChangeHistory } from '@/components/activity/change-history';
 import { ActingAppScope } from '@/components/apps/acting-app-scope';
-import { NumberAppsSection } from '@/components/apps/lazy-number-apps-section';
+import { NumberAppsSection } from '@/components/apps/number-apps-section';
 import { DriftBadge } from '@/components/audit/drift-badge';
 import { RouteHistory } from '@/components/audit/route-history';
 import { PageHeader } from '@/components/common/page-header';
 import { ReadFailure } from '@/components/common/read-failure';
-import { DeliveryCheckPanel } from '@/components/doctor/delivery-check-panel';
+import { LazyDeliveryCheckPanel } from '@/components/doctor/lazy-delivery-check';
 import { NumberView } from '@/components/numbers/number-view';
 import { routingPermissions } from '@/components/overrides/types';
 import { ReceiverChoicesBoundary } from '@/components/receivers/receiver-choices-boundary';
@@ -20,7 +19,6 @@ import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { fetchForPage } from '@/lib/query/fetch-for-page';
-import { getQueryClient } from '@/lib/query/get-query-client';
 import { numberAppsOptions, numberDetailOptions } from '@/lib/query/numbers';
 import { readNumber, readNumberApps } from '@/lib/query/reads';
 import { getAppRegistry } from '@/lib/server';
@@ -56,7 +54,7 @@ export default async function NumberPage({
   if (!chosen) notFound();
   const { app: acting, value: actingValue } = chosen;
   const appId = actingValue.appId;
-  const [result] = await Promise.all([
+  const [result, appsRead] = await Promise.all([
     fetchForPage(numberDetailOptions(phoneNumberId, appId), () => readNumber(phoneNumberId, appId)),
     // Every app's route, side by side; a failure shows in its section's place, not instead of the page.
     registry.apps.length > 1
@@ -101,27 +99,26 @@ export default async function NumberPage({
       />
       <div className="space-y-6">
         <ReceiverChoicesBoundary role={user.role}>
-          <HydrationBoundary state={dehydrate(getQueryClient())}>
-            {registry.apps.length > 1 && (
-              <NumberAppsSection phoneNumberId={number.phoneNumberId} actingAppId={acting.id} />
-            )}
-            <ActingAppScope app={actingValue} what="route">
-              <NumberView
-                phoneNumberId={number.phoneNumberId}
-                appId={appId}
-                permissions={routingPermissions(user.role)}
-                allowLoopback={getConfig().ALLOW_LOOPBACK_CALLBACKS}
-                actions={{
-                  setPhoneOverride: setPhoneOverrideAction,
-                  clearPhoneOverride: clearPhoneOverrideAction,
-                  subscribeApp: subscribeAppAction,
-                  testCallback: testCallbackAction,
-                }}
-              />
-            </ActingAppScope>
-          </HydrationBoundary>
+          {appsRead && (
+            <NumberAppsSection phoneNumberId={number.phoneNumberId} actingAppId={acting.id} read={appsRead} />
+          )}
+          <ActingAppScope app={actingValue} what="route">
+            <NumberView
+              number={number}
+              apps={appsRead?.ok ? (appsRead.data?.apps ?? []) : []}
+              actingAppId={acting.id}
+              permissions={routingPermissions(user.role)}
+              allowLoopback={getConfig().ALLOW_LOOPBACK_CALLBACKS}
+              actions={{
+                setPhoneOverride: setPhoneOverrideAction,
+                clearPhoneOverride: clearPhoneOverrideAction,
+                subscribeApp: subscribeAppAction,
+                testCallback: testCallbackAction,
+              }}
+            />
+          </ActingAppScope>
         </ReceiverChoicesBoundary>
-        <DeliveryCheckPanel
+        <LazyDeliveryCheckPanel
           actingApp={actingValue}
           phoneNumberId={number.phoneNumberId}
           wabaLabel={number.wabaName ? `${number.wabaName} (${number.wabaId})` : number.wabaId}

@@ -1,6 +1,5 @@
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { QueryProvider } from '@/components/common/query-provider';
 import { fetchForPage } from '@/lib/query/fetch-for-page';
 import { readWaba } from '@/lib/query/reads';
 import { wabaDetailOptions } from '@/lib/query/wabas';
@@ -21,6 +20,5 @@ export default async function WabaLayout({
   const { wabaId } = await params;
   const result = await fetchForPage(wabaDetailOptions(wabaId), () => readWaba(wabaId));
   if (result.ok && !result.data) notFound();
-  // TanStack Query for the WABA page's routing and diagnosis: provided per section, not in the root layout.
-  return <QueryProvider>{children}</QueryProvider>;
+  return children;
 }

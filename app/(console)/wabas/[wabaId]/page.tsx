@@ -1,4 +1,3 @@
-import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -8,7 +7,7 @@ import { AppsOnWabaSection } from '@/components/apps/apps-on-waba';
 import { PageHeader } from '@/components/common/page-header';
 import { ReadFailure } from '@/components/common/read-failure';
 import { Timestamp } from '@/components/common/timestamp';
-import { WabaDeliveryCheck } from '@/components/doctor/waba-delivery-check';
+import { LazyWabaDeliveryCheck } from '@/components/doctor/lazy-waba-delivery-check';
 import { routingPermissions } from '@/components/overrides/types';
 import { ReceiverChoicesBoundary } from '@/components/receivers/receiver-choices-boundary';
 import { Card, CardContent } from '@/components/ui/card';
@@ -19,7 +18,6 @@ import { can } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { getConfig } from '@/lib/config';
 import { fetchForPage } from '@/lib/query/fetch-for-page';
-import { getQueryClient } from '@/lib/query/get-query-client';
 import { readWaba } from '@/lib/query/reads';
 import { wabaDetailOptions } from '@/lib/query/wabas';
 import { getAppRegistry } from '@/lib/server';
@@ -91,28 +89,25 @@ export default async function WabaPage({
       />
       <div className="space-y-6">
         <ReceiverChoicesBoundary role={user.role}>
-          <HydrationBoundary state={dehydrate(getQueryClient())}>
-            {registry.apps.length > 1 && (
-              <AppsOnWabaSection waba={waba} apps={registry.apps.map(appSummary)} actingAppId={acting.id} />
-            )}
-            <ActingAppScope app={actingValue} what="subscription">
-              <WabaDetailView
-                wabaId={waba.wabaId}
-                appId={appId}
-                permissions={routingPermissions(user.role)}
-                allowLoopback={getConfig().ALLOW_LOOPBACK_CALLBACKS}
-                actions={{
-                  setWabaOverride: setWabaOverrideAction,
-                  clearWabaOverride: clearWabaOverrideAction,
-                  subscribeApp: subscribeAppAction,
-                  unsubscribeApp: unsubscribeAppAction,
-                  testCallback: testCallbackAction,
-                }}
-              />
-            </ActingAppScope>
-          </HydrationBoundary>
+          {registry.apps.length > 1 && (
+            <AppsOnWabaSection waba={waba} apps={registry.apps.map(appSummary)} actingAppId={acting.id} />
+          )}
+          <ActingAppScope app={actingValue} what="subscription">
+            <WabaDetailView
+              waba={waba}
+              permissions={routingPermissions(user.role)}
+              allowLoopback={getConfig().ALLOW_LOOPBACK_CALLBACKS}
+              actions={{
+                setWabaOverride: setWabaOverrideAction,
+                clearWabaOverride: clearWabaOverrideAction,
+                subscribeApp: subscribeAppAction,
+                unsubscribeApp: unsubscribeAppAction,
+                testCallback: testCallbackAction,
+              }}
+            />
+          </ActingAppScope>
         </ReceiverChoicesBoundary>
-        <WabaDeliveryCheck
+        <LazyWabaDeliveryCheck
           actingApp={actingValue}
           wabaId={waba.wabaId}
           wabaLabel={waba.name ? `${waba.name} (${waba.wabaId})` : waba.wabaId}
