@@ -139,4 +139,29 @@ test.describe('as a viewer', () => {
       page.getByText('Your role can view this number but not change its overrides.'),
     ).toBeVisible();
   });
+  test('Refresh re-reads the number from Graph: a change made outside the console shows, the page stays', async ({
+    page,
+    sandbox,
+  }) => {
+    const { phoneNumberId } = scenarios(sandbox).wabaTier;
+    await page.goto(`/numbers/${phoneNumberId}`);
+    const wins = (tier: string) => page.locator(`li[data-tier="${tier}"]`);
+    await expect(wins('whatsapp_business_account')).toHaveAttribute('data-wins', 'true');
+    // The delivery check loads its code after the page and still runs on open.
+    await expect(page.locator('[data-check]').first()).toBeVisible();
+    const readAt = page.getByTestId('read-at').locator('time');
+    const firstRead = await readAt.getAttribute('datetime');
+
+    const url = sandbox.fixture.receiverUrl;
+    await sandbox.graphPost(`/${phoneNumberId}`, {
+      webhook_configuration: { override_callback_uri: url, verify_token: 'switchboard-demo' },
+    });
+    // Nothing re-reads by itself: the page shows what Graph reported when it was read.
+    await expect(wins('whatsapp_business_account')).toHaveAttribute('data-wins', 'true');
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect(wins('phone_number')).toHaveAttribute('data-wins', 'true');
+    await expect(wins('phone_number')).toContainText(url);
+    await expect(readAt).not.toHaveAttribute('datetime', firstRead ?? '');
+    await expect(page.getByRole('button', { name: 'Refresh' })).toBeEnabled();
+  });
 });
