@@ -70,7 +70,10 @@ export async function scanFleet(source: ScanSource, options: ScanOptions): Promi
     const wabas = registry.takeReady();
     if (wabas.length > 0) {
       // Caught here and rethrown at the end: a rejected chain nobody awaits yet would crash the process.
+      // The rows are written a macrotask later (setImmediate): the listing's next page is requested first, so
+      // a database that blocks the thread while it writes (PGlite) overlaps with that page's round trip.
       sink = sink
+        .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
         .then(() => (sinkFailure.failed ? undefined : options.onWabas(wabas)))
         .catch((error: unknown) => {
           Object.assign(sinkFailure, { failed: true, error });
