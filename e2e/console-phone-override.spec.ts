@@ -72,6 +72,21 @@ test.describe('as an operator', () => {
     );
     expect((await acceptedWrites(sandbox)).map((call) => call.method)).toEqual(['POST', 'POST']);
   });
+
+  test('the number and WABA pages read at 390 px without scrolling sideways', async ({ page, sandbox }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const { phoneNumberId, wabaId } = scenarios(sandbox).phoneNumberTier;
+    for (const path of [`/numbers/${phoneNumberId}`, `/wabas/${wabaId}`]) {
+      await page.goto(path);
+      // Once the delivery check has rendered, everything that loads after the page is on it.
+      await expect(page.locator('[data-check]').first()).toBeVisible();
+      if (path.startsWith('/numbers/')) {
+        await expect(page.getByRole('button', { name: 'Send test event' })).toBeVisible();
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} is wider than the screen`).toBeLessThanOrEqual(0);
+    }
+  });
 });
 
 test.describe('every app on the WABA', () => {

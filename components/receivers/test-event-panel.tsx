@@ -78,7 +78,7 @@ function TestEvents({ phoneNumberId, sandboxMode, canSend, canReadDeliveries }: 
     <div className="space-y-4">
       {sandboxMode && canSend && (
         <div className="flex flex-wrap items-end gap-3">
-          <div className="space-y-1">
+          <div className="min-w-0 max-w-full space-y-1">
             <label htmlFor={`${id}-event`} className="text-sm font-medium">
               Event
             </label>

@@ -1,7 +1,10 @@
 export interface FieldSizeProps {
   /** h-8 instead of h-9: a field inside a table row or next to small buttons. */
   compact?: boolean;
-  /** `auto` (as wide as its content), a Tailwind width class, or the full width (the default). */
+  /**
+   * `auto` (as wide as its content, never wider than its container: a select's longest option must not push a
+   * 390 px page sideways), a Tailwind width class, or the full width (the default).
+   */
   fieldWidth?: 'full' | 'auto' | `w-${string}`;
 }
 
@@ -11,6 +14,6 @@ export interface FieldSizeProps {
  * replace `w-full`.
  */
 export function fieldSize({ compact, fieldWidth = 'full' }: FieldSizeProps): string {
-  const w = fieldWidth === 'full' ? 'w-full' : fieldWidth === 'auto' ? 'w-auto' : fieldWidth;
+  const w = fieldWidth === 'full' ? 'w-full' : fieldWidth === 'auto' ? 'w-auto max-w-full' : fieldWidth;
   return `${compact ? 'h-8' : 'h-9'} ${w}`;
 }
