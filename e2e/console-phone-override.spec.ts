@@ -83,8 +83,19 @@ test.describe('as an operator', () => {
       if (path.startsWith('/numbers/')) {
         await expect(page.getByRole('button', { name: 'Send test event' })).toBeVisible();
       }
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `${path} is wider than the screen`).toBeLessThanOrEqual(0);
+      const layout = await page.evaluate(() => ({
+        overflow: document.documentElement.scrollWidth - window.innerWidth,
+        // For the message: what reaches past the right edge, e.g. an absolutely positioned screen-reader
+        // label in a scrolling table whose wrapper is not its containing block.
+        past: [...document.querySelectorAll('main *')]
+          .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .slice(-5)
+          .map((el) => `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}">`),
+      }));
+      expect(
+        layout.overflow,
+        `${path} is wider than the screen: ${layout.past.join(' ')}`,
+      ).toBeLessThanOrEqual(0);
     }
   });
 });

@@ -56,7 +56,7 @@ export function BulkJobEntry({
             {bulkJobSentence(entry, appLabel)}
             <span className="sr-only"> (show its {plural(entry.rows.length, 'change')})</span>
           </summary>
-          <div className="mt-2 overflow-x-auto">
+          <div className="relative mt-2 overflow-x-auto">
             <Table data-testid="activity-job-rows">
               <ActivityHeader />
               <TableBody>

@@ -59,7 +59,7 @@ function WabaChecks(props: WabaDeliveryCheckProps) {
                 <CheckRow key={check.id} check={check} phoneNumberId="" {...props} />
               ))}
             </ul>
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <Table aria-label="Delivery verdict per number">
                 <TableHeader>
                   <TableRow>

@@ -5,8 +5,10 @@ export function Table({ className, ...props }: ComponentProps<'table'>) {
   return (
     // The wrapper scrolls wide tables (long callback URLs) instead of the whole page. The cells' text colour is
     // set on the table, not on each cell, so a cell can take another without conflicting classes (client
-    // components' cn joins, it does not merge).
-    <div className="w-full overflow-x-auto">
+    // components' cn joins, it does not merge). `relative` makes the wrapper the containing block of what is
+    // absolutely positioned inside (the sr-only caption and labels): otherwise those sit at their place in the
+    // scrolled-out table and widen the page itself (196 px at 390 px, seen on the number page).
+    <div className="relative w-full overflow-x-auto">
       <table
         className={cn('w-full caption-bottom border-collapse text-sm text-slate-900', className)}
         {...props}
