@@ -73,10 +73,16 @@ export async function runScan(page: Page, expectedNumbers: number): Promise<void
   const refresh = page.getByRole('button', { name: 'Refresh audit' });
   await refresh.click();
   await expect(refresh).toBeEnabled({ timeout: 30_000 });
-  // A start request the browser lost says so and asks for another try, as a person would do.
+  // A start request the browser lost says so and asks for another try, as a person would do. The message
+  // comes after the scan state is read again, which can be after the button is enabled: wait for either it
+  // or the new snapshot, not for whichever is on screen at this instant.
   const interrupted = page
     .getByRole('alert')
     .filter({ hasText: 'was interrupted before the server answered' });
+  const fresh = before
+    ? page.locator(`[data-testid="snapshot-time"]:not([data-scan-id="${before}"])`)
+    : snapshot;
+  await expect(fresh.or(interrupted).first()).toBeVisible({ timeout: 30_000 });
   if (await interrupted.isVisible()) {
     await refresh.click();
     await expect(refresh).toBeEnabled({ timeout: 30_000 });
