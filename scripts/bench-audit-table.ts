@@ -17,6 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { DEMO_USERS } from '../e2e/support/roles';
+import { benchNodeArgs } from './lib/server-command';
 import { startStack } from './lib/stack';
 
 const { values } = parseArgs({
@@ -43,6 +44,7 @@ const stack = await startStack({
   // ~0.1 s). The bench runs the one scan it times the table on.
   env: { AUDIT_REFRESH_MINUTES: '0' },
   sandbox: { port: 0, fleet: { wabas, numbersPerWaba }, latencyMs: Number(values.latency) },
+  nodeArgs: benchNodeArgs(),
 });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -30,8 +30,9 @@ import type { AuditScanView } from '@/lib/audit/types';
 import { openDb } from '@/lib/db/client';
 import { SCAN_CONCURRENCY, SCAN_WABA_PAGE_SIZE } from '@/lib/fleet/scanner';
 import { createGraphClient } from '@/lib/graph/client';
-import { machine } from './lib/bench-env';
+import { machine } from './lib/machine';
 import { startSandboxProcess } from './lib/sandbox-process';
+import { benchNodeArgs, serverCommand } from './lib/server-command';
 
 const { values } = parseArgs({
   options: {
@@ -69,10 +70,15 @@ async function runAudit() {
       await (await openDb({ dataDir })).close();
     }
     await clearCalls();
-    const args = ['--import', 'tsx', '--conditions', 'react-server', 'scripts/lib/audit-worker.ts'];
+    // The server's own Node flags and allocator settings (`npm start`), so the memory measured is the app's.
+    const server = serverCommand();
+    const args = [...server.nodeFlags, ...benchNodeArgs(), 'scripts/lib/audit-worker.ts'];
     args.push('--sandbox', sandbox.url, '--data-dir', dataDir, '--verdicts', verdicts ? 'on' : 'off');
     args.push('--concurrency', String(concurrency), '--apps', String(appCount));
-    const { stdout } = await run(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await run(process.execPath, args, {
+      maxBuffer: 16 * 1024 * 1024,
+      env: { ...process.env, ...server.env },
+    });
     const last = stdout.trim().split('\n').at(-1) ?? '';
     const out = JSON.parse(last) as {
       scan: AuditScanView | null;
@@ -171,7 +177,7 @@ function table(rows: Array<[string, StrategyRow]>) {
 }
 
 try {
-  const { cpu, cores } = machine();
+  const { cpuModel: cpu, cores } = machine();
   console.log(
     `Sandbox fleet ${wabas} WABAs × ${numbersPerWaba} numbers, ${latencyMs} ms per Graph call, concurrency ${concurrency}, verdicts ${verdicts ? 'on' : 'off'}, ${appCount} app${appCount === 1 ? '' : 's'}; ${cpu} × ${cores}`,
   );

@@ -16,7 +16,8 @@ import { snapshotOverview } from '@/lib/audit/overview';
 import { startAuditScan } from '@/lib/audit/scan-job';
 import { openDb } from '@/lib/db/client';
 import { getOverview } from '@/lib/routing/get-overview';
-import { benchEnv, machine } from './lib/bench-env';
+import { benchEnv } from './lib/bench-env';
+import { machine } from './lib/machine';
 import { startSandboxProcess } from './lib/sandbox-process';
 
 const { values } = parseArgs({
@@ -38,7 +39,7 @@ const percentile = (sorted: number[], p: number) =>
 const sandbox = await startSandboxProcess({ fleet: { wabas, numbersPerWaba }, latencyMs });
 const handle = await openDb({ dataDir: 'memory://' });
 try {
-  const { cpu, cores } = machine();
+  const { cpuModel: cpu, cores } = machine();
   console.log(
     `Sandbox fleet ${wabas} WABAs × ${numbersPerWaba} numbers, ${latencyMs} ms per Graph call; ${cpu} × ${cores}`,
   );

@@ -8,7 +8,8 @@
  * BENCH_DUPLICATE_SHARE (0.1), BENCH_BAD_SIGNATURE_SHARE (0.05),
  * BENCH_DATABASE=postgres (a throwaway PostgreSQL server with its durable defaults — fsync and synchronous
  * commit on — instead of the embedded database; needs the server binaries, see lib/testing/postgres.ts),
- * BENCH_CPU_PROF=<dir> (the server runs under `node --cpu-prof`; profiles land in <dir> when it stops).
+ * BENCH_CPU_PROF=<dir> (the server runs under `node --cpu-prof`; profiles land in <dir> when it stops),
+ * BENCH_NODE_ARGS (more flags for the server: scripts/lib/server-command.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { startPostgres } from '../lib/testing/postgres';
 import { HookLoad, type StepResult } from './lib/hook-load';
 import { machine } from './lib/machine';
 import { readLedger, seedReceiver } from './lib/seed-receiver';
+import { benchNodeArgs } from './lib/server-command';
 import { startStack } from './lib/stack';
 
 const P99_TARGET_MS = 100;
@@ -54,7 +56,7 @@ const stack = await startStack({
   dataDir,
   quiet: true,
   env: { SECRETS_KEY: secretsKey, LOG_LEVEL: 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
-  nodeArgs: process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
+  nodeArgs: benchNodeArgs(),
 });
 const phoneNumberId = stack.sandbox.fixture.scenarios.phoneNumberTier.phoneNumberId;
 const load = new HookLoad({

@@ -1,9 +1,7 @@
 /**
  * What the benchmarks run the app's code with: a memory database and an AuditEnv pointed at a sandbox process,
- * with the routing doctor wired as lib/server wires it (so a bench scan records verdicts, as the app's do), and
- * the machine the figures were measured on.
+ * with the routing doctor wired as lib/server wires it (so a bench scan records verdicts, as the app's do).
  */
-import { cpus } from 'node:os';
 import type { AuditEnv } from '../../lib/audit/env';
 import { createAuditGraph } from '../../lib/audit/graph';
 import type { Db } from '../../lib/db/client';
@@ -11,11 +9,6 @@ import { createGraphClient, type GraphClient, type GraphClientOptions } from '..
 import type { FixtureIdentities } from '../../lib/graph-sandbox/client';
 import type { RoutingContext } from '../../lib/routing/context';
 import { FleetCache } from '../../lib/routing/fleet-cache';
-
-export function machine(): { cpu: string; cores: number } {
-  const all = cpus();
-  return { cpu: all[0]?.model.trim() ?? 'unknown', cores: all.length };
-}
 
 export function benchEnv(input: {
   url: string;

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { type RunningSandbox, type SandboxOptions, startSandbox } from '../../lib/graph-sandbox/server';
 import { freePort } from '../../lib/testing/free-port';
+import { serverCommand } from './server-command';
 
 export { freePort };
 
@@ -69,23 +70,23 @@ export function appEnvFor(sandbox: RunningSandbox, appPort: number, dataDir: str
 }
 
 /**
- * The production server, as `npm start` runs it (lib/serve/main.ts: Next.js plus the webhook fast path),
- * listening on 127.0.0.1 and env.PORT.
+ * The production server, as `npm start` runs it (lib/serve/main.ts: Next.js plus the webhook fast path, with
+ * the start script's environment and Node flags: scripts/lib/server-command.ts), listening on 127.0.0.1 and
+ * env.PORT. `nodeArgs` come after the start script's flags, so a flag given there wins (e.g. `--cpu-prof`
+ * while profiling a benchmark, or another heap limit to compare).
  */
 export function spawnApp(
   env: Record<string, string>,
   stdio: StdioOptions,
   nodeArgs: readonly string[] = [],
 ): ChildProcess {
-  // tsx as a loader in this one process (its CLI would fork a second one that a kill does not reach).
-  return spawn(
-    process.execPath,
-    [...nodeArgs, '--import', 'tsx', '--conditions=react-server', 'lib/serve/main.ts'],
-    {
-      env: { ...process.env, HOSTNAME: '127.0.0.1', ...env },
-      stdio,
-    },
-  );
+  const command = serverCommand();
+  // Node itself, with tsx as a loader in this one process (tsx's CLI would fork a second one that a kill
+  // does not reach, and npm would put itself between): the pid is the server's, for /proc readings.
+  return spawn(process.execPath, [...command.nodeFlags, ...nodeArgs, command.entry], {
+    env: { ...process.env, ...command.env, HOSTNAME: '127.0.0.1', ...env },
+    stdio,
+  });
 }
 
 /** SIGTERM, then SIGKILL if the app has not exited within 5 s. */
